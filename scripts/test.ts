@@ -1,0 +1,82 @@
+// npm test: the whole suite a newcomer and CI run — unit (Vitest), database (pgTAP through pg_prove),
+// integration (supabase-js against the running stack) and browser (Playwright in Debian's Chromium).
+// `npm test -- --only unit,db` runs a subset while developing.
+import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureAppBuild } from './lib/build-app.ts';
+import { run } from './lib/process.ts';
+import { repoRoot } from './lib/stack/config.ts';
+import { ensureSystemPackages } from './lib/stack/system.ts';
+import { appEnv, supabaseEnv } from './lib/supabase-env.ts';
+import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
+
+interface StepResult {
+	name: string;
+	passed: number;
+	failed: number;
+	ok: boolean;
+}
+
+const suites = ['unit', 'db', 'integration', 'e2e'] as const;
+type Suite = (typeof suites)[number];
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? process.argv[process.argv.indexOf('--only') + 1];
+const selected = new Set<Suite>(
+	process.argv.includes('--only') || onlyArg ? (onlyArg!.split(',') as Suite[]) : suites
+);
+
+const reports = join(repoRoot, 'node_modules', '.cache', 'tablero-tests');
+mkdirSync(reports, { recursive: true });
+const bin = (path: string) => join(repoRoot, 'node_modules', path);
+
+async function vitest(project: 'unit' | 'integration', env: Record<string, string>): Promise<StepResult> {
+	const out = join(reports, `vitest-${project}.json`);
+	const { code } = await run(process.execPath, [
+		bin('vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`
+	], env);
+	const r = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
+	return { name: `vitest ${project}`, passed: r.numPassedTests, failed: r.numFailedTests, ok: code === 0 && r.numTotalTests > 0 };
+}
+
+async function pgTap(dbUrl: string): Promise<StepResult> {
+	const dir = join(repoRoot, 'supabase', 'tests', 'database');
+	const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort().map((f) => join(dir, f));
+	const url = new URL(dbUrl);
+	const { code, output } = await run('pg_prove', [
+		'--host', url.hostname, '--port', url.port, '--username', decodeURIComponent(url.username), '--dbname', url.pathname.slice(1),
+		...files
+	], { PGPASSWORD: decodeURIComponent(url.password) });
+	const total = Number(/Tests=(\d+)/.exec(output)?.[1] ?? 0);
+	const failed = [...output.matchAll(/Failed (\d+)\/\d+ subtests/g)].reduce((n, m) => n + Number(m[1]), 0);
+	return { name: 'pgTAP', passed: total - failed, failed: code === 0 ? failed : Math.max(failed, 1), ok: code === 0 && total > 0 };
+}
+
+async function playwright(env: Record<string, string>): Promise<StepResult> {
+	await ensureAppBuild();
+	const out = join(reports, 'playwright.json');
+	const { code } = await run(process.execPath, [bin('@playwright/test/cli.js'), 'test', '--reporter=list,json'], {
+		...env, PLAYWRIGHT_JSON_OUTPUT_FILE: out
+	});
+	const stats = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')).stats : { expected: 0, unexpected: 0, flaky: 0 };
+	return { name: 'Playwright', passed: stats.expected + stats.flaky, failed: stats.unexpected, ok: code === 0 && stats.expected > 0 };
+}
+
+ensureSystemPackages(['postgres', 'postgis', 'pgtap', 'pgProve', ...(selected.has('e2e') ? (['chromium'] as const) : [])]);
+const { env } = await supabaseEnv();
+if (!(await territoryBuildIsCurrent())) await buildTerritory({});
+const clientEnv = { ...appEnv(env), SUPABASE_SERVICE_ROLE_KEY: env.SUPABASE_SERVICE_ROLE_KEY ?? '' };
+
+const results: StepResult[] = [];
+if (selected.has('unit')) results.push(await vitest('unit', clientEnv));
+if (selected.has('db')) {
+	if (!env.SUPABASE_DB_URL) throw new Error('pgTAP necesita SUPABASE_DB_URL para una Supabase externa.');
+	results.push(await pgTap(env.SUPABASE_DB_URL));
+}
+if (selected.has('integration')) results.push(await vitest('integration', clientEnv));
+if (selected.has('e2e')) results.push(await playwright(appEnv(env)));
+
+console.log('\nResumen de pruebas');
+for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;
