@@ -67,7 +67,8 @@ const server = createApiGateway({
 	jwtSecret: secrets.jwtSecret,
 	anonKey: secrets.anonKey,
 	serviceKey: secrets.serviceKey,
-	postgrestUrl: `http://${host}:${ports.postgrest}`
+	postgrestUrl: `http://${host}:${ports.postgrest}`,
+	publicUrl: apiUrl
 });
 
 function shutdown(code: number) {
