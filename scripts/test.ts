@@ -72,7 +72,7 @@ if (selected.has('db')) {
 	results.push(await pgTap(env.SUPABASE_DB_URL));
 }
 if (selected.has('integration')) results.push(await vitest('integration', clientEnv));
-if (selected.has('e2e')) results.push(await playwright(appEnv(env)));
+if (selected.has('e2e')) results.push(await playwright(clientEnv));
 
 console.log('\nResumen de pruebas');
 for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}: ${r.passed} passed, ${r.failed} failed`);

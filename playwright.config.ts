@@ -1,0 +1,64 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests run against the production build (`vite build`, then `node build`), with Debian's
+// Chromium instead of a downloaded browser. The Supabase URL and key come from the environment
+// (the test orchestrator exports them from the local stack), so the same build can be pointed at
+// any Supabase.
+const PORT = 4173;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+const passThrough = (names: string[]) =>
+	Object.fromEntries(
+		names.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))
+	);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.spec.ts',
+	outputDir: 'test-results/',
+	fullyParallel: false,
+	// Two cores: one worker keeps the server and the browser from starving each other.
+	workers: 1,
+	retries: process.env.CI ? 1 : 0,
+	forbidOnly: !!process.env.CI,
+	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
+	use: {
+		baseURL: ORIGIN,
+		locale: 'es-CL',
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } }
+		}
+	],
+	webServer: {
+		command: 'node build',
+		url: ORIGIN,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000,
+		stdout: 'pipe',
+		stderr: 'pipe',
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN,
+			...passThrough(['PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'PUBLIC_MAP_STYLE_URL'])
+		}
+	}
+});

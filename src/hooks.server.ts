@@ -1,0 +1,102 @@
+import { env } from '$env/dynamic/public';
+import { createServerClient } from '@supabase/ssr';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Database } from '$lib/database.types';
+import { LANGUAGE_COOKIE, resolveLanguage, translate } from '$lib/i18n';
+import { MissingSupabaseEnvError, readSupabaseEnv } from '$lib/supabase-env';
+
+const language: Handle = async ({ event, resolve }) => {
+	event.locals.lang = resolveLanguage(
+		event.cookies.get(LANGUAGE_COOKIE),
+		event.request.headers.get('accept-language')
+	);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
+	});
+};
+
+let missingEnvReported = false;
+
+const supabase: Handle = async ({ event, resolve }) => {
+	let supabaseEnv;
+	try {
+		supabaseEnv = readSupabaseEnv(env);
+	} catch (failure) {
+		// A misconfigured start is an operator's problem: say exactly what to do, on the console and
+		// on the page, instead of a bare 500.
+		if (!(failure instanceof MissingSupabaseEnvError)) throw failure;
+		if (!missingEnvReported) console.error(failure.message);
+		missingEnvReported = true;
+		return new Response(failure.message, {
+			status: 500,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+
+	let noCacheHeadersSet = false;
+	event.locals.supabase = createServerClient<Database>(supabaseEnv.url, supabaseEnv.anonKey, {
+		cookies: {
+			getAll: () => event.cookies.getAll(),
+			setAll: (cookiesToSet, headers) => {
+				// SvelteKit requires an explicit path; '/' makes the session visible to every route.
+				for (const { name, value, options } of cookiesToSet) {
+					event.cookies.set(name, value, { ...options, path: '/' });
+				}
+				// Responses that set auth cookies must never be cached for another user. SvelteKit
+				// refuses a header set twice, so they are set once per request.
+				if (!noCacheHeadersSet && headers && Object.keys(headers).length > 0) {
+					event.setHeaders(headers);
+					noCacheHeadersSet = true;
+				}
+			}
+		}
+	});
+
+	event.locals.safeGetSession = async () => {
+		// getSession() only decodes the cookie; getUser() asks the Auth server, which checks the
+		// signature and that the user still exists. Only then is the session trusted.
+		const {
+			data: { session }
+		} = await event.locals.supabase.auth.getSession();
+		if (!session) return { session: null, user: null };
+
+		const {
+			data: { user },
+			error
+		} = await event.locals.supabase.auth.getUser();
+		if (error || !user) return { session: null, user: null };
+		return { session, user };
+	};
+
+	return resolve(event, {
+		filterSerializedResponseHeaders: (name) =>
+			name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};
+
+/** Paths that only make sense without a session. */
+const SIGNED_OUT_ONLY = ['/login'];
+
+const authGuard: Handle = async ({ event, resolve }) => {
+	const { session, user } = await event.locals.safeGetSession();
+	event.locals.session = session;
+	event.locals.user = user;
+
+	if (user && SIGNED_OUT_ONLY.includes(event.url.pathname) && event.request.method === 'GET') {
+		redirect(303, '/');
+	}
+	return resolve(event);
+};
+
+export const handle: Handle = sequence(language, supabase, authGuard);
+
+/** Unexpected failures: the details go to the log, the person gets a sentence in their language. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const lang =
+		event.locals.lang ??
+		resolveLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
+	if (status === 404) return { message: translate(lang, 'error.notFound') };
+	console.error(`Unexpected error on ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: translate(lang, 'error.unexpected') };
+};

@@ -1,0 +1,292 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createClient } from '@supabase/supabase-js';
+import { randomBytes } from 'node:crypto';
+
+// The territory pages end to end: the map is driven with the mouse the way a person would (the
+// pixel of a place is computed from the live map), and the same journey is done again with the
+// keyboard only. Screenshots land in test-results/screens/ for a human look.
+
+const screens = (name: string) => `test-results/screens/${name}.png`;
+
+async function waitForMap(page: Page): Promise<Locator> {
+	const map = page.getByTestId('map');
+	await expect(map).toHaveAttribute('data-map-ready', 'true', { timeout: 30_000 });
+	return map;
+}
+
+/** Coordinates of a label point in one of the /geo/ files, as served to the browser. */
+async function labelPoint(page: Page, url: string, code: string): Promise<[number, number]> {
+	return page.evaluate(
+		async ({ url, code }) => {
+			const response = await fetch(url);
+			if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+			const collection = await response.json();
+			const feature = collection.features.find(
+				(candidate: { properties: { code: string }; geometry: { type: string } }) =>
+					candidate.properties.code === code && candidate.geometry.type === 'Point'
+			);
+			if (!feature) throw new Error(`${url}: no label point for ${code}`);
+			return feature.geometry.coordinates as [number, number];
+		},
+		{ url, code }
+	);
+}
+
+/**
+ * The page pixel where the live map draws the area `code` of `layer`: its label point when that
+ * falls on the area itself, else the drawn pixel of the area closest to it (a label may sit on a
+ * small island or the area may be partly hidden). Found with MapLibre's own hit testing, so the
+ * mouse then really lands on that area.
+ */
+async function pixelOf(map: Locator, layer: string, code: string, near: [number, number]) {
+	const point = await map.evaluate(
+		(element, { layer, code, near }) => {
+			type Point = { x: number; y: number };
+			const instance = (
+				element as unknown as {
+					maplibreMap: {
+						project(lngLat: [number, number]): Point;
+						queryRenderedFeatures(
+							point: [number, number],
+							options: { layers: string[] }
+						): { properties: { code: string } }[];
+						getCanvas(): HTMLCanvasElement;
+					};
+				}
+			).maplibreMap;
+			const hits = (x: number, y: number) =>
+				instance
+					.queryRenderedFeatures([x, y], { layers: [layer] })
+					.some((feature) => feature.properties.code === code);
+			// A pixel whose neighbours are inside too: the mouse lands on whole pixels, so a point on
+			// the very edge of an area could miss it.
+			const inside = (x: number, y: number) =>
+				hits(x, y) && hits(x - 2, y) && hits(x + 2, y) && hits(x, y - 2) && hits(x, y + 2);
+			const target = instance.project(near);
+			if (inside(target.x, target.y)) return target;
+			const { clientWidth: width, clientHeight: height } = instance.getCanvas();
+			let best: (Point & { distance: number }) | null = null;
+			for (let y = 4; y < height; y += 4) {
+				for (let x = 4; x < width; x += 4) {
+					const distance = Math.hypot(x - target.x, y - target.y);
+					if ((!best || distance < best.distance) && inside(x, y)) best = { x, y, distance };
+				}
+			}
+			return best;
+		},
+		{ layer, code, near }
+	);
+	if (!point) throw new Error(`${code} is not drawn on the map layer ${layer}`);
+	const box = await map.locator('canvas').boundingBox();
+	if (!box) throw new Error('The map canvas is not visible');
+	return { x: box.x + point.x, y: box.y + point.y };
+}
+
+/** Tabs forward until the focused element matches, as a keyboard user would (bounded). */
+async function tabTo(page: Page, target: Locator, maxPresses = 120) {
+	for (let press = 0; press < maxPresses; press += 1) {
+		await page.keyboard.press('Tab');
+		if (await target.evaluate((element) => element === document.activeElement)) return;
+	}
+	throw new Error(`Could not reach the element with ${maxPresses} Tab presses`);
+}
+
+test('the national map leads to a region, its comunas and a comuna page', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Regiones de Chile' })).toBeVisible();
+	const regionList = page.getByTestId('region-list').getByRole('link');
+	await expect(regionList).toHaveCount(16);
+	// North to south: Arica y Parinacota first, Magallanes last, Santiago right after Valparaíso.
+	await expect(regionList.first()).toContainText('Arica');
+	await expect(regionList.last()).toContainText('Magallanes');
+	await expect(regionList.nth(5)).toContainText('Valparaíso');
+	await expect(regionList.nth(6)).toContainText('Metropolitana');
+
+	const nationalMap = await waitForMap(page);
+
+	const valparaiso = await pixelOf(
+		nationalMap,
+		'regiones-relleno',
+		'05',
+		await labelPoint(page, '/geo/regiones-etiquetas.geojson', '05')
+	);
+	await page.mouse.move(valparaiso.x, valparaiso.y);
+	await expect(page.getByTestId('map-hover')).toContainText('Valparaíso');
+	await page.screenshot({ path: screens('home'), fullPage: true });
+	await page.mouse.click(valparaiso.x, valparaiso.y);
+
+	await expect(page).toHaveURL(/\/region\/05$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Valparaíso');
+	const communes = page.getByRole('navigation', { name: 'Provincias y comunas' });
+	for (const name of ['Valparaíso', 'Viña del Mar', 'Quilpué', 'Isla de Pascua']) {
+		await expect(communes.getByRole('link', { name, exact: true })).toBeVisible();
+	}
+	const regionMap = await waitForMap(page);
+
+	const vinaDelMar = await pixelOf(
+		regionMap,
+		'comunas-relleno',
+		'05109',
+		await labelPoint(page, '/geo/region/05.geojson', '05109')
+	);
+	await page.mouse.move(vinaDelMar.x, vinaDelMar.y);
+	await expect(page.getByTestId('map-hover')).toHaveText('Viña del Mar');
+	await page.screenshot({ path: screens('region'), fullPage: true });
+	await page.mouse.click(vinaDelMar.x, vinaDelMar.y);
+
+	await expect(page).toHaveURL(/\/comuna\/05109$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Viña del Mar');
+	const breadcrumb = page.getByRole('navigation', { name: 'Ruta de navegación' });
+	await expect(breadcrumb.getByRole('link', { name: 'Chile' })).toHaveAttribute('href', '/');
+	await expect(breadcrumb.getByRole('link', { name: 'Valparaíso', exact: true })).toHaveAttribute(
+		'href',
+		'/region/05'
+	);
+	await expect(breadcrumb.getByRole('link', { name: 'Provincia de Valparaíso' })).toHaveAttribute(
+		'href',
+		'/region/05#provincia-051'
+	);
+	await expect(breadcrumb.locator('[aria-current="page"]')).toHaveText('Viña del Mar');
+	await expect(page.getByTestId('commune-code')).toHaveText('05109');
+	await waitForMap(page);
+	await page.screenshot({ path: screens('comuna'), fullPage: true });
+});
+
+test('the same journey works with the keyboard only', async ({ page }) => {
+	await page.goto('/');
+	await waitForMap(page);
+
+	const regionLink = page.getByTestId('region-list').getByRole('link', { name: /Valparaíso/ });
+	await tabTo(page, regionLink);
+	// The focus must be visible, not just present.
+	const outline = await regionLink.evaluate((element) => getComputedStyle(element).outlineStyle);
+	expect(outline).not.toBe('none');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/region\/05$/);
+
+	const quilpue = page
+		.getByRole('navigation', { name: 'Provincias y comunas' })
+		.getByRole('link', { name: 'Quilpué', exact: true });
+	await tabTo(page, quilpue);
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/comuna\/05801$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quilpué');
+
+	const regionCrumb = page
+		.getByRole('navigation', { name: 'Ruta de navegación' })
+		.getByRole('link', { name: 'Valparaíso', exact: true });
+	await tabTo(page, regionCrumb);
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/region\/05$/);
+});
+
+test('Antártica says it has no polygon instead of highlighting one', async ({ page }) => {
+	await page.goto('/comuna/12202');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antártica');
+	await expect(page.getByRole('note')).toContainText('no tiene polígono');
+	await waitForMap(page);
+	await page.screenshot({ path: screens('comuna-antartica'), fullPage: true });
+});
+
+test('an unknown region or address gets a Spanish 404', async ({ page }) => {
+	const response = await page.goto('/region/99');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Página no encontrada');
+	await expect(page.getByTestId('error-detail')).toHaveText(
+		'No existe una región con el código «99».'
+	);
+	await expect(page.getByRole('link', { name: 'Volver al inicio' })).toHaveAttribute('href', '/');
+	await page.screenshot({ path: screens('404'), fullPage: true });
+
+	const unknownPage = await page.goto('/esto-no-existe');
+	expect(unknownPage?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Página no encontrada');
+
+	const unknownCommune = await page.goto('/comuna/99999');
+	expect(unknownCommune?.status()).toBe(404);
+	await expect(page.getByTestId('error-detail')).toHaveText(
+		'No existe una comuna con el código «99999».'
+	);
+});
+
+test('signing in with a wrong password shows a Spanish error next to the form', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Iniciar sesión' }).click();
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2F$/);
+
+	// Empty form: each field says what is missing, next to it.
+	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await expect(page.getByText('Escribe tu correo electrónico.')).toBeVisible();
+	await expect(page.getByText('Escribe tu contraseña.')).toBeVisible();
+	await expect(page.getByLabel('Correo electrónico')).toHaveAttribute('aria-invalid', 'true');
+
+	await page.getByLabel('Correo electrónico').fill('nadie@example.cl');
+	await page.getByLabel('Contraseña').fill('una contraseña equivocada');
+	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await expect(page.getByTestId('login-error')).toHaveText('Correo o contraseña incorrectos.');
+	// The e-mail is kept, the password is not sent back.
+	await expect(page.getByLabel('Correo electrónico')).toHaveValue('nadie@example.cl');
+	await expect(page.getByLabel('Contraseña')).toHaveValue('');
+	await expect(page.getByRole('link', { name: 'Iniciar sesión' })).toHaveCount(0);
+	await page.screenshot({ path: screens('login'), fullPage: true });
+});
+
+test('the interface switches to English and back', async ({ page }) => {
+	await page.goto('/region/05');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page).toHaveURL(/\/region\/05$/);
+	await expect(page.getByRole('heading', { level: 2, name: 'Provinces and communes' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.getByRole('button', { name: 'Español' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Provincias y comunas' })).toBeVisible();
+});
+
+test('on a phone the list goes under the map', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/region/05');
+	const map = await waitForMap(page);
+	const list = page.getByRole('navigation', { name: 'Provincias y comunas' });
+	const [mapBox, listBox] = [await map.boundingBox(), await list.boundingBox()];
+	expect(mapBox && listBox && listBox.y >= mapBox.y + mapBox.height).toBe(true);
+	expect(mapBox!.width).toBeGreaterThan(300);
+	await page.screenshot({ path: screens('region-mobile') });
+});
+
+test('a user signs in, comes back to the page they were on, and signs out', async ({ page }) => {
+	const url = process.env.PUBLIC_SUPABASE_URL;
+	const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
+	// npm test passes both; a missing one is a broken run, not a reason to skip.
+	expect(url, 'PUBLIC_SUPABASE_URL').toBeTruthy();
+	expect(serviceKey, 'SUPABASE_SERVICE_ROLE_KEY').toBeTruthy();
+	const admin = createClient(url!, serviceKey!, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
+	const email = `e2e-${Date.now()}@example.cl`;
+	const password = randomBytes(12).toString('base64url');
+	const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });
+	expect(created.error).toBeNull();
+	try {
+		await page.goto('/region/05');
+		await page.getByRole('link', { name: 'Iniciar sesión' }).click();
+		await expect(page).toHaveURL(/\/login\?redirectTo=%2Fregion%2F05$/);
+		await page.getByLabel('Correo electrónico').fill(email);
+		await page.getByLabel('Contraseña').fill(password);
+		await page.getByRole('button', { name: 'Ingresar' }).click();
+
+		await expect(page).toHaveURL(/\/region\/05$/);
+		await expect(page.getByText(`Sesión iniciada como ${email}`)).toBeVisible();
+		// The session survives a full reload: it lives in cookies the server verifies.
+		await page.reload();
+		await expect(page.getByText(`Sesión iniciada como ${email}`)).toBeVisible();
+		// Signed in, the login page has nothing to offer.
+		await page.goto('/login');
+		await expect(page).toHaveURL(/\/$/);
+
+		await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+		await expect(page.getByRole('link', { name: 'Iniciar sesión' })).toBeVisible();
+		await page.reload();
+		await expect(page.getByRole('link', { name: 'Iniciar sesión' })).toBeVisible();
+	} finally {
+		if (created.data.user) await admin.auth.admin.deleteUser(created.data.user.id);
+	}
+});
