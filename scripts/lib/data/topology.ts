@@ -1,0 +1,265 @@
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import { feature, mergeArcs, quantize } from 'topojson-client';
+import { topology as buildTopology } from 'topojson-server';
+import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
+import type {
+	GeometryCollection,
+	GeometryObject,
+	MultiPolygon as TopoMultiPolygon,
+	Polygon as TopoPolygon,
+	Topology
+} from 'topojson-specification';
+import type { CodeList } from './code-list.ts';
+import { polygonAreaKm2, ringAreaKm2, type MultiPolygonCoordinates } from './geometry.ts';
+
+/**
+ * One TopoJSON topology for the whole territory. `comunas` come from the clean coverage;
+ * `provincias` and `regiones` are merges of the comunas' arcs, so their borders are the very
+ * same arcs as the comunas' borders at every simplification level.
+ */
+export interface CommuneProperties {
+	code: string;
+	name: string;
+	province_code: string;
+	region_code: string;
+}
+export interface ProvinceProperties {
+	code: string;
+	name: string;
+	region_code: string;
+}
+export interface RegionProperties {
+	code: string;
+	name: string;
+	roman: string;
+}
+export interface UndemarcatedProperties {
+	name: string;
+}
+
+type Areal = TopoPolygon | TopoMultiPolygon;
+export type TerritoryObjects = {
+	comunas: GeometryCollection<CommuneProperties>;
+	provincias: GeometryCollection<ProvinceProperties>;
+	regiones: GeometryCollection<RegionProperties>;
+	zonas_sin_demarcar: GeometryCollection<UndemarcatedProperties>;
+};
+export type TerritoryTopology = Topology<TerritoryObjects>;
+
+const EARTH_RADIUS_KM = 6371.0088;
+const km2ToSteradians = (km2: number) => km2 / (EARTH_RADIUS_KM * EARTH_RADIUS_KM);
+
+function areaFeature<P>(properties: P, coordinates: MultiPolygonCoordinates | undefined): Feature<MultiPolygon | null, P> {
+	return {
+		type: 'Feature',
+		properties,
+		geometry: coordinates && coordinates.length ? { type: 'MultiPolygon', coordinates } : null
+	} as Feature<MultiPolygon | null, P>;
+}
+
+/** Adds `provincias` and `regiones` as arc merges of the (possibly filtered) comunas. */
+function withMerges(
+	topology: Topology<Pick<TerritoryObjects, 'comunas' | 'zonas_sin_demarcar'>>,
+	list: CodeList
+): TerritoryTopology {
+	const comunas = topology.objects.comunas.geometries;
+	const mergeOf = (belongs: (properties: CommuneProperties) => boolean) => {
+		const members = comunas.filter(
+			(geometry) => geometry.type !== null && belongs(geometry.properties as CommuneProperties)
+		) as (Areal & { properties: CommuneProperties })[];
+		const merged = mergeArcs(
+			topology as unknown as Topology,
+			members as unknown as Parameters<typeof mergeArcs>[1]
+		) as TopoMultiPolygon;
+		return merged.arcs.length ? merged : ({ type: null } as unknown as TopoMultiPolygon);
+	};
+	const provincias: GeometryCollection<ProvinceProperties> = {
+		type: 'GeometryCollection',
+		geometries: list.provinces.map((p) => ({
+			...mergeOf((c) => c.province_code === p.code),
+			properties: { code: p.code, name: p.name, region_code: p.region_code }
+		}))
+	};
+	const regiones: GeometryCollection<RegionProperties> = {
+		type: 'GeometryCollection',
+		geometries: list.regions.map((r) => ({
+			...mergeOf((c) => c.region_code === r.code),
+			properties: { code: r.code, name: r.name, roman: r.roman }
+		}))
+	};
+	return {
+		...topology,
+		objects: {
+			comunas: topology.objects.comunas,
+			provincias,
+			regiones,
+			zonas_sin_demarcar: topology.objects.zonas_sin_demarcar
+		}
+	} as TerritoryTopology;
+}
+
+/**
+ * The full-resolution topology. Coordinates stay as they are (no quantization) so that the
+ * database receives exactly the coverage's vertices.
+ */
+export function territoryTopology(
+	list: CodeList,
+	communeAreas: Map<string, MultiPolygonCoordinates>,
+	undemarcated: { name: string; coordinates: MultiPolygonCoordinates }[]
+): TerritoryTopology {
+	const sortedCommunes = [...list.communes].sort((a, b) => a.code.localeCompare(b.code));
+	const comunas: FeatureCollection<MultiPolygon | null, CommuneProperties> = {
+		type: 'FeatureCollection',
+		features: sortedCommunes.map((c) =>
+			areaFeature(
+				{ code: c.code, name: c.name, province_code: c.province_code, region_code: c.region_code },
+				communeAreas.get(c.code)
+			)
+		)
+	};
+	const zonas: FeatureCollection<MultiPolygon | null, UndemarcatedProperties> = {
+		type: 'FeatureCollection',
+		features: undemarcated.map((zone) => areaFeature({ name: zone.name }, zone.coordinates))
+	};
+	const base = buildTopology({ comunas, zonas_sin_demarcar: zonas }) as unknown as Topology<
+		Pick<TerritoryObjects, 'comunas' | 'zonas_sin_demarcar'>
+	>;
+	return withMerges(base, { ...list, provinces: sortedByCode(list.provinces), regions: sortedByCode(list.regions) });
+}
+
+const sortedByCode = <T extends { code: string }>(items: T[]) => [...items].sort((a, b) => a.code.localeCompare(b.code));
+
+export interface SimplifyOptions {
+	/** Visvalingam: drop vertices whose effective triangle is smaller than this. */
+	minTriangleKm2: number;
+	/** Drop islands and holes smaller than this, except each comuna's largest part. */
+	minPartKm2: number;
+	/** Quantization of the simplified topology (grid steps across its bounding box). */
+	quantization: number;
+}
+
+function decodeRing(topology: Topology, ring: number[]): number[][] {
+	const points: number[][] = [];
+	for (const index of ring) {
+		const arc = topology.arcs[index < 0 ? ~index : index];
+		const ordered = index < 0 ? [...arc].reverse() : arc;
+		points.push(...(points.length ? ordered.slice(1) : ordered));
+	}
+	return points;
+}
+
+/** Full-resolution areas decide which parts are kept, so every level keeps the same islands. */
+function withoutSmallParts(topology: TerritoryTopology, minPartKm2: number): TerritoryTopology {
+	const filterGeometry = <G extends { type: string | null; arcs?: unknown }>(geometry: G): G => {
+		if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return geometry;
+		const polygons = (geometry.type === 'Polygon' ? [geometry.arcs] : geometry.arcs) as number[][][];
+		const areas = polygons.map((polygon) =>
+			polygonAreaKm2(polygon.map((ring) => decodeRing(topology as unknown as Topology, ring)))
+		);
+		const largest = areas.indexOf(Math.max(...areas));
+		const kept = polygons
+			.filter((_, i) => i === largest || areas[i] >= minPartKm2)
+			.map(([exterior, ...holes]) => [
+				exterior,
+				...holes.filter((hole) => ringAreaKm2(decodeRing(topology as unknown as Topology, hole)) >= minPartKm2)
+			]);
+		return { ...geometry, type: 'MultiPolygon', arcs: kept };
+	};
+	return {
+		...topology,
+		objects: {
+			...topology.objects,
+			comunas: { ...topology.objects.comunas, geometries: topology.objects.comunas.geometries.map(filterGeometry) },
+			zonas_sin_demarcar: {
+				...topology.objects.zonas_sin_demarcar,
+				geometries: topology.objects.zonas_sin_demarcar.geometries.map(filterGeometry)
+			}
+		}
+	};
+}
+
+type WeightedPoint = [number, number, number];
+// topojson-simplify and topojson-client type their Topology generics differently.
+type SimplifiableTopology = Parameters<typeof presimplify>[0];
+
+/**
+ * Visvalingam keeps only arc endpoints of tiny rings, which would collapse them to a line.
+ * Promote the strongest inner points of any ring that would keep fewer than three vertices;
+ * arcs are shared, so the neighbour's border gets the same points.
+ */
+function protectRings(topology: SimplifiableTopology, minWeight: number) {
+	const arcs = topology.arcs as unknown as WeightedPoint[][];
+	const visit = (geometry: { type: string | null; arcs?: unknown }) => {
+		if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return;
+		const polygons = (geometry.type === 'Polygon' ? [geometry.arcs] : geometry.arcs) as number[][][];
+		for (const ring of polygons.flat()) {
+			for (;;) {
+				const kept = new Set<string>();
+				let strongest: WeightedPoint | null = null;
+				for (const index of ring) {
+					for (const point of arcs[index < 0 ? ~index : index]) {
+						if (point[2] >= minWeight) kept.add(`${point[0]},${point[1]}`);
+						else if (!strongest || point[2] > strongest[2]) strongest = point;
+					}
+				}
+				if (kept.size >= 3 || !strongest) break;
+				strongest[2] = Infinity;
+			}
+		}
+	};
+	for (const object of Object.values(topology.objects)) {
+		for (const geometry of (object as GeometryCollection).geometries) visit(geometry);
+	}
+}
+
+/** Visvalingam weights (spherical effective areas) for every arc point, computed once for all levels. */
+export function presimplified(full: TerritoryTopology): TerritoryTopology {
+	// presimplify copies the arcs; the input topology is left as it was.
+	return presimplify(full as unknown as SimplifiableTopology, sphericalTriangleArea) as unknown as TerritoryTopology;
+}
+
+/**
+ * A lighter topology for the map: small parts dropped, arcs simplified, then quantized.
+ * `weighted` comes from presimplified(); it is not modified.
+ */
+export function simplifiedTopology(weighted: TerritoryTopology, list: CodeList, options: SimplifyOptions): TerritoryTopology {
+	const copy = {
+		...weighted,
+		arcs: (weighted.arcs as unknown as WeightedPoint[][]).map((arc) => arc.map((p) => [p[0], p[1], p[2]]))
+	} as unknown as TerritoryTopology;
+	const filtered = withoutSmallParts(copy, options.minPartKm2);
+	const merged = withMerges(filtered, {
+		...list,
+		provinces: sortedByCode(list.provinces),
+		regions: sortedByCode(list.regions)
+	}) as unknown as SimplifiableTopology;
+	const minWeight = km2ToSteradians(options.minTriangleKm2);
+	protectRings(merged, minWeight);
+	const simplified = simplify(merged, minWeight);
+	return quantize(simplified, options.quantization) as unknown as TerritoryTopology;
+}
+
+type PropertiesOf = {
+	comunas: CommuneProperties;
+	provincias: ProvinceProperties;
+	regiones: RegionProperties;
+	zonas_sin_demarcar: UndemarcatedProperties;
+};
+
+/** GeoJSON features of one object of the topology, in its stored order, always MultiPolygon (or null). */
+export function featuresOf<K extends keyof PropertiesOf>(
+	topology: TerritoryTopology,
+	key: K
+): Feature<MultiPolygon | null, PropertiesOf[K]>[] {
+	const collection = feature(topology as unknown as Topology, topology.objects[key] as GeometryObject) as FeatureCollection;
+	return collection.features.map((f) => ({
+		type: 'Feature',
+		properties: f.properties as PropertiesOf[K],
+		geometry:
+			f.geometry === null
+				? null
+				: f.geometry.type === 'Polygon'
+					? { type: 'MultiPolygon', coordinates: [f.geometry.coordinates] }
+					: (f.geometry as MultiPolygon)
+	}));
+}
