@@ -9,6 +9,7 @@ import { repoRoot } from './lib/stack/config.ts';
 import { ensureSystemPackages } from './lib/stack/system.ts';
 import { appEnv, supabaseEnv } from './lib/supabase-env.ts';
 import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
+import { generateDatabaseTypes, typesFile } from './lib/db-types.ts';
 
 interface StepResult {
 	name: string;
@@ -17,7 +18,7 @@ interface StepResult {
 	ok: boolean;
 }
 
-const suites = ['unit', 'db', 'integration', 'e2e'] as const;
+const suites = ['types', 'unit', 'db', 'integration', 'e2e'] as const;
 type Suite = (typeof suites)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? process.argv[process.argv.indexOf('--only') + 1];
 const selected = new Set<Suite>(
@@ -50,6 +51,21 @@ async function pgTap(dbUrl: string): Promise<StepResult> {
 	return { name: 'pgTAP', passed: total - failed, failed: code === 0 ? failed : Math.max(failed, 1), ok: code === 0 && total > 0 };
 }
 
+/** The committed database types match the migrations' schema, and the app type-checks against them. */
+async function typeChecks(dbUrl: string): Promise<StepResult[]> {
+	const generated = await generateDatabaseTypes(dbUrl);
+	const drift = generated !== readFileSync(typesFile, 'utf8');
+	if (drift) console.error('✘ src/lib/database.types.ts difiere del esquema de las migraciones: ejecute `npm run db:types`.');
+	const sync = await run(process.execPath, [bin('@sveltejs/kit/svelte-kit.js'), 'sync']);
+	const check = sync.code === 0
+		? await run(process.execPath, [bin('svelte-check/bin/svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings'])
+		: sync;
+	return [
+		{ name: 'tipos de la base de datos', passed: drift ? 0 : 1, failed: drift ? 1 : 0, ok: !drift },
+		{ name: 'svelte-check', passed: check.code === 0 ? 1 : 0, failed: check.code === 0 ? 0 : 1, ok: check.code === 0 }
+	];
+}
+
 async function playwright(env: Record<string, string>): Promise<StepResult> {
 	await ensureAppBuild();
 	const out = join(reports, 'playwright.json');
@@ -66,6 +82,7 @@ if (!(await territoryBuildIsCurrent())) await buildTerritory({});
 const clientEnv = { ...appEnv(env), SUPABASE_SERVICE_ROLE_KEY: env.SUPABASE_SERVICE_ROLE_KEY ?? '' };
 
 const results: StepResult[] = [];
+if (selected.has('types')) results.push(...(await typeChecks(env.SUPABASE_DB_URL!)));
 if (selected.has('unit')) results.push(await vitest('unit', clientEnv));
 if (selected.has('db')) {
 	if (!env.SUPABASE_DB_URL) throw new Error('pgTAP necesita SUPABASE_DB_URL para una Supabase externa.');

@@ -1,126 +1,1394 @@
-// TEMPORARY, hand-typed: to be REPLACED by types generated from the live schema (the lead adds the
-// generation step and a CI check for drift). It mirrors supabase/migrations/*_territory.sql in the
-// shape `supabase gen types typescript` emits, so swapping the file needs no change in callers.
-// Geometry columns are `unknown`, as the generator types PostGIS columns.
-
-export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
+export type Json =
+  | string
+  | number
+  | boolean
+  | null
+  | { [key: string]: Json | undefined }
+  | Json[]
 
 export type Database = {
-	public: {
-		Tables: {
-			regions: {
-				Row: {
-					code: string;
-					name: string;
-					roman: string;
-					geom: unknown | null;
-					centroid: unknown | null;
-					bbox: number[] | null;
-				};
-				Insert: {
-					code: string;
-					name: string;
-					roman: string;
-					geom?: unknown | null;
-				};
-				Update: {
-					code?: string;
-					name?: string;
-					roman?: string;
-					geom?: unknown | null;
-				};
-				Relationships: [];
-			};
-			provinces: {
-				Row: {
-					code: string;
-					region_code: string;
-					name: string;
-					geom: unknown | null;
-					centroid: unknown | null;
-					bbox: number[] | null;
-				};
-				Insert: {
-					code: string;
-					region_code: string;
-					name: string;
-					geom?: unknown | null;
-				};
-				Update: {
-					code?: string;
-					region_code?: string;
-					name?: string;
-					geom?: unknown | null;
-				};
-				Relationships: [
-					{
-						foreignKeyName: 'provinces_region_code_fkey';
-						columns: ['region_code'];
-						isOneToOne: false;
-						referencedRelation: 'regions';
-						referencedColumns: ['code'];
-					}
-				];
-			};
-			communes: {
-				Row: {
-					code: string;
-					province_code: string;
-					region_code: string;
-					name: string;
-					geom: unknown | null;
-					centroid: unknown | null;
-					bbox: number[] | null;
-				};
-				Insert: {
-					code: string;
-					province_code: string;
-					region_code: string;
-					name: string;
-					geom?: unknown | null;
-				};
-				Update: {
-					code?: string;
-					province_code?: string;
-					region_code?: string;
-					name?: string;
-					geom?: unknown | null;
-				};
-				Relationships: [
-					{
-						foreignKeyName: 'communes_province_code_fkey';
-						columns: ['province_code'];
-						isOneToOne: false;
-						referencedRelation: 'provinces';
-						referencedColumns: ['code'];
-					},
-					{
-						foreignKeyName: 'communes_region_code_fkey';
-						columns: ['region_code'];
-						isOneToOne: false;
-						referencedRelation: 'regions';
-						referencedColumns: ['code'];
-					}
-				];
-			};
-			undemarcated_areas: {
-				Row: { id: number; name: string; geom: unknown };
-				Insert: { id?: never; name: string; geom: unknown };
-				Update: { id?: never; name?: string; geom?: unknown };
-				Relationships: [];
-			};
-		};
-		Views: { [_ in never]: never };
-		Functions: {
-			commune_at: {
-				Args: { lon: number; lat: number };
-				Returns: { code: string; name: string; province_code: string; region_code: string }[];
-			};
-		};
-		Enums: { [_ in never]: never };
-		CompositeTypes: { [_ in never]: never };
-	};
-};
+  public: {
+    Tables: {
+      acknowledgements: {
+        Row: {
+          acknowledged_at: string
+          id: number
+          institution_id: number
+          publication_id: number
+          user_id: string | null
+        }
+        Insert: {
+          acknowledged_at?: string
+          id?: never
+          institution_id: number
+          publication_id: number
+          user_id?: string | null
+        }
+        Update: {
+          acknowledged_at?: string
+          id?: never
+          institution_id?: number
+          publication_id?: number
+          user_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "acknowledgements_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "acknowledgements_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "publications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agreement_parties: {
+        Row: {
+          agreement_id: number
+          institution_id: number
+          role: Database["public"]["Enums"]["agreement_party_role"]
+        }
+        Insert: {
+          agreement_id: number
+          institution_id: number
+          role: Database["public"]["Enums"]["agreement_party_role"]
+        }
+        Update: {
+          agreement_id?: number
+          institution_id?: number
+          role?: Database["public"]["Enums"]["agreement_party_role"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agreement_parties_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agreement_parties_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      agreements: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          ends_on: string | null
+          id: number
+          kind: Database["public"]["Enums"]["agreement_kind"]
+          problem: string
+          region_code: string | null
+          signed_on: string
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          ends_on?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["agreement_kind"]
+          problem: string
+          region_code?: string | null
+          signed_on: string
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          ends_on?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["agreement_kind"]
+          problem?: string
+          region_code?: string | null
+          signed_on?: string
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agreements_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      audit_log: {
+        Row: {
+          action: string
+          actor: string | null
+          actor_role: string
+          at: string
+          id: number
+          new_row: Json | null
+          old_row: Json | null
+          record_id: string | null
+          table_name: string
+        }
+        Insert: {
+          action: string
+          actor?: string | null
+          actor_role: string
+          at?: string
+          id?: never
+          new_row?: Json | null
+          old_row?: Json | null
+          record_id?: string | null
+          table_name: string
+        }
+        Update: {
+          action?: string
+          actor?: string | null
+          actor_role?: string
+          at?: string
+          id?: never
+          new_row?: Json | null
+          old_row?: Json | null
+          record_id?: string | null
+          table_name?: string
+        }
+        Relationships: []
+      }
+      commitment_communes: {
+        Row: {
+          commitment_id: number
+          commune_code: string
+        }
+        Insert: {
+          commitment_id: number
+          commune_code: string
+        }
+        Update: {
+          commitment_id?: number
+          commune_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitment_communes_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_communes_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments_with_status"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_communes_commune_code_fkey"
+            columns: ["commune_code"]
+            isOneToOne: false
+            referencedRelation: "communes"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      commitment_progress: {
+        Row: {
+          changed_at: string
+          changed_by: string | null
+          commitment_id: number
+          id: number
+          note: string | null
+          progress: number
+          status: Database["public"]["Enums"]["commitment_status"]
+        }
+        Insert: {
+          changed_at?: string
+          changed_by?: string | null
+          commitment_id: number
+          id?: never
+          note?: string | null
+          progress: number
+          status: Database["public"]["Enums"]["commitment_status"]
+        }
+        Update: {
+          changed_at?: string
+          changed_by?: string | null
+          commitment_id?: number
+          id?: never
+          note?: string | null
+          progress?: number
+          status?: Database["public"]["Enums"]["commitment_status"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitment_progress_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_progress_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments_with_status"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      commitment_projects: {
+        Row: {
+          commitment_id: number
+          project_id: number
+        }
+        Insert: {
+          commitment_id: number
+          project_id: number
+        }
+        Update: {
+          commitment_id?: number
+          project_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitment_projects_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_projects_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments_with_status"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitment_projects_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      commitments: {
+        Row: {
+          agreement_id: number
+          created_at: string
+          due_on: string
+          estimated_cost_clp: number | null
+          id: number
+          progress: number
+          responsible_institution_id: number
+          status: Database["public"]["Enums"]["commitment_status"]
+          theme_code: string
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          agreement_id: number
+          created_at?: string
+          due_on: string
+          estimated_cost_clp?: number | null
+          id?: never
+          progress?: number
+          responsible_institution_id: number
+          status?: Database["public"]["Enums"]["commitment_status"]
+          theme_code: string
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          agreement_id?: number
+          created_at?: string
+          due_on?: string
+          estimated_cost_clp?: number | null
+          id?: never
+          progress?: number
+          responsible_institution_id?: number
+          status?: Database["public"]["Enums"]["commitment_status"]
+          theme_code?: string
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitments_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_responsible_institution_id_fkey"
+            columns: ["responsible_institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_theme_code_fkey"
+            columns: ["theme_code"]
+            isOneToOne: false
+            referencedRelation: "themes"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      communes: {
+        Row: {
+          bbox: number[] | null
+          centroid: unknown
+          code: string
+          geom: unknown
+          name: string
+          province_code: string
+          region_code: string
+        }
+        Insert: {
+          bbox?: never
+          centroid?: never
+          code: string
+          geom?: unknown
+          name: string
+          province_code: string
+          region_code: string
+        }
+        Update: {
+          bbox?: never
+          centroid?: never
+          code?: string
+          geom?: unknown
+          name?: string
+          province_code?: string
+          region_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "communes_province_code_fkey"
+            columns: ["province_code"]
+            isOneToOne: false
+            referencedRelation: "provinces"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "communes_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      information_flow_recipients: {
+        Row: {
+          flow_id: number
+          institution_id: number
+        }
+        Insert: {
+          flow_id: number
+          institution_id: number
+        }
+        Update: {
+          flow_id?: number
+          institution_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "information_flow_recipients_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
+            referencedRelation: "information_flows"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "information_flow_recipients_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      information_flows: {
+        Row: {
+          channel: Database["public"]["Enums"]["information_channel"]
+          created_at: string
+          description: string | null
+          id: number
+          information: string
+          next_due_on: string | null
+          periodicity: Database["public"]["Enums"]["information_periodicity"]
+          producer_institution_id: number
+          region_code: string | null
+          updated_at: string
+        }
+        Insert: {
+          channel: Database["public"]["Enums"]["information_channel"]
+          created_at?: string
+          description?: string | null
+          id?: never
+          information: string
+          next_due_on?: string | null
+          periodicity: Database["public"]["Enums"]["information_periodicity"]
+          producer_institution_id: number
+          region_code?: string | null
+          updated_at?: string
+        }
+        Update: {
+          channel?: Database["public"]["Enums"]["information_channel"]
+          created_at?: string
+          description?: string | null
+          id?: never
+          information?: string
+          next_due_on?: string | null
+          periodicity?: Database["public"]["Enums"]["information_periodicity"]
+          producer_institution_id?: number
+          region_code?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "information_flows_producer_institution_id_fkey"
+            columns: ["producer_institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "information_flows_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      institutions: {
+        Row: {
+          acronym: string | null
+          commune_code: string | null
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["institution_kind"]
+          level: Database["public"]["Enums"]["institution_level"]
+          name: string
+          province_code: string | null
+          region_code: string | null
+          updated_at: string
+        }
+        Insert: {
+          acronym?: string | null
+          commune_code?: string | null
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["institution_kind"]
+          level: Database["public"]["Enums"]["institution_level"]
+          name: string
+          province_code?: string | null
+          region_code?: string | null
+          updated_at?: string
+        }
+        Update: {
+          acronym?: string | null
+          commune_code?: string | null
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["institution_kind"]
+          level?: Database["public"]["Enums"]["institution_level"]
+          name?: string
+          province_code?: string | null
+          region_code?: string | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "institutions_commune_code_fkey"
+            columns: ["commune_code"]
+            isOneToOne: false
+            referencedRelation: "communes"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "institutions_province_code_fkey"
+            columns: ["province_code"]
+            isOneToOne: false
+            referencedRelation: "provinces"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "institutions_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      memberships: {
+        Row: {
+          created_at: string
+          institution_id: number | null
+          region_code: string | null
+          role: Database["public"]["Enums"]["app_role"]
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          institution_id?: number | null
+          region_code?: string | null
+          role: Database["public"]["Enums"]["app_role"]
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          institution_id?: number | null
+          region_code?: string | null
+          role?: Database["public"]["Enums"]["app_role"]
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "memberships_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "memberships_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      mop_services: {
+        Row: {
+          acronym: string
+          code: string
+          name: string
+        }
+        Insert: {
+          acronym: string
+          code: string
+          name: string
+        }
+        Update: {
+          acronym?: string
+          code?: string
+          name?: string
+        }
+        Relationships: []
+      }
+      pmg_evaluations: {
+        Row: {
+          created_at: string
+          development: string | null
+          id: number
+          institution_id: number
+          recommendations: string | null
+          requirement_code: string
+          status: Database["public"]["Enums"]["pmg_evaluation_status"]
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          created_at?: string
+          development?: string | null
+          id?: never
+          institution_id: number
+          recommendations?: string | null
+          requirement_code: string
+          status?: Database["public"]["Enums"]["pmg_evaluation_status"]
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          created_at?: string
+          development?: string | null
+          id?: never
+          institution_id?: number
+          recommendations?: string | null
+          requirement_code?: string
+          status?: Database["public"]["Enums"]["pmg_evaluation_status"]
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "pmg_evaluations_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "pmg_evaluations_requirement_code_fkey"
+            columns: ["requirement_code"]
+            isOneToOne: false
+            referencedRelation: "pmg_requirements"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      pmg_requirements: {
+        Row: {
+          code: string
+          name: string
+          sort_order: number
+        }
+        Insert: {
+          code: string
+          name: string
+          sort_order: number
+        }
+        Update: {
+          code?: string
+          name?: string
+          sort_order?: number
+        }
+        Relationships: []
+      }
+      project_communes: {
+        Row: {
+          commune_code: string
+          project_id: number
+          province_code: string
+          region_code: string
+        }
+        Insert: {
+          commune_code: string
+          project_id: number
+          province_code?: never
+          region_code?: never
+        }
+        Update: {
+          commune_code?: string
+          project_id?: number
+          province_code?: never
+          region_code?: never
+        }
+        Relationships: [
+          {
+            foreignKeyName: "project_communes_commune_code_fkey"
+            columns: ["commune_code"]
+            isOneToOne: false
+            referencedRelation: "communes"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "project_communes_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      project_themes: {
+        Row: {
+          project_id: number
+          theme_code: string
+        }
+        Insert: {
+          project_id: number
+          theme_code: string
+        }
+        Update: {
+          project_id?: number
+          theme_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "project_themes_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "project_themes_theme_code_fkey"
+            columns: ["theme_code"]
+            isOneToOne: false
+            referencedRelation: "themes"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      projects: {
+        Row: {
+          bip_code: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          end_on: string | null
+          geom: unknown
+          id: number
+          investment_clp: number | null
+          name: string
+          service_code: string
+          stage: Database["public"]["Enums"]["project_stage"]
+          start_on: string | null
+          status: Database["public"]["Enums"]["project_status"]
+          updated_at: string
+        }
+        Insert: {
+          bip_code?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          end_on?: string | null
+          geom: unknown
+          id?: never
+          investment_clp?: number | null
+          name: string
+          service_code: string
+          stage: Database["public"]["Enums"]["project_stage"]
+          start_on?: string | null
+          status: Database["public"]["Enums"]["project_status"]
+          updated_at?: string
+        }
+        Update: {
+          bip_code?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string | null
+          end_on?: string | null
+          geom?: unknown
+          id?: never
+          investment_clp?: number | null
+          name?: string
+          service_code?: string
+          stage?: Database["public"]["Enums"]["project_stage"]
+          start_on?: string | null
+          status?: Database["public"]["Enums"]["project_status"]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "projects_service_code_fkey"
+            columns: ["service_code"]
+            isOneToOne: false
+            referencedRelation: "mop_services"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      provinces: {
+        Row: {
+          bbox: number[] | null
+          centroid: unknown
+          code: string
+          geom: unknown
+          name: string
+          region_code: string
+        }
+        Insert: {
+          bbox?: never
+          centroid?: never
+          code: string
+          geom?: unknown
+          name: string
+          region_code: string
+        }
+        Update: {
+          bbox?: never
+          centroid?: never
+          code?: string
+          geom?: unknown
+          name?: string
+          region_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "provinces_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      publication_commitments: {
+        Row: {
+          commitment_id: number
+          publication_id: number
+        }
+        Insert: {
+          commitment_id: number
+          publication_id: number
+        }
+        Update: {
+          commitment_id?: number
+          publication_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "publication_commitments_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitments_with_status"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "publications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      publication_communes: {
+        Row: {
+          commune_code: string
+          publication_id: number
+        }
+        Insert: {
+          commune_code: string
+          publication_id: number
+        }
+        Update: {
+          commune_code?: string
+          publication_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "publication_communes_commune_code_fkey"
+            columns: ["commune_code"]
+            isOneToOne: false
+            referencedRelation: "communes"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "publication_communes_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "publications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      publication_projects: {
+        Row: {
+          project_id: number
+          publication_id: number
+        }
+        Insert: {
+          project_id: number
+          publication_id: number
+        }
+        Update: {
+          project_id?: number
+          publication_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "publication_projects_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publication_projects_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "publications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      publications: {
+        Row: {
+          author_id: string | null
+          body_md: string | null
+          created_at: string
+          flow_id: number | null
+          id: number
+          kind: Database["public"]["Enums"]["publication_kind"]
+          published_at: string | null
+          region_code: string | null
+          status: Database["public"]["Enums"]["publication_status"]
+          summary: string | null
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          author_id?: string | null
+          body_md?: string | null
+          created_at?: string
+          flow_id?: number | null
+          id?: never
+          kind: Database["public"]["Enums"]["publication_kind"]
+          published_at?: string | null
+          region_code?: string | null
+          status?: Database["public"]["Enums"]["publication_status"]
+          summary?: string | null
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          author_id?: string | null
+          body_md?: string | null
+          created_at?: string
+          flow_id?: number | null
+          id?: never
+          kind?: Database["public"]["Enums"]["publication_kind"]
+          published_at?: string | null
+          region_code?: string | null
+          status?: Database["public"]["Enums"]["publication_status"]
+          summary?: string | null
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
+            referencedRelation: "information_flows"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publications_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      regions: {
+        Row: {
+          bbox: number[] | null
+          centroid: unknown
+          code: string
+          geom: unknown
+          name: string
+          roman: string
+        }
+        Insert: {
+          bbox?: never
+          centroid?: never
+          code: string
+          geom?: unknown
+          name: string
+          roman: string
+        }
+        Update: {
+          bbox?: never
+          centroid?: never
+          code?: string
+          geom?: unknown
+          name?: string
+          roman?: string
+        }
+        Relationships: []
+      }
+      themes: {
+        Row: {
+          code: string
+          name: string
+          sort_order: number
+        }
+        Insert: {
+          code: string
+          name: string
+          sort_order?: number
+        }
+        Update: {
+          code?: string
+          name?: string
+          sort_order?: number
+        }
+        Relationships: []
+      }
+      undemarcated_areas: {
+        Row: {
+          geom: unknown
+          id: number
+          name: string
+        }
+        Insert: {
+          geom: unknown
+          id?: never
+          name: string
+        }
+        Update: {
+          geom?: unknown
+          id?: never
+          name?: string
+        }
+        Relationships: []
+      }
+    }
+    Views: {
+      commitments_with_status: {
+        Row: {
+          agreement_id: number | null
+          created_at: string | null
+          due_on: string | null
+          estimated_cost_clp: number | null
+          id: number | null
+          overdue: boolean | null
+          progress: number | null
+          region_code: string | null
+          responsible_institution_id: number | null
+          status: Database["public"]["Enums"]["commitment_status"] | null
+          theme_code: string | null
+          title: string | null
+          updated_at: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agreements_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "commitments_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_responsible_institution_id_fkey"
+            columns: ["responsible_institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "commitments_theme_code_fkey"
+            columns: ["theme_code"]
+            isOneToOne: false
+            referencedRelation: "themes"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+    }
+    Functions: {
+      commune_at: {
+        Args: { lat: number; lon: number }
+        Returns: {
+          code: string
+          name: string
+          province_code: string
+          region_code: string
+        }[]
+      }
+      current_membership: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          created_at: string
+          institution_id: number | null
+          region_code: string | null
+          role: Database["public"]["Enums"]["app_role"]
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "memberships"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      update_commitment_progress: {
+        Args: {
+          commitment_id: number
+          note?: string
+          progress: number
+          status?: Database["public"]["Enums"]["commitment_status"]
+        }
+        Returns: {
+          agreement_id: number
+          created_at: string
+          due_on: string
+          estimated_cost_clp: number | null
+          id: number
+          progress: number
+          responsible_institution_id: number
+          status: Database["public"]["Enums"]["commitment_status"]
+          theme_code: string
+          title: string
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "commitments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+    }
+    Enums: {
+      agreement_kind: "convenio" | "protocolo_de_acuerdo" | "mesa_de_trabajo"
+      agreement_party_role:
+        | "firmante"
+        | "coordinador"
+        | "ejecutor"
+        | "financista"
+        | "colaborador"
+      app_role: "admin" | "secretariat" | "gore" | "planner"
+      commitment_status: "pendiente" | "en_curso" | "cumplido" | "cancelado"
+      information_channel:
+        | "oficio"
+        | "correo"
+        | "portal"
+        | "sesion_consejo_regional"
+      information_periodicity:
+        | "unica"
+        | "semanal"
+        | "quincenal"
+        | "mensual"
+        | "trimestral"
+        | "semestral"
+        | "anual"
+      institution_kind:
+        | "ministry"
+        | "service"
+        | "regional_government"
+        | "provincial_delegation"
+        | "municipality"
+        | "seremi"
+        | "council_secretariat"
+      institution_level: "national" | "regional" | "provincial" | "communal"
+      pmg_evaluation_status: "draft" | "submitted" | "final"
+      project_stage:
+        | "idea"
+        | "perfil"
+        | "prefactibilidad"
+        | "factibilidad"
+        | "diseno"
+        | "ejecucion"
+        | "operacion"
+      project_status:
+        | "planificado"
+        | "en_curso"
+        | "paralizado"
+        | "terminado"
+        | "cancelado"
+      publication_kind:
+        | "informe"
+        | "boletin"
+        | "minuta"
+        | "acta"
+        | "presentacion"
+      publication_status: "draft" | "scheduled" | "published" | "archived"
+    }
+    CompositeTypes: {
+      [_ in never]: never
+    }
+  }
+}
 
-type PublicSchema = Database['public'];
-export type Tables<T extends keyof PublicSchema['Tables']> = PublicSchema['Tables'][T]['Row'];
+type DatabaseWithoutInternals = Omit<Database, "__InternalSupabase">
+
+type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, "public">]
+
+export type Tables<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+        DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+      DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])[TableName] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])
+    ? (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])[DefaultSchemaTableNameOrOptions] extends {
+        Row: infer R
+      }
+      ? R
+      : never
+    : never
+
+export type TablesInsert<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Insert: infer I
+      }
+      ? I
+      : never
+    : never
+
+export type TablesUpdate<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Update: infer U
+      }
+      ? U
+      : never
+    : never
+
+export type Enums<
+  DefaultSchemaEnumNameOrOptions extends
+    | keyof DefaultSchema["Enums"]
+    | { schema: keyof DatabaseWithoutInternals },
+  EnumName extends (DefaultSchemaEnumNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"]
+    : never) = never,
+> = DefaultSchemaEnumNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"][EnumName]
+  : DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema["Enums"]
+    ? DefaultSchema["Enums"][DefaultSchemaEnumNameOrOptions]
+    : never
+
+export type CompositeTypes<
+  PublicCompositeTypeNameOrOptions extends
+    | keyof DefaultSchema["CompositeTypes"]
+    | { schema: keyof DatabaseWithoutInternals },
+  CompositeTypeName extends (PublicCompositeTypeNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"]
+    : never) = never,
+> = PublicCompositeTypeNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"][CompositeTypeName]
+  : PublicCompositeTypeNameOrOptions extends keyof DefaultSchema["CompositeTypes"]
+    ? DefaultSchema["CompositeTypes"][PublicCompositeTypeNameOrOptions]
+    : never
+
+export const Constants = {
+  public: {
+    Enums: {
+      agreement_kind: ["convenio", "protocolo_de_acuerdo", "mesa_de_trabajo"],
+      agreement_party_role: [
+        "firmante",
+        "coordinador",
+        "ejecutor",
+        "financista",
+        "colaborador",
+      ],
+      app_role: ["admin", "secretariat", "gore", "planner"],
+      commitment_status: ["pendiente", "en_curso", "cumplido", "cancelado"],
+      information_channel: [
+        "oficio",
+        "correo",
+        "portal",
+        "sesion_consejo_regional",
+      ],
+      information_periodicity: [
+        "unica",
+        "semanal",
+        "quincenal",
+        "mensual",
+        "trimestral",
+        "semestral",
+        "anual",
+      ],
+      institution_kind: [
+        "ministry",
+        "service",
+        "regional_government",
+        "provincial_delegation",
+        "municipality",
+        "seremi",
+        "council_secretariat",
+      ],
+      institution_level: ["national", "regional", "provincial", "communal"],
+      pmg_evaluation_status: ["draft", "submitted", "final"],
+      project_stage: [
+        "idea",
+        "perfil",
+        "prefactibilidad",
+        "factibilidad",
+        "diseno",
+        "ejecucion",
+        "operacion",
+      ],
+      project_status: [
+        "planificado",
+        "en_curso",
+        "paralizado",
+        "terminado",
+        "cancelado",
+      ],
+      publication_kind: [
+        "informe",
+        "boletin",
+        "minuta",
+        "acta",
+        "presentacion",
+      ],
+      publication_status: ["draft", "scheduled", "published", "archived"],
+    },
+  },
+} as const
+
