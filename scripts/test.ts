@@ -20,10 +20,11 @@ interface StepResult {
 
 const suites = ['types', 'unit', 'db', 'integration', 'e2e'] as const;
 type Suite = (typeof suites)[number];
-const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? process.argv[process.argv.indexOf('--only') + 1];
-const selected = new Set<Suite>(
-	process.argv.includes('--only') || onlyArg ? (onlyArg!.split(',') as Suite[]) : suites
-);
+const onlyIndex = process.argv.indexOf('--only');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? (onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined);
+const selected = new Set<Suite>(onlyArg ? (onlyArg.split(',') as Suite[]) : suites);
+const unknown = [...selected].filter((s) => !suites.includes(s));
+if (unknown.length) throw new Error(`Suites desconocidas: ${unknown.join(', ')} (válidas: ${suites.join(', ')})`);
 
 const reports = join(repoRoot, 'node_modules', '.cache', 'tablero-tests');
 mkdirSync(reports, { recursive: true });

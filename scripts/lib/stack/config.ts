@@ -8,11 +8,14 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 /** Everything the local stack owns lives here; git-ignored, one folder per checkout. */
 export const stackDir = process.env.STACK_DIR ? resolve(process.env.STACK_DIR) : join(repoRoot, '.supabase-local');
 
+// Supabase CLI's ports by default; STACK_PORT_BASE moves all four, so two checkouts can run side by side.
+const portBase = Number(process.env.STACK_PORT_BASE ?? 54321);
+
 export const ports = {
-	postgres: 54322,
-	gateway: 54321,
-	postgrest: 54323,
-	postgrestAdmin: 54324
+	gateway: portBase,
+	postgres: portBase + 1,
+	postgrest: portBase + 2,
+	postgrestAdmin: portBase + 3
 } as const;
 
 export const host = '127.0.0.1';
