@@ -26,7 +26,8 @@ export default defineConfig({
 	expect: { timeout: 15_000 },
 	use: {
 		baseURL: ORIGIN,
-		locale: 'es-CL',
+		// An English browser on purpose: the interface must still default to Spanish.
+		locale: 'en-US',
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {

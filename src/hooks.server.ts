@@ -7,10 +7,7 @@ import { LANGUAGE_COOKIE, resolveLanguage, translate } from '$lib/i18n';
 import { MissingSupabaseEnvError, readSupabaseEnv } from '$lib/supabase-env';
 
 const language: Handle = async ({ event, resolve }) => {
-	event.locals.lang = resolveLanguage(
-		event.cookies.get(LANGUAGE_COOKIE),
-		event.request.headers.get('accept-language')
-	);
+	event.locals.lang = resolveLanguage(event.cookies.get(LANGUAGE_COOKIE));
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
 	});
@@ -95,7 +92,7 @@ export const handle: Handle = sequence(language, supabase, authGuard);
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const lang =
 		event.locals.lang ??
-		resolveLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
+		resolveLanguage(event.cookies.get(LANGUAGE_COOKIE));
 	if (status === 404) return { message: translate(lang, 'error.notFound') };
 	console.error(`Unexpected error on ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: translate(lang, 'error.unexpected') };

@@ -28,22 +28,14 @@ describe('translate', () => {
 });
 
 describe('resolveLanguage', () => {
-	it('prefers the cookie over the header', () => {
-		expect(resolveLanguage('en', 'es-CL,es;q=0.9')).toBe('en');
+	it('uses the language the person chose', () => {
+		expect(resolveLanguage('en')).toBe('en');
+		expect(resolveLanguage('es')).toBe('es');
 	});
 
-	it('ignores an unsupported cookie value', () => {
-		expect(resolveLanguage('fr', 'en-US,en;q=0.9')).toBe('en');
-	});
-
-	it('follows q-values, not header order', () => {
-		expect(resolveLanguage(undefined, 'en;q=0.5, es-CL;q=0.8, de')).toBe('es');
-		expect(resolveLanguage(undefined, 'de, en;q=0.7, es;q=0.3')).toBe('en');
-	});
-
-	it('falls back to Spanish', () => {
-		expect(resolveLanguage(undefined, null)).toBe('es');
-		expect(resolveLanguage(undefined, 'de-DE, fr;q=0.9')).toBe('es');
-		expect(resolveLanguage(undefined, 'en;q=0')).toBe('es');
+	it('is Spanish without a choice or with an unsupported one', () => {
+		expect(resolveLanguage(undefined)).toBe('es');
+		expect(resolveLanguage('fr')).toBe('es');
+		expect(resolveLanguage('')).toBe('es');
 	});
 });

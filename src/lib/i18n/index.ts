@@ -29,23 +29,10 @@ export function createTranslator(language: Language): Translate {
 }
 
 /**
- * The user's explicit choice (cookie) wins; otherwise the first supported language of the
- * Accept-Language header in the order of its q-values; Spanish when nothing matches.
+ * Spanish unless the person chose English (the language switch sets the cookie). The browser's
+ * Accept-Language is deliberately not consulted: this is a Chilean public-administration tool and
+ * staff on English-configured machines must still get the Spanish interface by default.
  */
-export function resolveLanguage(cookieValue: string | undefined, acceptLanguage: string | null): Language {
-	if (isLanguage(cookieValue)) return cookieValue;
-	if (!acceptLanguage) return DEFAULT_LANGUAGE;
-	const ranked = acceptLanguage
-		.split(',')
-		.map((part, index) => {
-			const [tag, ...attributes] = part.trim().split(';');
-			const quality = attributes
-				.map((attribute) => attribute.trim())
-				.find((attribute) => attribute.startsWith('q='));
-			const q = quality ? Number.parseFloat(quality.slice(2)) : 1;
-			return { primary: tag.trim().toLowerCase().split('-')[0], q: Number.isNaN(q) ? 0 : q, index };
-		})
-		.filter((entry) => entry.q > 0)
-		.sort((a, b) => b.q - a.q || a.index - b.index);
-	return ranked.map((entry) => entry.primary).find(isLanguage) ?? DEFAULT_LANGUAGE;
+export function resolveLanguage(cookieValue: string | undefined): Language {
+	return isLanguage(cookieValue) ? cookieValue : DEFAULT_LANGUAGE;
 }
