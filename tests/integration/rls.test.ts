@@ -1,0 +1,370 @@
+// The access matrix (docs/SECURITY.md) as the app meets it: real users signed in through Auth,
+// their JWTs sent by supabase-js to PostgREST, RLS deciding. Not every cell — the pgTAP matrix
+// (supabase/tests/database/19_access_matrix.test.sql) proves those — but for each role at least one
+// allowed and one refused, plus the input errors of the issue's item 9 as the client receives them.
+//
+// Fixtures are made with the service key in regions 05 (the regional users' own) and 13, and
+// removed afterwards; the audit trail keeps its entries about them, as it must.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const url = process.env.PUBLIC_SUPABASE_URL!;
+const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY!;
+const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY!;
+
+const clientOptions = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
+const newClient = (key = anonKey) => createClient(url, key, clientOptions);
+
+type Role = 'admin' | 'planner' | 'gore' | 'secretariat';
+const run = randomUUID().slice(0, 8);
+const tag = (label: string) => `${label} [rls ${run}]`;
+
+let service: SupabaseClient;
+const users: Record<Role, { id: string; client: SupabaseClient }> = {} as never;
+const ids: Record<string, number> = {};
+const createdInstitutions: number[] = [];
+
+const valparaiso = { type: 'Point', coordinates: [-71.6197, -33.0458] };
+const santiago = { type: 'Point', coordinates: [-70.6483, -33.4569] };
+
+/** Fails the test with PostgREST's own words when a fixture cannot be written. */
+function must<T>(result: { data: T | null; error: { message: string } | null }): T {
+	if (result.error) throw new Error(result.error.message);
+	return result.data as T;
+}
+
+async function institutionFor(kind: 'regional_government', region: string, name: string): Promise<number> {
+	const existing = must(await service.from('institutions').select('id').eq('kind', kind).eq('region_code', region));
+	if (existing.length) return existing[0].id;
+	const [row] = must(await service.from('institutions').insert({ name, kind, level: 'regional', region_code: region }).select('id'));
+	createdInstitutions.push(row.id);
+	return row.id;
+}
+
+async function signedInUser(role: Role, region?: string): Promise<{ id: string; client: SupabaseClient }> {
+	const email = `rls-${role}-${run}@example.test`;
+	const password = `clave-${randomUUID()}`;
+	const { data, error } = await service.auth.admin.createUser({
+		email, password, email_confirm: true, app_metadata: { role, region_code: region }
+	});
+	if (error) throw error;
+	must(await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region ?? null }));
+	const client = newClient();
+	const signIn = await client.auth.signInWithPassword({ email, password });
+	if (signIn.error) throw signIn.error;
+	return { id: data.user.id, client };
+}
+
+beforeAll(async () => {
+	for (const [name, value] of Object.entries({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey, SUPABASE_SERVICE_ROLE_KEY: serviceKey })) {
+		if (!value) throw new Error(`${name} must be set (npm test sets it from the running stack)`);
+	}
+	service = newClient(serviceKey);
+
+	ids.gore05 = await institutionFor('regional_government', '05', 'Gobierno Regional de Valparaíso');
+	ids.gore13 = await institutionFor('regional_government', '13', 'Gobierno Regional Metropolitano de Santiago');
+
+	users.admin = await signedInUser('admin');
+	users.planner = await signedInUser('planner');
+	users.gore = await signedInUser('gore', '05');
+	users.secretariat = await signedInUser('secretariat', '05');
+
+	const projects = must(await service.from('projects').insert([
+		{ service_code: 'vialidad', name: tag('Proyecto en Valparaíso'), stage: 'diseno', status: 'en_curso', geom: valparaiso },
+		{ service_code: 'vialidad', name: tag('Proyecto en Santiago'), stage: 'diseno', status: 'en_curso', geom: santiago }
+	]).select('id, name'));
+	ids.p05 = projects.find((p) => p.name.includes('Valparaíso'))!.id;
+	ids.p13 = projects.find((p) => p.name.includes('Santiago'))!.id;
+
+	const agreements = must(await service.from('agreements').insert([
+		{ kind: 'convenio', title: tag('Acuerdo de Valparaíso'), problem: 'Conectividad', signed_on: '2025-01-15', region_code: '05' },
+		{ kind: 'convenio', title: tag('Acuerdo de Santiago'), problem: 'Aguas lluvia', signed_on: '2025-01-15', region_code: '13' }
+	]).select('id, region_code'));
+	ids.a05 = agreements.find((a) => a.region_code === '05')!.id;
+	ids.a13 = agreements.find((a) => a.region_code === '13')!.id;
+	const commitments = must(await service.from('commitments').insert([
+		{ agreement_id: ids.a05, title: tag('Compromiso 05'), responsible_institution_id: ids.gore05, theme_code: 'territorio', due_on: '2026-12-31' },
+		{ agreement_id: ids.a13, title: tag('Compromiso 13'), responsible_institution_id: ids.gore13, theme_code: 'territorio', due_on: '2026-12-31' }
+	]).select('id, agreement_id'));
+	ids.c05 = commitments.find((c) => c.agreement_id === ids.a05)!.id;
+	ids.c13 = commitments.find((c) => c.agreement_id === ids.a13)!.id;
+
+	const [flow] = must(await service.from('information_flows').insert({
+		region_code: '05', information: tag('Cartera regional'), producer_institution_id: ids.gore05, channel: 'portal', periodicity: 'mensual'
+	}).select('id'));
+	ids.flow05 = flow.id;
+	must(await service.from('information_flow_recipients').insert({ flow_id: ids.flow05, institution_id: ids.gore05 }));
+	const publications = must(await service.from('publications').insert([
+		{ region_code: '05', title: tag('Entrega publicada'), kind: 'informe', status: 'published', published_at: new Date(Date.now() - 86_400_000).toISOString(), flow_id: ids.flow05 },
+		{ region_code: '05', title: tag('Borrador'), kind: 'informe', status: 'draft' }
+	]).select('id, status'));
+	ids.published = publications.find((p) => p.status === 'published')!.id;
+	ids.draft = publications.find((p) => p.status === 'draft')!.id;
+});
+
+afterAll(async () => {
+	if (!service) return;
+	const like = `%[rls ${run}]`;
+	await service.from('acknowledgements').delete().in('publication_id', [ids.published, ids.draft].filter(Boolean));
+	await service.from('publications').delete().like('title', like);
+	await service.from('information_flows').delete().like('information', like);
+	await service.from('agreements').delete().like('title', like);
+	await service.from('projects').delete().like('name', like);
+	if (createdInstitutions.length) await service.from('institutions').delete().in('id', createdInstitutions);
+	for (const user of Object.values(users)) await service.auth.admin.deleteUser(user.id);
+});
+
+describe('anon (no session)', () => {
+	const anon = () => newClient();
+
+	it('reads published publications', async () => {
+		const { data, error } = await anon().from('publications').select('id, title').eq('id', ids.published);
+		expect(error).toBeNull();
+		expect(data).toEqual([{ id: ids.published, title: tag('Entrega publicada') }]);
+	});
+
+	it('does not see drafts, nor projects', async () => {
+		const drafts = await anon().from('publications').select('id').eq('id', ids.draft);
+		expect(drafts).toMatchObject({ error: null, data: [] });
+		const { error } = await anon().from('projects').select('id').eq('id', ids.p05);
+		expect(error?.code).toBe('42501');
+	});
+
+	it('cannot publish', async () => {
+		const { error } = await anon().from('publications').insert({ region_code: '05', title: tag('Anónima'), kind: 'informe' });
+		expect(error?.code).toBe('42501');
+	});
+});
+
+describe('planner', () => {
+	it('reads projects nationwide', async () => {
+		const { data, error } = await users.planner.client.from('projects').select('id').in('id', [ids.p05, ids.p13]).order('id');
+		expect(error).toBeNull();
+		expect(data!.map((p) => p.id)).toEqual([ids.p05, ids.p13].sort((a, b) => a - b));
+	});
+
+	it('does not read drafts', async () => {
+		const { data, error } = await users.planner.client.from('publications').select('id').in('id', [ids.draft, ids.published]);
+		expect(error).toBeNull();
+		expect(data).toEqual([{ id: ids.published }]);
+	});
+
+	it('does not write', async () => {
+		const { error } = await users.planner.client.from('projects').insert({ service_code: 'vialidad', name: tag('Del planificador'), stage: 'idea', status: 'planificado', geom: valparaiso });
+		expect(error?.code).toBe('42501');
+		expect(error?.message).toBe('new row violates row-level security policy for table "projects"');
+	});
+});
+
+describe('gore (region 05)', () => {
+	it('reads the projects of its region, and only those', async () => {
+		const { data, error } = await users.gore.client.from('projects').select('id').in('id', [ids.p05, ids.p13]);
+		expect(error).toBeNull();
+		expect(data).toEqual([{ id: ids.p05 }]);
+	});
+
+	it('acknowledges a delivery addressed to its institution', async () => {
+		const { data, error } = await users.gore.client.from('acknowledgements')
+			.insert({ publication_id: ids.published, institution_id: ids.gore05 }).select('user_id, institution_id');
+		expect(error).toBeNull();
+		expect(data).toEqual([{ user_id: users.gore.id, institution_id: ids.gore05 }]);
+	});
+
+	it('cannot acknowledge in another institution’s name', async () => {
+		const { error } = await users.gore.client.from('acknowledgements').insert({ publication_id: ids.published, institution_id: ids.gore13 });
+		expect(error?.code).toBeDefined();
+		expect(['42501', '23514']).toContain(error!.code);
+	});
+
+	it('cannot report commitment progress', async () => {
+		const { error } = await users.gore.client.rpc('update_commitment_progress', { commitment_id: ids.c05, progress: 10 });
+		expect(error?.code).toBe('42501');
+	});
+});
+
+describe('secretariat (region 05)', () => {
+	it('publishes in its region, as itself', async () => {
+		const { data, error } = await users.secretariat.client.from('publications')
+			.insert({ region_code: '05', title: tag('De la secretaría'), kind: 'boletin' }).select('author_id, status');
+		expect(error).toBeNull();
+		expect(data).toEqual([{ author_id: users.secretariat.id, status: 'draft' }]);
+	});
+
+	it('cannot publish in another region', async () => {
+		const { error } = await users.secretariat.client.from('publications').insert({ region_code: '13', title: tag('Fuera de su región'), kind: 'boletin' });
+		expect(error?.code).toBe('42501');
+	});
+
+	it('reports commitment progress in its region, with a note in the history', async () => {
+		const { data, error } = await users.secretariat.client.rpc('update_commitment_progress', {
+			commitment_id: ids.c05, progress: 35, note: 'Obras iniciadas', status: 'en_curso'
+		});
+		expect(error).toBeNull();
+		expect(data).toMatchObject({ id: ids.c05, progress: 35, status: 'en_curso' });
+		const history = await users.secretariat.client.from('commitment_progress')
+			.select('progress, note, changed_by').eq('commitment_id', ids.c05).order('id', { ascending: false }).limit(1);
+		expect(history).toMatchObject({ error: null, data: [{ progress: 35, note: 'Obras iniciadas', changed_by: users.secretariat.id }] });
+	});
+
+	it('cannot report progress in another region, nor edit a commitment’s other fields', async () => {
+		const other = await users.secretariat.client.rpc('update_commitment_progress', { commitment_id: ids.c13, progress: 35 });
+		expect(other.error?.code).toBe('42501');
+		const title = await users.secretariat.client.from('commitments').update({ title: 'Otro' }).eq('id', ids.c05);
+		expect(title.error).toMatchObject({
+			code: '42501', message: 'La secretaría técnica solo puede actualizar el avance y el estado de un compromiso.'
+		});
+	});
+});
+
+describe('admin', () => {
+	it('writes projects and reads the audit trail about them', async () => {
+		const { data, error } = await users.admin.client.from('projects')
+			.insert({ service_code: 'obras_portuarias', name: tag('Del administrador'), stage: 'idea', status: 'planificado', geom: valparaiso }).select('id');
+		expect(error).toBeNull();
+		const audit = await users.admin.client.from('audit_log')
+			.select('action, actor, table_name').eq('table_name', 'projects').eq('record_id', String(data![0].id));
+		expect(audit).toMatchObject({ error: null, data: [{ action: 'INSERT', actor: users.admin.id, table_name: 'projects' }] });
+	});
+
+	it('cannot alter the audit trail, nor type in the comunas of a project', async () => {
+		const audit = await users.admin.client.from('audit_log').delete().eq('table_name', 'projects');
+		expect(audit.error?.code).toBe('42501');
+		const communes = await users.admin.client.from('project_communes').insert({ project_id: ids.p05, commune_code: '05109' });
+		expect(communes.error?.code).toBe('42501');
+	});
+
+	it('sees the comunas computed from the geometry', async () => {
+		const { data, error } = await users.admin.client.from('project_communes').select('commune_code, province_code, region_code').eq('project_id', ids.p05);
+		expect(error).toBeNull();
+		expect(data).toEqual([{ commune_code: '05101', province_code: '051', region_code: '05' }]);
+	});
+});
+
+describe('bad input: a clear, specific error and nothing written', () => {
+	const admin = () => users.admin.client;
+	const project = (name: string, geom: unknown, extra: Record<string, unknown> = {}) =>
+		({ service_code: 'vialidad', name: tag(name), stage: 'idea', status: 'planificado', geom, ...extra });
+
+	async function projectCount(name: string): Promise<number> {
+		const { count, error } = await service.from('projects').select('id', { count: 'exact', head: true }).eq('name', tag(name));
+		expect(error).toBeNull();
+		return count!;
+	}
+
+	it('an invalid geometry', async () => {
+		const bowtie = { type: 'Polygon', coordinates: [[[-71.6, -33.0], [-71.5, -33.1], [-71.5, -33.0], [-71.6, -33.1], [-71.6, -33.0]]] };
+		const { error } = await admin().from('projects').insert(project('Inválido', bowtie));
+		expect(error).toMatchObject({ code: '23514', message: 'La geometría del proyecto no es válida: Self-intersection en POINT(-71.55 -33.05).' });
+		expect(await projectCount('Inválido')).toBe(0);
+	});
+
+	it('a geometry outside Chile, even as one row of a batch', async () => {
+		const { error } = await admin().from('projects').insert([
+			project('Lote', valparaiso), project('Lote', { type: 'Point', coordinates: [-68.84, -32.89] }), project('Lote', santiago)
+		]);
+		expect(error).toMatchObject({
+			code: '23514',
+			message: 'La geometría del proyecto está fuera de Chile.',
+			hint: 'Las coordenadas van en orden longitud, latitud (EPSG:4326); revise que no estén invertidas.'
+		});
+		expect(await projectCount('Lote')).toBe(0);
+	});
+
+	it('a duplicate BIP code', async () => {
+		const bip = `${String(Date.now()).slice(-8)}-${Math.floor(Math.random() * 10)}`;
+		expect((await admin().from('projects').insert(project('Con BIP', valparaiso, { bip_code: bip }))).error).toBeNull();
+		const { error } = await admin().from('projects').insert(project('Con el mismo BIP', santiago, { bip_code: bip }));
+		// Postgres leaves the key's value out of details for tables under RLS, so as not to reveal
+		// rows the caller may not see; the constraint's name says which field it is.
+		expect(error).toMatchObject({ code: '23505', message: 'duplicate key value violates unique constraint "projects_bip_code_key"' });
+		expect(await projectCount('Con el mismo BIP')).toBe(0);
+	});
+
+	it('an unknown code', async () => {
+		const { error } = await admin().from('project_themes').insert({ project_id: ids.p05, theme_code: 'turismo' });
+		expect(error).toMatchObject({
+			code: '23503',
+			message: 'insert or update on table "project_themes" violates foreign key constraint "project_themes_theme_code_fkey"',
+			details: 'Key is not present in table "themes".'
+		});
+		const region = await admin().from('agreements').insert({ kind: 'convenio', title: tag('Región 17'), problem: 'X', signed_on: '2025-01-01', region_code: '17' });
+		expect(region.error).toMatchObject({
+			code: '23503', message: 'insert or update on table "agreements" violates foreign key constraint "agreements_region_code_fkey"'
+		});
+		const status = await users.secretariat.client.from('publications').insert({ region_code: '05', title: tag('Estado'), kind: 'informe', status: 'publicada' });
+		expect(status.error).toMatchObject({ code: '22P02', message: 'invalid input value for enum publication_status: "publicada"' });
+	});
+
+	it('progress outside 0–100', async () => {
+		const { error } = await users.secretariat.client.rpc('update_commitment_progress', { commitment_id: ids.c05, progress: 120 });
+		expect(error).toMatchObject({
+			code: '23514', message: 'new row for relation "commitments" violates check constraint "commitments_progress_between_0_and_100"'
+		});
+		const current = must(await service.from('commitments').select('progress').eq('id', ids.c05));
+		expect(current[0].progress).not.toBe(120);
+	});
+
+	it('a due date before the agreement’s date', async () => {
+		const { error } = await admin().from('commitments').insert({
+			agreement_id: ids.a05, title: tag('Vence antes'), responsible_institution_id: ids.gore05, theme_code: 'territorio', due_on: '2024-12-31'
+		});
+		expect(error).toMatchObject({
+			code: '23514', message: 'La fecha de vencimiento del compromiso (31-12-2024) es anterior a la fecha del acuerdo (15-01-2025).'
+		});
+		const written = must(await service.from('commitments').select('id').eq('title', tag('Vence antes')));
+		expect(written).toEqual([]);
+	});
+
+	it('a publication without a title', async () => {
+		const { error } = await users.secretariat.client.from('publications').insert({ region_code: '05', kind: 'informe' });
+		expect(error).toMatchObject({
+			code: '23502', message: 'null value in column "title" of relation "publications" violates not-null constraint'
+		});
+		const blank = await users.secretariat.client.from('publications').insert({ region_code: '05', kind: 'informe', title: '  ' });
+		expect(blank.error).toMatchObject({
+			code: '23514', message: 'new row for relation "publications" violates check constraint "publications_title_not_blank"'
+		});
+	});
+});
+
+// docs/SECURITY.md and the pgTAP matrix must describe the same rules: the same (table, operation)
+// rows, and a cell reads "—" in the document exactly when the test allows that role nothing there.
+describe('docs/SECURITY.md matches the pgTAP matrix', () => {
+	const roles = ['anon', 'nomember', 'planner', 'gore', 'secretariat', 'admin'] as const;
+
+	function documentedCells(): Map<string, boolean> {
+		const text = readFileSync(new URL('../../docs/SECURITY.md', import.meta.url), 'utf8');
+		const cells = new Map<string, boolean>();
+		for (const line of text.split('\n')) {
+			const match = /^\|\s*`([a-z_]+)`\s*\|\s*([a-z ]+?)\s*\|(.*)\|\s*$/.exec(line);
+			if (!match) continue;
+			const [, table, op, rest] = match;
+			const values = rest.split('|').map((v) => v.trim());
+			expect(values, `${table} ${op}: one column per role`).toHaveLength(roles.length);
+			values.forEach((value, i) => cells.set(`${table} ${op} ${roles[i]}`, value !== '—'));
+		}
+		return cells;
+	}
+
+	function testedCells(): Map<string, boolean> {
+		const sql = readFileSync(new URL('../../supabase/tests/database/19_access_matrix.test.sql', import.meta.url), 'utf8');
+		const literal = `'((?:[^']|'')*)'`;
+		const row = new RegExp(`^\\s*\\('([a-z_]+)', '([a-z ]+)'${`, ${literal}`.repeat(roles.length)}\\)[,;]$`);
+		const cells = new Map<string, boolean>();
+		for (const line of sql.split('\n')) {
+			const match = row.exec(line);
+			if (!match) continue;
+			const [, table, op, ...allowed] = match;
+			allowed.forEach((targets, i) => cells.set(`${table} ${op} ${roles[i]}`, targets !== '{}'));
+		}
+		return cells;
+	}
+
+	it('lists the same cells with the same allowed/refused verdicts', () => {
+		const tested = testedCells();
+		expect(tested.size).toBeGreaterThan(500);
+		expect(Object.fromEntries(documentedCells())).toEqual(Object.fromEntries(tested));
+	});
+});
