@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, appendFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, appendFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -36,10 +36,11 @@ export function clusterExists(): boolean {
 	return existsSync(join(clusterDir(), 'PG_VERSION'));
 }
 
-export function initCluster(superuserPassword: string): void {
+/** Creates the cluster (in the folder chooseClusterDir picks) and returns where it is. */
+export function initCluster(superuserPassword: string): string {
 	const dir = chooseClusterDir();
-	mkdirSync(dir, { recursive: true, mode: 0o700 });
-	chmodSync(dir, 0o700);
+	mkdirSync(dirname(dir), { recursive: true, mode: 0o755 });
+	mkdirSync(dir, { mode: 0o700 });
 	const pwDir = mkdtempSync(join(tmpdir(), 'tablero-pw-'));
 	const pwFile = join(pwDir, 'pw');
 	writeFileSync(pwFile, superuserPassword + '\n', { mode: 0o600 });
@@ -48,7 +49,12 @@ export function initCluster(superuserPassword: string): void {
 		chownSync(dir, uid, gid);
 		chownSync(pwDir, uid, gid);
 		chownSync(pwFile, uid, gid);
-		if (dir !== paths.defaultCluster) chownSync(dirname(dir), uid, gid);
+		// The fallback folder's parents (under /var/lib/postgresql) must be the postgres user's too.
+		if (dir !== paths.defaultCluster) {
+			for (let parent = dirname(dir); parent.startsWith('/var/lib/postgresql/'); parent = dirname(parent)) {
+				chownSync(parent, uid, gid);
+			}
+		}
 	}
 	try {
 		const result = runAsPostgres(binary('initdb'), [
@@ -76,6 +82,7 @@ export function initCluster(superuserPassword: string): void {
 			''
 		].join('\n')
 	);
+	return dir;
 }
 
 export function postgresRunning(): boolean {

@@ -84,8 +84,8 @@ export async function startStack(): Promise<SupabaseEnv> {
 	const secrets = await ensureSecrets();
 	const fresh = !clusterExists();
 	if (fresh) {
-		step(`creando el clúster PostgreSQL en ${clusterDir() === paths.defaultCluster ? paths.defaultCluster : 'una carpeta del usuario postgres'}`);
-		initCluster(secrets.postgresPassword);
+		const dir = initCluster(secrets.postgresPassword);
+		step(`clúster PostgreSQL creado en ${dir}`);
 	}
 	if (!postgresRunning()) {
 		step(`iniciando PostgreSQL en el puerto ${ports.postgres}`);

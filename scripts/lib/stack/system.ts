@@ -71,7 +71,8 @@ export function ensureSystemPackages(features: SystemFeature[]): void {
  */
 export function runAsPostgres(command: string, args: string[], options: SpawnSyncOptions = {}) {
 	const [cmd, fullArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-	return spawnSync(cmd, fullArgs, { encoding: 'utf8', ...options });
+	// cwd '/': the postgres user may not be allowed into the current folder (a private home).
+	return spawnSync(cmd, fullArgs, { encoding: 'utf8', cwd: '/', ...options });
 }
 
 export function postgresCanReach(dir: string): boolean {
