@@ -80,7 +80,7 @@ async function startDaemon(): Promise<void> {
 
 /** Idempotent: brings up whatever part of the stack is not running, creating it on first use. */
 export async function startStack(): Promise<SupabaseEnv> {
-	ensureSystemPackages(['postgres', 'postgis']);
+	ensureSystemPackages(['postgres', 'postgis', 'pgtap']);
 	const secrets = await ensureSecrets();
 	const fresh = !clusterExists();
 	if (fresh) {
