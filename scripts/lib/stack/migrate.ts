@@ -18,15 +18,17 @@ export interface MigrationFile {
 	path: string;
 }
 
-/** supabase/migrations/<version>_<name>.sql, in version order — the Supabase CLI's layout. */
-export function migrationFiles(): MigrationFile[] {
-	return readdirSync(paths.migrations)
-		.filter((f) => /^\d+_.+\.sql$/.test(f))
-		.sort()
-		.map((f) => {
-			const [, version, name] = /^(\d+)_(.+)\.sql$/.exec(f)!;
-			return { version, name, path: join(paths.migrations, f) };
-		});
+/**
+ * supabase/migrations/<version>_<name>.sql, in version order — the Supabase CLI's layout. A .sql
+ * file that does not follow it is an error rather than silently never applied.
+ */
+export function migrationFiles(directory: string = paths.migrations): MigrationFile[] {
+	const files = readdirSync(directory).filter((f) => f.endsWith('.sql')).sort();
+	return files.map((f) => {
+		const match = /^(\d{14})_([a-z0-9_]+)\.sql$/.exec(f);
+		if (!match) throw new Error(`Migración con nombre inválido: ${f} (se espera <AAAAMMDDhhmmss>_<nombre>.sql)`);
+		return { version: match[1], name: match[2], path: join(directory, f) };
+	});
 }
 
 /**
