@@ -102,6 +102,9 @@ export async function startStack(): Promise<SupabaseEnv> {
 			await applySeed(client);
 		}
 		await loadTerritoryIfEmpty(client);
+		// A fresh stack shows something: the default sample, unless the domain tables hold data.
+		const { loadSampleIfEmpty } = await import('../sample/load.ts');
+		await loadSampleIfEmpty(client, step);
 	});
 	if (!(await apiHealthy())) step(`iniciando PostgREST y la API local en ${apiUrl}`);
 	await startDaemon();
