@@ -43,6 +43,13 @@ export type Database = {
             foreignKeyName: "acknowledgements_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "acknowledgements_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "publications"
             referencedColumns: ["id"]
           },
@@ -855,6 +862,13 @@ export type Database = {
             foreignKeyName: "publication_commitments_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "publications"
             referencedColumns: ["id"]
           },
@@ -880,6 +894,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "communes"
             referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "publication_communes_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
           },
           {
             foreignKeyName: "publication_communes_publication_id_fkey"
@@ -915,6 +936,13 @@ export type Database = {
             foreignKeyName: "publication_projects_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_projects_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "publications"
             referencedColumns: ["id"]
           },
@@ -925,6 +953,7 @@ export type Database = {
           author_id: string | null
           body_md: string | null
           created_at: string
+          due_on: string | null
           flow_id: number | null
           id: number
           kind: Database["public"]["Enums"]["publication_kind"]
@@ -939,6 +968,7 @@ export type Database = {
           author_id?: string | null
           body_md?: string | null
           created_at?: string
+          due_on?: string | null
           flow_id?: number | null
           id?: never
           kind: Database["public"]["Enums"]["publication_kind"]
@@ -953,6 +983,7 @@ export type Database = {
           author_id?: string | null
           body_md?: string | null
           created_at?: string
+          due_on?: string | null
           flow_id?: number | null
           id?: never
           kind?: Database["public"]["Enums"]["publication_kind"]
@@ -1088,6 +1119,39 @@ export type Database = {
             columns: ["theme_code"]
             isOneToOne: false
             referencedRelation: "themes"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      flow_deliveries: {
+        Row: {
+          days_late: number | null
+          delivered: boolean | null
+          delivered_on: string | null
+          delivered_on_time: boolean | null
+          due_on: string | null
+          flow_id: number | null
+          publication_id: number | null
+          published_at: string | null
+          recipients_acknowledged: number | null
+          recipients_expected: number | null
+          region_code: string | null
+          status: Database["public"]["Enums"]["publication_status"] | null
+          title: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
+            referencedRelation: "information_flows"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publications_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
             referencedColumns: ["code"]
           },
         ]

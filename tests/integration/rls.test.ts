@@ -97,7 +97,7 @@ beforeAll(async () => {
 	ids.flow05 = flow.id;
 	must(await service.from('information_flow_recipients').insert({ flow_id: ids.flow05, institution_id: ids.gore05 }));
 	const publications = must(await service.from('publications').insert([
-		{ region_code: '05', title: tag('Entrega publicada'), kind: 'informe', status: 'published', published_at: new Date(Date.now() - 86_400_000).toISOString(), flow_id: ids.flow05 },
+		{ region_code: '05', title: tag('Entrega publicada'), kind: 'informe', status: 'published', published_at: new Date(Date.now() - 86_400_000).toISOString(), flow_id: ids.flow05, due_on: '2026-10-10' },
 		{ region_code: '05', title: tag('Borrador'), kind: 'informe', status: 'draft' }
 	]).select('id, status'));
 	ids.published = publications.find((p) => p.status === 'published')!.id;
@@ -129,6 +129,11 @@ describe('anon (no session)', () => {
 		const drafts = await anon().from('publications').select('id').eq('id', ids.draft);
 		expect(drafts).toMatchObject({ error: null, data: [] });
 		const { error } = await anon().from('projects').select('id').eq('id', ids.p05);
+		expect(error?.code).toBe('42501');
+	});
+
+	it('does not read delivery punctuality (recipients and receipts are internal)', async () => {
+		const { error } = await anon().from('flow_deliveries').select('publication_id').eq('publication_id', ids.published);
 		expect(error?.code).toBe('42501');
 	});
 
@@ -170,6 +175,14 @@ describe('gore (region 05)', () => {
 			.insert({ publication_id: ids.published, institution_id: ids.gore05 }).select('user_id, institution_id');
 		expect(error).toBeNull();
 		expect(data).toEqual([{ user_id: users.gore.id, institution_id: ids.gore05 }]);
+	});
+
+	it('sees whether a delivery of its region was on time, and to how many it was owed', async () => {
+		const { data, error } = await users.gore.client.from('flow_deliveries')
+			.select('publication_id, due_on, delivered, delivered_on_time, recipients_expected').in('publication_id', [ids.published, ids.draft]);
+		expect(error).toBeNull();
+		// Published a day ago for a period due on 2026-10-10: late (the draft delivers no flow).
+		expect(data).toEqual([{ publication_id: ids.published, due_on: '2026-10-10', delivered: true, delivered_on_time: false, recipients_expected: 1 }]);
 	});
 
 	it('cannot acknowledge in another institution’s name', async () => {

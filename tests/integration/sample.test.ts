@@ -75,6 +75,21 @@ describe('the sample data', () => {
 		expect(await count(anon.from('publications').select('id', { count: 'exact', head: true }).eq('status', 'draft'))).toBe(0);
 	});
 
+	it('has deliveries on time and about one in five late, with receipts, derived by flow_deliveries', async () => {
+		const deliveries = () => service.from('flow_deliveries').select('publication_id', { count: 'exact', head: true }).eq('delivered', true);
+		const delivered = await count(deliveries());
+		const late = await count(deliveries().eq('delivered_on_time', false));
+		expect(await count(deliveries().is('delivered_on_time', null)), 'every delivery knows its period').toBe(0);
+		expect(late / delivered).toBeGreaterThan(0.12);
+		expect(late / delivered).toBeLessThan(0.3);
+		const { data, error } = await service.from('flow_deliveries').select('recipients_expected, recipients_acknowledged').eq('delivered', true);
+		if (error) throw new Error(error.message);
+		const expected = data.reduce((sum, d) => sum + d.recipients_expected!, 0);
+		const acknowledged = data.reduce((sum, d) => sum + d.recipients_acknowledged!, 0);
+		expect(acknowledged / expected).toBeGreaterThan(0.5);
+		expect(acknowledged / expected).toBeLessThan(0.9);
+	});
+
 	it('has PMG evaluations for 2023 to 2026 on every requirement', async () => {
 		for (const year of [2023, 2024, 2025, 2026]) {
 			for (const requirement of ['1.1', '1.2', '1.3', '2.1', '3']) {

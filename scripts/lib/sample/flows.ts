@@ -43,7 +43,7 @@ export interface SamplePublication {
 	published_at: string | null;
 	author: string | null;
 	flow_id: number | null;
-	/** The date the delivery was due, for deliveries; null otherwise. */
+	/** The due date of the flow period a delivery delivers (publications.due_on); null when it delivers no flow. */
 	due_on: string | null;
 	created_at: string;
 }

@@ -283,6 +283,20 @@ describe('information flows and publications', () => {
 		expect(new Set(sample.publications.map((p) => p.status))).toEqual(new Set(['draft', 'scheduled', 'published', 'archived']));
 	});
 
+	it('say which period each delivery delivers (publications.due_on), once per period', () => {
+		const deliveries = sample.publications.filter((p) => p.flow_id !== null);
+		for (const p of sample.publications) expect(p.due_on === null, `${p.id}`).toBe(p.flow_id === null);
+		expect(new Set(deliveries.map((p) => `${p.flow_id}/${p.due_on}`)).size).toBe(deliveries.length);
+		for (const f of sample.flows) {
+			const ofFlow = deliveries.filter((p) => p.flow_id === f.id);
+			const delivered = ofFlow.filter((p) => p.status === 'published' || p.status === 'archived').map((p) => p.due_on!);
+			// The flow is next due on its undelivered period: a missing one (past due, with the upcoming
+			// one in preparation after it), or the upcoming one.
+			expect(delivered, `${f.id}`).not.toContain(f.next_due_on);
+			expect(ofFlow.filter((p) => p.due_on! > f.next_due_on), `${f.id}`).toHaveLength(f.next_due_on <= ANCHOR ? 1 : 0);
+		}
+	});
+
 	it('are acknowledged only by the flow’s recipients, after publication, and not by all', () => {
 		const publications = byId(sample.publications);
 		const recipients = new Set(sample.recipients.map((r) => `${r.flow_id}/${r.institution}`));

@@ -471,13 +471,13 @@ async function insertFlows(client: ClientBase, sample: SampleData, ids: IdMaps):
 	// are archived afterwards (receipts can only be given while a publication is public).
 	await insertJson(
 		client,
-		`insert into public.publications (id, region_code, title, summary, body_md, kind, status, published_at, author_id, flow_id, created_at, updated_at)
+		`insert into public.publications (id, region_code, title, summary, body_md, kind, status, published_at, author_id, flow_id, due_on, created_at, updated_at)
 		 overriding system value
 		 select id, region_code, title, summary, body_md, kind::public.publication_kind, status::public.publication_status, published_at,
-		        author_id, flow_id, created_at, coalesce(published_at, created_at)
-		 from ${recordset('id bigint, region_code text, title text, summary text, body_md text, kind text, status text, published_at timestamptz, author_id uuid, flow_id bigint, created_at timestamptz')}
+		        author_id, flow_id, due_on, created_at, coalesce(published_at, created_at)
+		 from ${recordset('id bigint, region_code text, title text, summary text, body_md text, kind text, status text, published_at timestamptz, author_id uuid, flow_id bigint, due_on date, created_at timestamptz')}
 		 order by id`,
-		sample.publications.map(({ author, due_on: _due, ...p }) => ({
+		sample.publications.map(({ author, ...p }) => ({
 			...p,
 			status: p.status === 'archived' ? 'published' : p.status,
 			author_id: user(author)

@@ -99,15 +99,15 @@ select throws_ok(
 );
 
 -- Public once published, or scheduled and its time has come; computed when read.
-insert into public.publications (region_code, title, kind, status, published_at, flow_id)
+insert into public.publications (region_code, title, kind, status, published_at, flow_id, due_on)
 select '99', v.title, 'informe', v.status::public.publication_status, now() + v.shift,
-  (select id from public.information_flows where information = 'Estado de avance de la cartera regional')
+  (select id from public.information_flows where information = 'Estado de avance de la cartera regional'), v.due_on::date
 from (values
-  ('Publicada', 'published', interval '-1 day'),
-  ('Programada, ya vencida', 'scheduled', interval '-1 minute'),
-  ('Programada para mañana', 'scheduled', interval '1 day'),
-  ('Archivada', 'archived', interval '-30 days')
-) as v (title, status, shift);
+  ('Publicada', 'published', interval '-1 day', '2026-01-05'),
+  ('Programada, ya vencida', 'scheduled', interval '-1 minute', '2026-02-05'),
+  ('Programada para mañana', 'scheduled', interval '1 day', '2026-03-05'),
+  ('Archivada', 'archived', interval '-30 days', '2025-12-05')
+) as v (title, status, shift, due_on);
 select tests.authenticate_as_anon();
 select set_eq(
   $$select title from public.publications where region_code = '99'$$,

@@ -116,15 +116,17 @@ insert into public.information_flow_recipients (flow_id, institution_id) values
   (tests.id('f13'), tests.id('gore_13')),
   (tests.id('f_nat'), tests.id('dgop'));
 
-insert into public.publications (region_code, title, kind, status, published_at, flow_id) values
-  ('05', 'Borrador de Valparaíso [prueba]', 'informe', 'draft', null, null),
-  ('05', 'Programada de Valparaíso [prueba]', 'boletin', 'scheduled', now() + interval '7 days', null),
-  ('05', 'Entrega de Valparaíso [prueba]', 'informe', 'published', now() - interval '1 day', tests.id('f05')),
-  ('05', 'Entrega recibida de Valparaíso [prueba]', 'informe', 'published', now() - interval '2 days', tests.id('f05')),
-  ('13', 'Borrador de Santiago [prueba]', 'minuta', 'draft', null, null),
-  ('13', 'Entrega de Santiago [prueba]', 'informe', 'published', now() - interval '1 day', tests.id('f13')),
-  (null, 'Publicación nacional [prueba]', 'boletin', 'published', now() - interval '1 day', null),
-  (null, 'Borrador nacional [prueba]', 'boletin', 'draft', null, null);
+insert into public.publications (region_code, title, kind, status, published_at, flow_id, due_on) values
+  ('05', 'Borrador de Valparaíso [prueba]', 'informe', 'draft', null, null, null),
+  ('05', 'Programada de Valparaíso [prueba]', 'boletin', 'scheduled', now() + interval '7 days', null, null),
+  ('05', 'Entrega de Valparaíso [prueba]', 'informe', 'published', now() - interval '1 day', tests.id('f05'), '2026-10-10'),
+  ('05', 'Entrega recibida de Valparaíso [prueba]', 'informe', 'published', now() - interval '2 days', tests.id('f05'), '2026-09-10'),
+  ('05', 'Entrega en preparación de Valparaíso [prueba]', 'informe', 'draft', null, tests.id('f05'), '2099-01-10'),
+  ('13', 'Borrador de Santiago [prueba]', 'minuta', 'draft', null, null, null),
+  ('13', 'Entrega de Santiago [prueba]', 'informe', 'published', now() - interval '1 day', tests.id('f13'), '2026-10-15'),
+  (null, 'Publicación nacional [prueba]', 'boletin', 'published', now() - interval '1 day', null, null),
+  (null, 'Entrega nacional [prueba]', 'informe', 'published', now() - interval '1 day', tests.id('f_nat'), '2026-03-31'),
+  (null, 'Borrador nacional [prueba]', 'boletin', 'draft', null, null, null);
 
 insert into tests.ids (name, literal)
 select name, quote_literal(id) from (values
@@ -132,6 +134,8 @@ select name, quote_literal(id) from (values
   ('pub05_scheduled', (select id from public.publications where title = 'Programada de Valparaíso [prueba]')),
   ('pub05_published', (select id from public.publications where title = 'Entrega de Valparaíso [prueba]')),
   ('pub05_acked', (select id from public.publications where title = 'Entrega recibida de Valparaíso [prueba]')),
+  ('pub05_delivery_draft', (select id from public.publications where title = 'Entrega en preparación de Valparaíso [prueba]')),
+  ('pubnat_delivery', (select id from public.publications where title = 'Entrega nacional [prueba]')),
   ('pub13_draft', (select id from public.publications where title = 'Borrador de Santiago [prueba]')),
   ('pub13_published', (select id from public.publications where title = 'Entrega de Santiago [prueba]')),
   ('pubnat_published', (select id from public.publications where title = 'Publicación nacional [prueba]')),
@@ -323,7 +327,12 @@ insert into tests.probes (tbl, op, target, template) values
   ('publications', 'update into another region', 'from 05 to 13', $$update public.publications set region_code = '13' where id = {pub05_draft}$$),
   ('publications', 'delete', 'draft in 05', $$delete from public.publications where id = {pub05_draft}$$),
   ('publications', 'delete', 'published in 05', $$delete from public.publications where id = {pub05_published}$$),
-  ('publications', 'delete', 'draft in 13', $$delete from public.publications where id = {pub13_draft}$$)
+  ('publications', 'delete', 'draft in 13', $$delete from public.publications where id = {pub13_draft}$$),
+  -- deliveries of flows (a view: read only)
+  ('flow_deliveries', 'select', 'draft in 05', $$select count(*) from public.flow_deliveries where publication_id = {pub05_delivery_draft}$$),
+  ('flow_deliveries', 'select', 'published in 05', $$select count(*) from public.flow_deliveries where publication_id = {pub05_published}$$),
+  ('flow_deliveries', 'select', 'published in 13', $$select count(*) from public.flow_deliveries where publication_id = {pub13_published}$$),
+  ('flow_deliveries', 'select', 'national', $$select count(*) from public.flow_deliveries where publication_id = {pubnat_delivery}$$)
 ;
 
 -- The three link tables of a publication share one shape.
@@ -518,6 +527,8 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('publications', 'update', '{}', '{}', '{}', '{}', '{"draft in 05","published in 05"}', '{*}'),
   ('publications', 'update into another region', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('publications', 'delete', '{}', '{}', '{}', '{}', '{"draft in 05"}', '{*}'),
+
+  ('flow_deliveries', 'select', '{}', '{}', '{"published in 05","published in 13",national}', '{"published in 05",national}', '{"draft in 05","published in 05",national}', '{*}'),
 
   ('publication_communes', 'select', '{"of a publication in 05","of a publication in 13"}', '{"of a publication in 05","of a publication in 13"}', '{"of a publication in 05","of a publication in 13"}', '{"of a publication in 05","of a publication in 13"}', '{*}', '{*}'),
   ('publication_communes', 'insert', '{}', '{}', '{}', '{}', '{"to a draft in 05"}', '{*}'),
