@@ -6,7 +6,8 @@ import { buildCoverage, type CoverageStats } from './coverage.ts';
 import { buildMapFiles } from './map-files.ts';
 import { timed, type OnProgress } from './progress.ts';
 import { KNOWN_SOURCE, loadSource, localSourcePath, sha256, type SourceOrigin } from './source.ts';
-import { territoryTopology, type TerritoryTopology } from './topology.ts';
+import { assertNoSpikes, type NamedShape } from './spikes.ts';
+import { featuresOf, territoryTopology, type TerritoryTopology } from './topology.ts';
 import { splitSource, UNDEMARCATED_AREA_NAME } from './validate.ts';
 
 export const DEFAULT_REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -134,6 +135,12 @@ export async function buildTerritory(options: BuildOptions = {}): Promise<BuildR
 		() => buildMapFiles({ list, full: topology }),
 		(files) => `${files.length} archivos`
 	);
+	await timed(
+		progress,
+		'Comprobar que no queden puntas (spikes)',
+		() => assertNoSpikes([...topologyShapes(topology), ...mapFileShapes(mapFiles)]),
+		() => 'ninguna'
+	);
 
 	const outputs: Record<string, OutputRecord> = {};
 	await timed(progress, 'Escribir archivos', async () => {
@@ -166,6 +173,30 @@ export async function buildTerritory(options: BuildOptions = {}): Promise<BuildR
 	};
 	await writeFile(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
 	return { manifest, topology };
+}
+
+/** Every polygon of the full-resolution topology, named for the spike check's message. */
+function topologyShapes(topology: TerritoryTopology): NamedShape[] {
+	return (['comunas', 'provincias', 'regiones', 'zonas_sin_demarcar'] as const).flatMap((key) =>
+		featuresOf(topology, key)
+			.filter((f) => f.geometry !== null)
+			.map((f) => {
+				const properties = f.properties as { code?: string; name: string };
+				return { name: `territorio.topo.json: ${key} ${properties.code ?? properties.name}`, polygons: f.geometry!.coordinates };
+			})
+	);
+}
+
+/** Every polygon of the map files as written (rounded coordinates). */
+function mapFileShapes(files: { path: string; content: string }[]): NamedShape[] {
+	return files.flatMap((file) =>
+		(JSON.parse(file.content) as FeatureCollection).features.flatMap((f) => {
+			if (f.geometry?.type !== 'MultiPolygon' && f.geometry?.type !== 'Polygon') return [];
+			const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+			const { level, code, name } = (f.properties ?? {}) as Record<string, string | undefined>;
+			return [{ name: `static/geo/${file.path}: ${[level, code ?? name].filter(Boolean).join(' ')}`, polygons }];
+		})
+	);
 }
 
 /** static/geo/ belongs to this pipeline: drop files a previous build made that this one does not. */

@@ -1,3 +1,4 @@
+import { findRingSpikes, METRES_PER_DEGREE, SPIKE_OPTIONS, type RingSpike, type SpikeOptions } from './spikes.ts';
 import type { AreaGeometry } from './validate.ts';
 
 /**
@@ -52,6 +53,12 @@ export interface CoverageStats {
 	fragmentsKm2: number;
 	/** Area claimed by a yielding participant and by another one, given to the other. */
 	yieldedKm2: number;
+	/** Cut lines that split gaps between the neighbours around them. */
+	gapChords: number;
+	/** Spike tips cut off (see spikes.ts) and given to the neighbour along them. */
+	spikesCut: number;
+	/** Noding and assignment passes this took. */
+	passes: number;
 }
 
 export interface CoverageResult {
@@ -72,6 +79,8 @@ interface Segment {
 	by: number;
 	owners: Owners;
 	forced: number[]; // hot pixels (x, y pairs) of crossings found on this segment
+	/** Cut lines along it (see Cut), CHORD | SPIKE_CUT: kept although it changes no winding number. */
+	cut: number;
 }
 
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
@@ -106,9 +115,15 @@ function unitsToKm2(area: number, latitudeUnits: number): number {
 	return (Math.abs(area) / (SCALE * SCALE)) * degree * degree * Math.cos(((latitudeUnits / SCALE) * Math.PI) / 180);
 }
 
-/** 1. Input rings → canonical grid segments with per-participant direction counts. */
-function collectSegments(participants: CoverageParticipant[]): Segment[] {
+/** 1. Input rings (and cut lines) → canonical grid segments with per-participant direction counts. */
+function collectSegments(participants: CoverageParticipant[], cuts: Cut[]): Segment[] {
 	const segmentsByKey = new Map<string, Segment>();
+	const segmentAt = (ax: number, ay: number, bx: number, by: number) => {
+		const key = `${ax},${ay},${bx},${by}`;
+		let segment = segmentsByKey.get(key);
+		if (!segment) segmentsByKey.set(key, (segment = { ax, ay, bx, by, owners: new Map(), forced: [], cut: 0 }));
+		return segment;
+	};
 	participants.forEach((participant, index) => {
 		const polygons =
 			participant.geometry.type === 'Polygon' ? [participant.geometry.coordinates] : participant.geometry.coordinates;
@@ -140,16 +155,19 @@ function collectSegments(participants: CoverageParticipant[]): Segment[] {
 						[ax, ay, bx, by] = [bx, by, ax, ay];
 						sign = -sign;
 					}
-					const key = `${ax},${ay},${bx},${by}`;
-					let segment = segmentsByKey.get(key);
-					if (!segment) segmentsByKey.set(key, (segment = { ax, ay, bx, by, owners: new Map(), forced: [] }));
-					addOwners(segment.owners, new Map([[index, 1]]), sign);
+					addOwners(segmentAt(ax, ay, bx, by).owners, new Map([[index, 1]]), sign);
 				}
 			});
 		}
 	});
+	for (const cut of cuts) {
+		const forward = cut.ax < cut.bx || (cut.ax === cut.bx && cut.ay < cut.by);
+		if (cut.ax === cut.bx && cut.ay === cut.by) continue;
+		const segment = forward ? segmentAt(cut.ax, cut.ay, cut.bx, cut.by) : segmentAt(cut.bx, cut.by, cut.ax, cut.ay);
+		segment.cut |= cut.spike ? SPIKE_CUT : CHORD;
+	}
 	// A segment walked both ways by the same polygon changes no winding number: drop it.
-	return [...segmentsByKey.values()].filter((segment) => segment.owners.size > 0);
+	return [...segmentsByKey.values()].filter((segment) => segment.owners.size > 0 || segment.cut);
 }
 
 function gridIndex<T>(items: T[], bbox: (item: T) => [number, number, number, number], cell = CELL) {
@@ -239,6 +257,7 @@ interface Graph {
 	edgeFrom: number[];
 	edgeTo: number[];
 	edgeOwners: Owners[]; // net traversals from edgeFrom to edgeTo
+	edgeCut: number[]; // cut lines along it (CHORD | SPIKE_CUT): kept even when it separates nothing
 }
 
 /** 2. Snap rounding: route every segment through the hot pixels it touches; merge equal edges. */
@@ -270,14 +289,15 @@ function snapRound(segments: Segment[]): Graph {
 		}
 		return id;
 	};
-	const edges = new Map<string, { from: number; to: number; owners: Owners }>();
-	const addEdge = (p: number, q: number, owners: Owners) => {
+	const edges = new Map<string, { from: number; to: number; owners: Owners; cut: number }>();
+	const addEdge = (p: number, q: number, owners: Owners, cut: number) => {
 		if (p === q) return;
 		const [from, to, sign] = p < q ? [p, q, 1] : [q, p, -1];
 		const key = `${from},${to}`;
 		let edge = edges.get(key);
-		if (!edge) edges.set(key, (edge = { from, to, owners: new Map() }));
+		if (!edge) edges.set(key, (edge = { from, to, owners: new Map(), cut }));
 		addOwners(edge.owners, owners, sign);
+		edge.cut |= cut;
 	};
 
 	for (const s of segments) {
@@ -303,18 +323,19 @@ function snapRound(segments: Segment[]): Graph {
 		let previous = vertex(s.ax, s.ay);
 		for (const [x, y] of stops) {
 			const current = vertex(x, y);
-			addEdge(previous, current, s.owners);
+			addEdge(previous, current, s.owners, s.cut);
 			previous = current;
 		}
-		addEdge(previous, vertex(s.bx, s.by), s.owners);
+		addEdge(previous, vertex(s.bx, s.by), s.owners, s.cut);
 	}
 
-	const graph: Graph = { xs, ys, edgeFrom: [], edgeTo: [], edgeOwners: [] };
+	const graph: Graph = { xs, ys, edgeFrom: [], edgeTo: [], edgeOwners: [], edgeCut: [] };
 	for (const edge of edges.values()) {
-		if (edge.owners.size === 0) continue;
+		if (edge.owners.size === 0 && !edge.cut) continue;
 		graph.edgeFrom.push(edge.from);
 		graph.edgeTo.push(edge.to);
 		graph.edgeOwners.push(edge.owners);
+		graph.edgeCut.push(edge.cut);
 	}
 	splitAtVertices(graph);
 	assertNoCrossings(graph);
@@ -356,6 +377,7 @@ function splitAtVertices(graph: Graph) {
 				graph.edgeFrom.push(chain[k]);
 				graph.edgeTo.push(chain[k + 1]);
 				graph.edgeOwners.push(owners);
+				graph.edgeCut.push(graph.edgeCut[e]);
 			}
 		}
 	}
@@ -363,7 +385,7 @@ function splitAtVertices(graph: Graph) {
 }
 
 function mergeDuplicateEdges(graph: Graph) {
-	const merged = new Map<string, { from: number; to: number; owners: Owners }>();
+	const merged = new Map<string, { from: number; to: number; owners: Owners; cut: number }>();
 	for (let e = 0; e < graph.edgeFrom.length; e++) {
 		let from = graph.edgeFrom[e];
 		let to = graph.edgeTo[e];
@@ -374,17 +396,20 @@ function mergeDuplicateEdges(graph: Graph) {
 		}
 		const key = `${from},${to}`;
 		let edge = merged.get(key);
-		if (!edge) merged.set(key, (edge = { from, to, owners: new Map() }));
+		if (!edge) merged.set(key, (edge = { from, to, owners: new Map(), cut: 0 }));
 		addOwners(edge.owners, graph.edgeOwners[e], sign);
+		edge.cut |= graph.edgeCut[e];
 	}
 	graph.edgeFrom = [];
 	graph.edgeTo = [];
 	graph.edgeOwners = [];
+	graph.edgeCut = [];
 	for (const edge of merged.values()) {
-		if (edge.owners.size === 0) continue;
+		if (edge.owners.size === 0 && !edge.cut) continue;
 		graph.edgeFrom.push(edge.from);
 		graph.edgeTo.push(edge.to);
 		graph.edgeOwners.push(edge.owners);
+		graph.edgeCut.push(edge.cut);
 	}
 }
 
@@ -397,7 +422,8 @@ function assertNoCrossings(graph: Graph) {
 		bx: xs[graph.edgeTo[e]],
 		by: ys[graph.edgeTo[e]],
 		owners: new Map(),
-		forced: []
+		forced: [],
+		cut: 0
 	}));
 	const left = findCrossings(segments);
 	if (left > 0) throw new Error(`Coverage noding left ${left} crossing edges; the planar graph is not valid`);
@@ -595,9 +621,47 @@ function windingNumbers(graph: Graph, faces: Faces): Nesting {
 	return { winding: winding.map((w) => w ?? new Map()), nested };
 }
 
+interface Solution {
+	graph: Graph;
+	faces: Faces;
+	owner: Int32Array;
+	/** Faces no participant claimed (filled or left as holes). */
+	gapFaces: number[];
+	stats: Omit<CoverageStats, 'gapChords' | 'spikesCut' | 'passes'>;
+}
+
+/** Passes that cut spikes, at most; each removes the tip of every spike left by the previous one. */
+const MAX_SPIKE_PASSES = 8;
+
 /** Builds the clean coverage; see the module comment. */
-export function buildCoverage(participants: CoverageParticipant[]): CoverageResult {
-	const segments = collectSegments(participants);
+export function buildCoverage(participants: CoverageParticipant[], spikeOptions: SpikeOptions = SPIKE_OPTIONS): CoverageResult {
+	let solution = solve(participants, []);
+	let passes = 1;
+	// Chords first: they remove the cause of most spikes (a gap given whole to one neighbour).
+	const chords = gapChords(solution);
+	let cuts: Cut[] = chords;
+	if (chords.length) {
+		solution = solve(participants, cuts);
+		passes++;
+	}
+	let spikesCut = 0;
+	for (let pass = 0; pass < MAX_SPIKE_PASSES; pass++) {
+		const found = spikeCuts(solution, participants, spikeOptions);
+		if (!found.length) break;
+		spikesCut += found.length;
+		cuts = [...cuts, ...found];
+		solution = solve(participants, cuts);
+		passes++;
+	}
+	return {
+		areas: extractAreas(solution.graph, solution.faces, solution.owner, participants),
+		stats: { ...solution.stats, gapChords: chords.length, spikesCut, passes }
+	};
+}
+
+/** One pass of noding and assignment, with the cut lines found by earlier passes. */
+function solve(participants: CoverageParticipant[], cuts: Cut[]): Solution {
+	const segments = collectSegments(participants, cuts);
 	const crossings = findCrossings(segments);
 	const graph = snapRound(segments);
 	const faces = buildFaces(graph);
@@ -676,40 +740,40 @@ export function buildCoverage(participants: CoverageParticipant[]): CoverageResu
 	for (const f of pendingOverlaps) overlapArea += unitsToKm2(faces.faceArea[f], ys[halfFrom(graph, faces.faceStart[f])]);
 
 	// Gaps: a face no polygon claims, enclosed by two or more participants, goes to the neighbour
-	// (never a yielding one) with the longest border with it. Enclosed by one: a hole of the source.
-	const gapSummaries: FaceSummary[] = [];
-	let holesKept = 0;
+	// (never a yielding one) with the longest border with it. Enclosed by one: a hole of the source,
+	// unless it is a piece of a larger gap that a chord split off.
+	const chordPieces = new Set(
+		pendingGaps.filter((f) =>
+			faceHalfEdges(faces, f).some((h) => graph.edgeCut[h >> 1] & CHORD && graph.edgeOwners[h >> 1].size === 0)
+		)
+	);
 	for (let remaining = pendingGaps; remaining.length; ) {
 		const decisions = remaining.map((f) => {
 			const lengths = borderByOwner(f);
-			return lengths.size >= 2 ? longest(lengths, (p) => !participants[p].yields) : NONE;
+			const enclosed = lengths.size >= 2 || (lengths.size === 1 && chordPieces.has(f));
+			return enclosed ? longest(lengths, (p) => !participants[p].yields) : NONE;
 		});
 		const undecided = remaining.filter((_, i) => decisions[i] === NONE);
 		remaining.forEach((f, i) => {
-			if (decisions[i] === NONE) return;
-			owner[f] = decisions[i];
-			const v = halfFrom(graph, faces.faceStart[f]);
-			gapSummaries.push({
-				km2: unitsToKm2(faces.faceArea[f], ys[v]),
-				at: [xs[v] / SCALE, ys[v] / SCALE],
-				owner: participants[decisions[i]].key
-			});
+			if (decisions[i] !== NONE) owner[f] = decisions[i];
 		});
 		syncNested();
-		if (undecided.length === remaining.length) {
-			holesKept = undecided.length;
-			break;
-		}
+		if (undecided.length === remaining.length) break;
 		remaining = undecided;
 	}
 
 	const fragments = absorbFragments(graph, faces, owner, nested, participants);
 	syncNested();
+	applySpikeCuts(graph, faces, owner, cuts);
+	syncNested();
 
-	const areas = extractAreas(graph, faces, owner, participants);
-	gapSummaries.sort((a, b) => b.km2 - a.km2);
+	const gapSummaries = filledGaps(graph, faces, owner, pendingGaps, participants);
+	const holesKept = pendingGaps.filter((f) => owner[f] === NONE).length;
 	return {
-		areas,
+		graph,
+		faces,
+		owner,
+		gapFaces: pendingGaps,
 		stats: {
 			vertices: xs.length,
 			edges: graph.edgeFrom.length,
@@ -726,6 +790,45 @@ export function buildCoverage(participants: CoverageParticipant[]): CoverageResu
 			yieldedKm2: yieldedArea
 		}
 	};
+}
+
+/**
+ * The gaps that were filled, as the source has them: the pieces that chords split a gap into are
+ * counted together (joined across cut edges), with the neighbour that got most of it.
+ */
+function filledGaps(graph: Graph, faces: Faces, owner: Int32Array, gapFaces: number[], participants: CoverageParticipant[]): FaceSummary[] {
+	const filled = new Set(gapFaces.filter((f) => owner[f] !== NONE));
+	const parent = new Map([...filled].map((f) => [f, f]));
+	const find = (f: number): number => {
+		while (parent.get(f) !== f) f = parent.get(f)!;
+		return f;
+	};
+	for (const f of filled) {
+		for (const h of faceHalfEdges(faces, f)) {
+			const other = faces.faceOf[h ^ 1];
+			if (!filled.has(other) || graph.edgeOwners[h >> 1].size > 0) continue;
+			const [a, b] = [find(f), find(other)];
+			if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
+		}
+	}
+	const groups = new Map<number, { km2: number; largest: number; byOwner: Map<number, number> }>();
+	for (const f of filled) {
+		const v = halfFrom(graph, faces.faceStart[f]);
+		const km2 = unitsToKm2(faces.faceArea[f], graph.ys[v]);
+		const root = find(f);
+		let group = groups.get(root);
+		if (!group) groups.set(root, (group = { km2: 0, largest: f, byOwner: new Map() }));
+		group.km2 += km2;
+		if (faces.faceArea[f] > faces.faceArea[group.largest]) group.largest = f;
+		group.byOwner.set(owner[f], (group.byOwner.get(owner[f]) ?? 0) + km2);
+	}
+	return [...groups.values()]
+		.map(({ km2, largest, byOwner }) => {
+			const v = halfFrom(graph, faces.faceStart[largest]);
+			const [main] = [...byOwner].sort((a, b) => b[1] - a[1] || participants[a[0]].key.localeCompare(participants[b[0]].key, 'en'))[0];
+			return { km2, at: [graph.xs[v] / SCALE, graph.ys[v] / SCALE] as [number, number], owner: participants[main].key };
+		})
+		.sort((a, b) => b.km2 - a.km2 || a.at[0] - b.at[0] || a.at[1] - b.at[1]);
 }
 
 /** Detached pieces smaller than this, enclosed by other participants, are absorbed by them. */
@@ -804,6 +907,375 @@ function absorbFragments(
 	return { count, km2 };
 }
 
+/**
+ * A cut line: a segment added to the noding that separates faces without changing any winding
+ * number. A gap chord splits a gap so that each piece goes to the neighbours around it; a spike
+ * cut also gives what lies between it and a spike's tip (`outline`) to another owner.
+ */
+interface Cut {
+	ax: number;
+	ay: number;
+	bx: number;
+	by: number;
+	spike?: {
+		/** The owner whose faces inside the outline move (ANY: every owner but `to`). */
+		from: number;
+		to: number;
+		/** The piece cut off: the spike's sides from one end of the cut to the other, flat x, y pairs. */
+		outline: number[];
+	};
+}
+
+const ANY = -2;
+const CHORD = 1;
+const SPIKE_CUT = 2;
+
+/** Edges by grid cell, for exact "does this new segment touch anything" tests. */
+function edgeIndex(graph: Graph) {
+	const { xs, ys } = graph;
+	return gridIndex(
+		graph.edgeFrom.map((_, e) => e),
+		(e) => {
+			const [a, b] = [graph.edgeFrom[e], graph.edgeTo[e]];
+			return [Math.min(xs[a], xs[b]), Math.min(ys[a], ys[b]), Math.max(xs[a], xs[b]), Math.max(ys[a], ys[b])];
+		}
+	);
+}
+
+const onSegment = (ax: number, ay: number, bx: number, by: number, px: number, py: number) =>
+	orient(ax, ay, bx, by, px, py) === 0 &&
+	Math.min(ax, bx) <= px &&
+	px <= Math.max(ax, bx) &&
+	Math.min(ay, by) <= py &&
+	py <= Math.max(ay, by);
+
+/**
+ * True when the segment a→b meets no edge of the graph except at its own ends, where it may
+ * start from a vertex (edges there are fine unless they run along it), and `ignored` edges (the
+ * one an end was projected on: rounding puts that end a fraction of a unit off it).
+ */
+function segmentIsClear(
+	graph: Graph,
+	edgeCells: Map<number, number[]>,
+	ax: number,
+	ay: number,
+	bx: number,
+	by: number,
+	ignored: Set<number>
+): boolean {
+	const { xs, ys } = graph;
+	const seen = new Set<number>();
+	for (let cx = cellOf(Math.min(ax, bx)); cx <= cellOf(Math.max(ax, bx)); cx++) {
+		for (let cy = cellOf(Math.min(ay, by)); cy <= cellOf(Math.max(ay, by)); cy++) {
+			for (const e of edgeCells.get(cellKey(cx, cy)) ?? []) {
+				if (seen.has(e) || ignored.has(e)) continue;
+				seen.add(e);
+				const [cxp, cyp, dxp, dyp] = [xs[graph.edgeFrom[e]], ys[graph.edgeFrom[e]], xs[graph.edgeTo[e]], ys[graph.edgeTo[e]]];
+				const atA = (cxp === ax && cyp === ay) || (dxp === ax && dyp === ay);
+				const atB = (cxp === bx && cyp === by) || (dxp === bx && dyp === by);
+				if (atA && atB) return false; // the segment is an existing edge
+				if (atA || atB) {
+					// Sharing an end is fine; running along the segment is not.
+					const [ox, oy] = (cxp === ax && cyp === ay) || (cxp === bx && cyp === by) ? [dxp, dyp] : [cxp, cyp];
+					if (onSegment(ax, ay, bx, by, ox, oy)) return false;
+					const [sx, sy] = atA ? [ax, ay] : [bx, by];
+					const [tx, ty] = atA ? [bx, by] : [ax, ay];
+					if (orient(sx, sy, ox, oy, tx, ty) === 0 && (tx - sx) * (ox - sx) + (ty - sy) * (oy - sy) > 0) return false;
+					continue;
+				}
+				const d1 = orient(ax, ay, bx, by, cxp, cyp);
+				const d2 = orient(ax, ay, bx, by, dxp, dyp);
+				const d3 = orient(cxp, cyp, dxp, dyp, ax, ay);
+				const d4 = orient(cxp, cyp, dxp, dyp, bx, by);
+				if (d1 * d2 < 0 && d3 * d4 < 0) return false;
+				if (onSegment(ax, ay, bx, by, cxp, cyp) || onSegment(ax, ay, bx, by, dxp, dyp)) return false;
+				if (onSegment(cxp, cyp, dxp, dyp, ax, ay) || onSegment(cxp, cyp, dxp, dyp, bx, by)) return false;
+			}
+		}
+	}
+	return true;
+}
+
+/** A gap chord is kept when it is at most this fraction of the way round the gap between its ends. */
+const CHORD_RATIO = 1 / 3;
+
+/**
+ * Chords that split gaps among their neighbours. A gap between independently simplified comunas
+ * is often a network of slivers (between the urban comunas of Santiago, one gap face runs
+ * between eight of them); given whole to the neighbour with the longest border, it would hand
+ * that comuna thin arms between other comunas, ending in spikes. So a chord goes straight across
+ * the gap from every junction of its outline (where the neighbour along it changes) and, when
+ * the gap has three neighbours or more, from every reflex corner (where an arm branches off), to
+ * the nearest point of the outline along another stretch, if that is much shorter than going
+ * round: each piece then lies between the neighbours it separates and goes to one of them.
+ */
+function gapChords({ graph, faces, owner, gapFaces }: Solution): Cut[] {
+	const { xs, ys } = graph;
+	const isGap = new Uint8Array(faces.faceStart.length);
+	for (const f of gapFaces) isGap[f] = 1;
+	const edgeCells = edgeIndex(graph);
+	const chords: Cut[] = [];
+	for (const f of gapFaces) {
+		const halfEdges = faceHalfEdges(faces, f);
+		const m = halfEdges.length;
+		const neighbour = halfEdges.map((h) => (isGap[faces.faceOf[h ^ 1]] ? NONE : owner[faces.faceOf[h ^ 1]]));
+		const distinct = new Set(neighbour.filter((n) => n !== NONE)).size;
+		if (distinct < 2) continue;
+		// Vertex i starts edge i.
+		const vx = halfEdges.map((h) => xs[halfFrom(graph, h)]);
+		const vy = halfEdges.map((h) => ys[halfFrom(graph, h)]);
+		const kx = Math.cos(((vy[0] / SCALE) * Math.PI) / 180); // metric x scale at this latitude
+		const first = neighbour.findIndex((n, i) => n !== neighbour[(i - 1 + m) % m]);
+		const run = new Int32Array(m);
+		for (let k = 1, r = 0; k < m; k++) {
+			const i = (first + k) % m;
+			if (neighbour[i] !== neighbour[(i - 1 + m) % m]) r++;
+			run[i] = r;
+		}
+		const along = new Float64Array(m + 1);
+		for (let i = 0; i < m; i++) {
+			const j = (i + 1) % m;
+			along[i + 1] = along[i] + Math.hypot((vx[j] - vx[i]) * kx, vy[j] - vy[i]);
+		}
+		const perimeter = along[m];
+		for (let i = 0; i < m; i++) {
+			const incoming = (i - 1 + m) % m;
+			const junction = neighbour[incoming] !== neighbour[i];
+			const o = (i + 1) % m;
+			const reflex = orient(vx[incoming], vy[incoming], vx[i], vy[i], vx[o], vy[o]) < 0;
+			// Between two neighbours only, any piece goes to one of them: no need to cut.
+			if (!junction && !(reflex && distinct >= 3)) continue;
+			const [jx, jy] = [vx[i], vy[i]];
+			let best = -1;
+			let bestT = 0;
+			let bestDistance = Infinity;
+			for (let k = 0; k < m; k++) {
+				if (run[k] === run[i] || run[k] === run[incoming]) continue;
+				const l = (k + 1) % m;
+				const dx = (vx[l] - vx[k]) * kx;
+				const dy = vy[l] - vy[k];
+				const squared = dx * dx + dy * dy;
+				const t = squared === 0 ? 0 : Math.max(0, Math.min(1, ((jx - vx[k]) * kx * dx + (jy - vy[k]) * dy) / squared));
+				const distance = Math.hypot((vx[k] - jx) * kx + t * dx, vy[k] - jy + t * dy);
+				if (distance < bestDistance) [best, bestT, bestDistance] = [k, t, distance];
+			}
+			if (best < 0) continue;
+			const position = along[best] + bestT * (along[best + 1] - along[best]);
+			const forward = (position - along[i] + perimeter) % perimeter;
+			if (bestDistance > CHORD_RATIO * Math.min(forward, perimeter - forward)) continue;
+			const next = (best + 1) % m;
+			const x = Math.round(vx[best] + bestT * (vx[next] - vx[best]));
+			const y = Math.round(vy[best] + bestT * (vy[next] - vy[best]));
+			if (x === jx && y === jy) continue;
+			if (!segmentIsClear(graph, edgeCells, jx, jy, x, y, new Set([halfEdges[best] >> 1]))) continue;
+			// It must cross the gap itself, not the land around it (test its midpoint, doubled).
+			if (windingAround(vx.map((v) => 2 * v), vy.map((v) => 2 * v), jx + x, jy + y) === 0) continue;
+			chords.push({ ax: jx, ay: jy, bx: x, by: y });
+		}
+	}
+	return chords;
+}
+
+/** Is (px, py) inside the closed ring, or within `tolerance` units of it? */
+function nearOrInside(outline: number[], px: number, py: number, tolerance: number): boolean {
+	const x: number[] = [];
+	const y: number[] = [];
+	for (let i = 0; i < outline.length; i += 2) {
+		x.push(outline[i]);
+		y.push(outline[i + 1]);
+	}
+	for (let i = 0; i < x.length; i++) {
+		const j = (i + 1) % x.length;
+		const [ax, ay, bx, by] = [x[i], y[i], x[j], y[j]];
+		const dx = bx - ax;
+		const dy = by - ay;
+		const squared = dx * dx + dy * dy;
+		const t = squared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / squared));
+		if (Math.hypot(ax + t * dx - px, ay + t * dy - py) <= tolerance) return true;
+	}
+	return windingAround(x, y, px, py) !== 0;
+}
+
+/** Snap rounding moves a cut by less than a unit; the pieces it cuts off are found with this slack. */
+const CUT_TOLERANCE = 1.5;
+
+/** Gives every face that a spike cut cut off (all its vertices within the outline) to its new owner. */
+function applySpikeCuts(graph: Graph, faces: Faces, owner: Int32Array, cuts: Cut[]) {
+	const spikes = cuts.filter((cut) => cut.spike);
+	if (!spikes.length) return;
+	const { xs, ys } = graph;
+	const bounded = faces.faceArea.map((area, f) => (area > 0 ? f : NONE)).filter((f) => f !== NONE);
+	const faceCells = gridIndex(bounded, (f) => {
+		const v = halfFrom(graph, faces.faceStart[f]);
+		return [xs[v], ys[v], xs[v], ys[v]];
+	});
+	for (const cut of spikes) {
+		const { from, to, outline } = cut.spike!;
+		let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+		for (let i = 0; i < outline.length; i += 2) {
+			[x0, x1] = [Math.min(x0, outline[i]), Math.max(x1, outline[i])];
+			[y0, y1] = [Math.min(y0, outline[i + 1]), Math.max(y1, outline[i + 1])];
+		}
+		for (let cx = cellOf(x0 - CUT_TOLERANCE); cx <= cellOf(x1 + CUT_TOLERANCE); cx++) {
+			for (let cy = cellOf(y0 - CUT_TOLERANCE); cy <= cellOf(y1 + CUT_TOLERANCE); cy++) {
+				for (const index of faceCells.get(cellKey(cx, cy)) ?? []) {
+					const f = bounded[index];
+					if (owner[f] === to || (from !== ANY && owner[f] !== from)) continue;
+					const inside = faceHalfEdges(faces, f).every((h) => {
+						const v = halfFrom(graph, h);
+						return nearOrInside(outline, xs[v], ys[v], CUT_TOLERANCE);
+					});
+					if (inside) owner[f] = to;
+				}
+			}
+		}
+	}
+}
+
+/**
+ * Cuts for the spikes left in any owner's territory, the sea and holes included (see spikes.ts).
+ * An antenna of a comuna is cut off and given to the neighbour along its longer side (or to the
+ * sea). A slit of sea (two neighbours' coasts that diverge from where their border meets) becomes
+ * a gap between them, filled like the others; a slit within one comuna is filled by it. A cut
+ * that would cross anything is not made (the output check then reports the spike).
+ */
+function spikeCuts({ graph, faces, owner }: Solution, participants: CoverageParticipant[], options: SpikeOptions): Cut[] {
+	const { xs, ys } = graph;
+	const ownerOf = (h: number) => owner[faces.faceOf[h]];
+	const edgeCells = edgeIndex(graph);
+	const vertexCells = gridIndex(
+		xs.map((_, i) => i),
+		(i) => [xs[i], ys[i], xs[i], ys[i]]
+	);
+	const yields = (o: number) => o !== NONE && participants[o].yields === true;
+
+	const found: { ring: { owner: number; halfEdges: number[] }; vertices: number[]; spike: RingSpike }[] = [];
+	for (const ring of boundaryRings(faces, owner)) {
+		const vertices = ring.halfEdges.map((h) => halfFrom(graph, h));
+		const rx = vertices.map((v) => xs[v]);
+		const ry = vertices.map((v) => ys[v]);
+		for (const spike of findRingSpikes(rx, ry, SCALE, options)) found.push({ ring, vertices, spike });
+	}
+	// Rings have their owner on the left (holes and the sea run clockwise): an antenna turns left.
+	// An antenna of A into B is also a slit in B's ring: cut it once, as an antenna.
+	const antennaTips = new Set(found.filter((s) => s.spike.left).map((s) => s.vertices[s.spike.tip]));
+
+	const cuts: Cut[] = [];
+	for (const { ring, vertices, spike } of found) {
+		const n = vertices.length;
+		const tip = vertices[spike.tip];
+		if (!spike.left && antennaTips.has(tip)) continue;
+		const sideBefore = ring.halfEdges[spike.before]; // P → towards the tip
+		const sideAfter = ring.halfEdges[(spike.after - 1 + n) % n]; // towards Q → Q
+		let to: number;
+		let from: number;
+		if (spike.left) {
+			const across = [ownerOf(sideBefore ^ 1), ownerOf(sideAfter ^ 1)];
+			let longer = spike.beforeM >= spike.afterM ? 0 : 1;
+			if (yields(across[longer]) && !yields(across[1 - longer])) longer = 1 - longer;
+			[from, to] = [ring.owner, across[longer]];
+		} else {
+			[from, to] = [ANY, ring.owner];
+		}
+
+		// The tip: the ring from P to Q. Nothing else may lie inside the piece cut off.
+		const tipIndexes: number[] = [];
+		for (let k = spike.before; ; k = (k + 1) % n) {
+			tipIndexes.push(k);
+			if (k === spike.after) break;
+		}
+		const own = new Set(tipIndexes.map((k) => vertices[k]));
+		const attempt = (outline: number[], ignored: Set<number>): boolean => {
+			const [ax, ay] = [outline[0], outline[1]];
+			const [bx, by] = [outline[outline.length - 2], outline[outline.length - 1]];
+			if (!segmentIsClear(graph, edgeCells, ax, ay, bx, by, ignored)) return false;
+			let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+			for (let i = 0; i < outline.length; i += 2) {
+				[x0, x1] = [Math.min(x0, outline[i]), Math.max(x1, outline[i])];
+				[y0, y1] = [Math.min(y0, outline[i + 1]), Math.max(y1, outline[i + 1])];
+			}
+			const ox: number[] = [];
+			const oy: number[] = [];
+			for (let i = 0; i < outline.length; i += 2) {
+				ox.push(outline[i]);
+				oy.push(outline[i + 1]);
+			}
+			for (let cx = cellOf(x0); cx <= cellOf(x1); cx++) {
+				for (let cy = cellOf(y0); cy <= cellOf(y1); cy++) {
+					for (const v of vertexCells.get(cellKey(cx, cy)) ?? []) {
+						if (own.has(v) || (xs[v] === bx && ys[v] === by) || (xs[v] === ax && ys[v] === ay)) continue;
+						if (xs[v] < x0 || xs[v] > x1 || ys[v] < y0 || ys[v] > y1) continue;
+						if (onSegment(ax, ay, bx, by, xs[v], ys[v]) || windingAround(ox, oy, xs[v], ys[v]) !== 0) return false;
+					}
+				}
+			}
+			cuts.push({ ax, ay, bx, by, spike: { from, to, outline } });
+			return true;
+		};
+		const outlineOf = (indexes: number[]) => indexes.flatMap((k) => [xs[vertices[k]], ys[vertices[k]]]);
+
+		// The cut joins the points of the two sides at the distance of the shorter side from the tip
+		// (its end, and the point as far along the longer one): it takes the spike, not the sliver
+		// along a long side beyond it, and meets both sides square, so that no new sharp corner
+		// appears. If something lies in the way (an islet in a slit), half as far, and so on.
+		const last = tipIndexes.length - 1;
+		const pointOnSide = (before: boolean, distance: number): [number, number] => {
+			// The side's last edge runs from its inner vertex U to its end; only that edge is longer than tipM.
+			const [u, end] = before ? [tipIndexes[1], tipIndexes[0]] : [tipIndexes[last - 1], tipIndexes[last]];
+			const [v, a, b] = [vertices[spike.tip], vertices[u], vertices[end]];
+			const kx = Math.cos(((ys[v] / SCALE) * Math.PI) / 180);
+			const metres = METRES_PER_DEGREE / SCALE;
+			const t = pointAtDistance(0, 0, (xs[a] - xs[v]) * kx * metres, (ys[a] - ys[v]) * metres, (xs[b] - xs[v]) * kx * metres, (ys[b] - ys[v]) * metres, distance);
+			return [Math.round(xs[a] + t * (xs[b] - xs[a])), Math.round(ys[a] + t * (ys[b] - ys[a]))];
+		};
+		const edges = new Set([sideBefore >> 1, sideAfter >> 1]);
+		for (let distance = Math.min(spike.beforeM, spike.afterM); distance >= options.minLengthM; distance /= 2) {
+			const outline = [...pointOnSide(true, distance), ...outlineOf(tipIndexes.slice(1, last)), ...pointOnSide(false, distance)];
+			if (attempt(outline, edges)) break;
+		}
+	}
+	return cuts;
+}
+
+/** The parameter t ∈ [0, 1] of the point of segment U→L at `distance` from V (U is nearer than that). */
+function pointAtDistance(vx: number, vy: number, ux: number, uy: number, lx: number, ly: number, distance: number): number {
+	const [dx, dy] = [lx - ux, ly - uy];
+	const [fx, fy] = [ux - vx, uy - vy];
+	const a = dx * dx + dy * dy;
+	const b = 2 * (fx * dx + fy * dy);
+	const c = fx * fx + fy * fy - distance * distance;
+	if (a === 0) return 1;
+	const t = (-b + Math.sqrt(Math.max(0, b * b - 4 * a * c))) / (2 * a);
+	return Math.max(0, Math.min(1, t));
+}
+
+/**
+ * Boundary rings of every owner's territory (NONE included: the sea and the holes), as the
+ * half-edges that have the owner on their left, walked along the shared graph.
+ */
+function boundaryRings(faces: Faces, owner: Int32Array): { owner: number; halfEdges: number[] }[] {
+	const ownerOf = (h: number) => owner[faces.faceOf[h]];
+	const visited = new Uint8Array(faces.next.length);
+	const rings: { owner: number; halfEdges: number[] }[] = [];
+	for (let h = 0; h < faces.next.length; h++) {
+		const o = ownerOf(h);
+		if (visited[h] || ownerOf(h ^ 1) === o) continue;
+		const halfEdges: number[] = [];
+		let current = h;
+		do {
+			if (halfEdges.length > faces.next.length) throw new Error('Coverage: a boundary ring does not close');
+			visited[current] = 1;
+			halfEdges.push(current);
+			let candidate = faces.next[current];
+			// Turn past edges inside the owner's territory until its boundary continues.
+			while (ownerOf(candidate ^ 1) === o) candidate = faces.next[candidate ^ 1];
+			current = candidate;
+		} while (current !== h);
+		rings.push({ owner: o, halfEdges });
+	}
+	return rings;
+}
+
 /** 5. Each owner's rings, walked along the shared graph so neighbours use identical vertices. */
 function extractAreas(
 	graph: Graph,
@@ -812,27 +1284,11 @@ function extractAreas(
 	participants: CoverageParticipant[]
 ): Map<string, MultiPolygonCoordinates> {
 	const { xs, ys } = graph;
-	const ownerOf = (h: number) => owner[faces.faceOf[h]];
-	const visited = new Uint8Array(faces.next.length);
 	const ringsByOwner = new Map<number, { x: number[]; y: number[]; area: number }[]>();
-
-	for (let h = 0; h < faces.next.length; h++) {
-		const o = ownerOf(h);
-		if (visited[h] || o === NONE || ownerOf(h ^ 1) === o) continue;
-		const x: number[] = [];
-		const y: number[] = [];
-		let current = h;
-		let steps = 0;
-		do {
-			if (++steps > faces.next.length) throw new Error('Coverage: a boundary ring does not close');
-			visited[current] = 1;
-			x.push(xs[halfFrom(graph, current)]);
-			y.push(ys[halfFrom(graph, current)]);
-			let candidate = faces.next[current];
-			// Turn past edges inside the owner's territory until its boundary continues.
-			while (ownerOf(candidate ^ 1) === o) candidate = faces.next[candidate ^ 1];
-			current = candidate;
-		} while (current !== h);
+	for (const { owner: o, halfEdges } of boundaryRings(faces, owner)) {
+		if (o === NONE) continue;
+		const x = halfEdges.map((h) => xs[halfFrom(graph, h)]);
+		const y = halfEdges.map((h) => ys[halfFrom(graph, h)]);
 		// Start at the lowest vertex so that neither coordinates nor areas depend on traversal order.
 		let start = 0;
 		for (let i = 1; i < x.length; i++) {

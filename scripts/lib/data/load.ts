@@ -1,7 +1,9 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { ClientBase } from 'pg';
 import { codeListProblems, readCodeList } from './code-list.ts';
 import { DEFAULT_REPO_ROOT, readBuiltTopology, territoryPaths } from './build.ts';
 import { timed, type OnProgress } from './progress.ts';
+import { assertNoSpikes } from './spikes.ts';
 import { featuresOf } from './topology.ts';
 
 // The stack and the CLIs need build and load together: one import.
@@ -23,6 +25,29 @@ const fromGeoJson = (column: string) =>
 
 // Exact comparison without relying on the geometry "=" operator being on the search_path.
 const ewkb = (column: string) => `extensions.st_asewkb(${column})`;
+
+/**
+ * The polygons as the database keeps them, checked like the build's outputs: ST_MakeValid and
+ * the unions of provinces and regions must not bring back what the build removed.
+ */
+async function assertDatabaseHasNoSpikes(client: ClientBase) {
+	const { rows } = await client.query<{ name: string; geojson: string }>(
+		`select 'public.communes ' || code as name, extensions.st_asgeojson(geom) as geojson from public.communes where geom is not null
+		 union all
+		 select 'public.provinces ' || code, extensions.st_asgeojson(geom) from public.provinces where geom is not null
+		 union all
+		 select 'public.regions ' || code, extensions.st_asgeojson(geom) from public.regions where geom is not null
+		 union all
+		 select 'public.undemarcated_areas ' || name, extensions.st_asgeojson(geom) from public.undemarcated_areas where geom is not null
+		 order by 1`
+	);
+	assertNoSpikes(
+		rows.map((row) => {
+			const geometry = JSON.parse(row.geojson) as Polygon | MultiPolygon;
+			return { name: row.name, polygons: geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates };
+		})
+	);
+}
 
 export interface LoadCounts {
 	regions: number;
@@ -128,6 +153,9 @@ export async function loadTerritory(
 				)
 			);
 		}
+		await timed(onProgress, 'Comprobar que las geometrías de la base no tengan puntas (spikes)', () =>
+			assertDatabaseHasNoSpikes(client)
+		);
 		await client.query('commit');
 	} catch (error) {
 		await client.query('rollback');

@@ -11,6 +11,7 @@ import type {
 } from 'topojson-specification';
 import type { CodeList } from './code-list.ts';
 import { polygonAreaKm2, ringAreaKm2, type MultiPolygonCoordinates } from './geometry.ts';
+import { findRingSpikes } from './spikes.ts';
 
 /**
  * One TopoJSON topology for the whole territory. `comunas` come from the clean coverage;
@@ -235,8 +236,96 @@ export function simplifiedTopology(weighted: TerritoryTopology, list: CodeList, 
 	}) as unknown as SimplifiableTopology;
 	const minWeight = km2ToSteradians(options.minTriangleKm2);
 	protectRings(merged, minWeight);
-	const simplified = simplify(merged, minWeight);
-	return quantize(simplified, options.quantization) as unknown as TerritoryTopology;
+	for (let round = 0; ; round++) {
+		const quantized = quantize(simplify(merged, minWeight), options.quantization) as unknown as Topology;
+		if (restoreAroundSpikes(merged, minWeight, quantized.transform!) === 0 || round === MAX_SPIKE_ROUNDS) {
+			return quantized as unknown as TerritoryTopology;
+		}
+	}
+}
+
+/** Rounds of restoring points, at most; in practice one or two. */
+const MAX_SPIKE_ROUNDS = 20;
+
+/** Every ring of every polygon of the topology, as arc references. */
+function ringsOf(topology: SimplifiableTopology): number[][] {
+	const rings: number[][] = [];
+	for (const object of Object.values(topology.objects)) {
+		for (const geometry of (object as GeometryCollection).geometries) {
+			if (geometry.type === 'Polygon') rings.push(...(geometry.arcs as number[][]));
+			else if (geometry.type === 'MultiPolygon') rings.push(...(geometry.arcs as number[][][]).flat());
+		}
+	}
+	return rings;
+}
+
+/**
+ * Visvalingam drops the corners of a thin shape first (their triangles are the smallest), so a
+ * strip a few hundred metres wide can come out as a spike; quantization can do the same to a
+ * blunt tip. For every spike in the simplified and quantized rings (spikes.ts), put back the
+ * strongest dropped point on each side of its tip, in the shared arcs, so that every ring using
+ * them gets it. Returns how many points were put back; the caller simplifies again.
+ */
+function restoreAroundSpikes(
+	merged: SimplifiableTopology,
+	minWeight: number,
+	transform: { scale: [number, number]; translate: [number, number] }
+): number {
+	const arcs = merged.arcs as unknown as WeightedPoint[][];
+	const [kx, ky] = transform.scale;
+	const [dx, dy] = transform.translate;
+	const quantized = (point: WeightedPoint): [number, number] => [
+		Math.round((point[0] - dx) / kx) * kx + dx,
+		Math.round((point[1] - dy) / ky) * ky + dy
+	];
+	let restored = 0;
+	const done = new Set<WeightedPoint>();
+	for (const ring of ringsOf(merged)) {
+		// All the ring's points in order, and the kept ones as the map file will have them.
+		const points: WeightedPoint[] = [];
+		for (const index of ring) {
+			const arc = arcs[index < 0 ? ~index : index];
+			const ordered = index < 0 ? [...arc].reverse() : arc;
+			points.push(...(points.length ? ordered.slice(1) : ordered));
+		}
+		points.pop(); // the closing repeat
+		const keptAt: number[] = [];
+		const xs: number[] = [];
+		const ys: number[] = [];
+		for (let i = 0; i < points.length; i++) {
+			if (points[i][2] < minWeight) continue;
+			const [x, y] = quantized(points[i]);
+			if (xs.length && x === xs[xs.length - 1] && y === ys[ys.length - 1]) continue;
+			keptAt.push(i);
+			xs.push(x);
+			ys.push(y);
+		}
+		while (xs.length > 1 && xs[0] === xs[xs.length - 1] && ys[0] === ys[ys.length - 1]) {
+			xs.pop();
+			ys.pop();
+			keptAt.pop();
+		}
+		for (const spike of findRingSpikes(xs, ys)) {
+			const strongestDropped = (from: number, to: number) => {
+				let best: WeightedPoint | null = null;
+				for (let k = (from + 1) % points.length; k !== to; k = (k + 1) % points.length) {
+					const point = points[k];
+					if (point[2] < minWeight && (!best || point[2] > best[2])) best = point;
+				}
+				return best;
+			};
+			for (const point of [
+				strongestDropped(keptAt[spike.before], keptAt[spike.tip]),
+				strongestDropped(keptAt[spike.tip], keptAt[spike.after])
+			]) {
+				if (!point || done.has(point)) continue;
+				point[2] = Infinity;
+				done.add(point);
+				restored++;
+			}
+		}
+	}
+	return restored;
 }
 
 type PropertiesOf = {
