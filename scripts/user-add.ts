@@ -1,16 +1,18 @@
-// npm run user:add -- --email E --password P --role admin|secretariat|gore|planner [--region CODE]
+// npm run user:add -- --email E --password P --role admin|secretariat|gore|planner [--region CODE] [--institution ID]
 // The command line around scripts/lib/auth/user-add.ts.
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
 import { addUser, UserAddError, userAddInput } from './lib/auth/user-add.ts';
 import { readStackEnv } from './lib/stack/connection.ts';
 
-const USAGE = `Uso: npm run user:add -- --email CORREO --password CLAVE --role admin|secretariat|gore|planner [--region CÓDIGO]
+const USAGE = `Uso: npm run user:add -- --email CORREO --password CLAVE --role admin|secretariat|gore|planner [--region CÓDIGO] [--institution ID]
 
   --email     correo del usuario
   --password  clave inicial (8 a 72 caracteres)
   --role      admin y planner son nacionales; secretariat y gore exigen --region
   --region    código de región de dos dígitos (01 a 16), p. ej. 05 para Valparaíso
+  --institution  id de public.institutions por la que actúa (p. ej. una municipalidad);
+              un usuario gore sin ella actúa por el Gobierno Regional de su región
 
 Usa PUBLIC_SUPABASE_URL y SUPABASE_SERVICE_ROLE_KEY del entorno o, si no están, el stack local.`;
 
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
 				password: { type: 'string' },
 				role: { type: 'string' },
 				region: { type: 'string' },
+				institution: { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
 			},
 			strict: true,

@@ -21,7 +21,8 @@ describe('userAddInput', () => {
 		[{ email: 'a@b.cl', password: 'x'.repeat(73), role: 'admin' }, '72 bytes'],
 		[{ email: 'no-es-correo', password: '12345678', role: 'admin' }, 'correo no es válido'],
 		[{ email: 'a@b.cl', password: '12345678', role: 'superuser' }, 'use admin, secretariat, gore o planner'],
-		[{ password: '12345678', role: 'admin' }, 'Falta --email']
+		[{ password: '12345678', role: 'admin' }, 'Falta --email'],
+		[{ email: 'a@b.cl', password: '12345678', role: 'admin', institution: 'DGOP' }, 'id numérico']
 	])('refuses %o with a clear message', (input, message) => {
 		const result = userAddInput.safeParse(input);
 		expect(result.success).toBe(false);
@@ -30,12 +31,23 @@ describe('userAddInput', () => {
 });
 
 /** Just enough of a service-role supabase-js client, recording what was asked of it. */
-function fakeAdmin(options: { regions?: string[]; createError?: { code: string; message: string; status: number }; membershipError?: string }) {
+function fakeAdmin(options: {
+	regions?: string[];
+	institutions?: { id: number; name: string; region_code: string | null }[];
+	createError?: { code: string; message: string; status: number };
+	membershipError?: string;
+}) {
 	const calls: string[] = [];
 	const client = {
 		from(table: string) {
 			return {
 				select: () => ({
+					eq: (_column: string, id: number) => ({
+						maybeSingle: async () => {
+							calls.push(`select ${table} ${id}`);
+							return { data: (options.institutions ?? []).find((i) => i.id === id) ?? null, error: null };
+						}
+					}),
 					order: async () => {
 						calls.push(`select ${table}`);
 						return { data: (options.regions ?? []).map((code) => ({ code })), error: null };
@@ -73,8 +85,23 @@ describe('addUser', () => {
 		expect(calls).toEqual([
 			'select regions',
 			'createUser {"role":"gore","region_code":"05"}',
-			'upsert memberships {"user_id":"new-user-id","role":"gore","region_code":"05"}'
+			'upsert memberships {"user_id":"new-user-id","role":"gore","region_code":"05","institution_id":null}'
 		]);
+	});
+
+	it('records the institution the user acts for when it exists in the same region', async () => {
+		const { client, calls } = fakeAdmin({ regions: ['05'], institutions: [{ id: 42, name: 'Municipalidad de Quilpué', region_code: '05' }] });
+		await addUser(client, { ...gore, institution: 42 });
+		expect(calls.at(-1)).toBe('upsert memberships {"user_id":"new-user-id","role":"gore","region_code":"05","institution_id":42}');
+	});
+
+	it('refuses an unknown institution or one of another region before creating anything', async () => {
+		const institutions = [{ id: 7, name: 'Municipalidad de Arica', region_code: '15' }];
+		const unknown = fakeAdmin({ regions: ['05'], institutions });
+		await expect(addUser(unknown.client, { ...gore, institution: 8 })).rejects.toThrow('La institución 8 no existe.');
+		const elsewhere = fakeAdmin({ regions: ['05'], institutions });
+		await expect(addUser(elsewhere.client, { ...gore, institution: 7 })).rejects.toThrow('Municipalidad de Arica pertenece a la región 15, no a la 05.');
+		expect(elsewhere.calls.some((c) => c.startsWith('createUser'))).toBe(false);
 	});
 
 	it('refuses a region that is not in public.regions before creating anything', async () => {

@@ -24,6 +24,13 @@ export const userAddInput = z
 		region: z
 			.string()
 			.regex(/^\d{2}$/, { error: 'La región debe ser un código de dos dígitos, p. ej. 05.' })
+			.optional(),
+		// The institution the user acts for (e.g. a municipality that acknowledges deliveries); gore
+		// users without one get their region's Gobierno Regional from the database.
+		institution: z
+			.string()
+			.regex(/^[1-9]\d*$/, { error: 'La institución es el id numérico de public.institutions.' })
+			.transform(Number)
 			.optional()
 	})
 	.superRefine((input, ctx) => {
@@ -60,8 +67,21 @@ async function assertRegionExists(admin: SupabaseClient, code: string): Promise<
 	if (!codes.includes(code)) throw new UserAddError(`La región ${code} no existe. Regiones válidas: ${codes.join(', ')}.`);
 }
 
+async function assertInstitutionFits(admin: SupabaseClient, id: number, region: string | undefined): Promise<void> {
+	const { data, error } = await admin.from('institutions').select('id, name, region_code').eq('id', id).maybeSingle();
+	if (error) {
+		if (unreachable(`${error.message} ${error.details ?? ''}`)) throw unreachableError();
+		throw new UserAddError(`No se pudo leer public.institutions: ${error.message}`);
+	}
+	if (!data) throw new UserAddError(`La institución ${id} no existe.`);
+	if (region && data.region_code && data.region_code !== region) {
+		throw new UserAddError(`${data.name} pertenece a la región ${data.region_code}, no a la ${region}.`);
+	}
+}
+
 export async function addUser(admin: SupabaseClient, input: UserAddInput): Promise<{ id: string }> {
 	if (input.region) await assertRegionExists(admin, input.region);
+	if (input.institution) await assertInstitutionFits(admin, input.institution, input.region);
 
 	const { data, error } = await admin.auth.admin.createUser({
 		email: input.email,
@@ -79,7 +99,10 @@ export async function addUser(admin: SupabaseClient, input: UserAddInput): Promi
 
 	const { error: membershipError } = await admin
 		.from('memberships')
-		.upsert({ user_id: userId, role: input.role, region_code: input.region ?? null }, { onConflict: 'user_id' });
+		.upsert(
+			{ user_id: userId, role: input.role, region_code: input.region ?? null, institution_id: input.institution ?? null },
+			{ onConflict: 'user_id' }
+		);
 	if (membershipError) {
 		// Nothing half-written: an account without a membership would sign in to an empty app.
 		const { error: rollbackError } = await admin.auth.admin.deleteUser(userId);
