@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_PROJECTS } from './lib/sample/generate.ts';
+import { scriptDatabase } from './lib/stack/connection.ts';
 import { loadSample, type LoadSampleResult } from './lib/sample/load.ts';
 import { postgresBinDir } from './lib/stack/system.ts';
 
@@ -22,11 +23,9 @@ const SAMPLE_TABLES = [
 ];
 
 async function sourceUrl(): Promise<string> {
-	if (process.env.SUPABASE_DB_URL) return process.env.SUPABASE_DB_URL;
-	const { localDatabaseUrl } = await import('./lib/stack/connection.ts');
-	const url = await localDatabaseUrl();
-	if (!url) throw new Error('Inicie el stack local (`npm run stack -- start`) o defina SUPABASE_DB_URL (superusuario).');
-	return url;
+	const target = await scriptDatabase();
+	if (!target) throw new Error('Inicie el stack local (`npm run stack -- start`) o defina SUPABASE_DB_URL (superusuario).');
+	return target.url;
 }
 
 const withDatabase = (url: string, name: string) => {

@@ -1,24 +1,13 @@
 // npm run data: rebuild the territory artefacts (topology, map files, manifest) and load them into
 // the database at SUPABASE_DB_URL, else into the running local stack, else only build.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
-import { buildTerritory, DEFAULT_REPO_ROOT } from './lib/data/build.ts';
+import { buildTerritory } from './lib/data/build.ts';
 import { loadTerritory } from './lib/data/load.ts';
 import { printProgress } from './lib/data/progress.ts';
 import { SourceValidationError } from './lib/data/validate.ts';
+import { scriptDatabase } from './lib/stack/connection.ts';
 
 const say = (line: string) => process.stdout.write(line + '\n');
-
-async function databaseUrl(): Promise<{ url: string; where: string } | null> {
-	if (process.env.SUPABASE_DB_URL) return { url: process.env.SUPABASE_DB_URL, where: 'SUPABASE_DB_URL' };
-	// The local stack's helper may not exist in a partial checkout; then there is no local stack.
-	const connection = join(DEFAULT_REPO_ROOT, 'scripts', 'lib', 'stack', 'connection.ts');
-	if (!existsSync(connection)) return null;
-	const { localDatabaseUrl } = await import('./lib/stack/connection.ts');
-	const url = await localDatabaseUrl();
-	return url ? { url, where: 'la base local (npm run stack)' } : null;
-}
 
 /** The URL without its password, for messages. */
 function redacted(url: string): string {
@@ -39,7 +28,7 @@ async function main() {
 		say(`    ${path}  ${(output.bytes / 1024).toFixed(0)} KB`);
 	}
 
-	const target = await databaseUrl();
+	const target = await scriptDatabase();
 	if (!target) {
 		say('\nSin base de datos: solo se construyó. Para cargar, inicie la base local (`npm run stack -- start`)');
 		say('o defina SUPABASE_DB_URL (p. ej. la de un proyecto Supabase) y vuelva a ejecutar `npm run data`.');

@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { DEFAULT_ANCHOR } from './lib/sample/dates.ts';
 import { DEFAULT_PROJECTS, DEFAULT_SEED, MAX_PROJECTS, MIN_PROJECTS, validateSampleOptions } from './lib/sample/generate.ts';
+import { scriptDatabase } from './lib/stack/connection.ts';
 import { loadSample, type SampleProgressEvent } from './lib/sample/load.ts';
 
 const USAGE = `Uso: npm run data:sample -- [--projects N] [--seed S] [--anchor AAAA-MM-DD]
@@ -22,11 +23,9 @@ Usa SUPABASE_DB_URL (conexión como dueño de la base) o, si no está definida, 
 const say = (line: string) => process.stdout.write(line + '\n');
 
 async function databaseUrl(): Promise<string> {
-	if (process.env.SUPABASE_DB_URL) return process.env.SUPABASE_DB_URL;
-	const { localDatabaseUrl } = await import('./lib/stack/connection.ts');
-	const url = await localDatabaseUrl();
-	if (!url) throw new Error('No hay base de datos: inicie el stack local (`npm run stack -- start`) o defina SUPABASE_DB_URL.');
-	return url;
+	const target = await scriptDatabase();
+	if (!target) throw new Error('No hay base de datos: inicie el stack local (`npm run stack -- start`) o defina SUPABASE_DB_URL.');
+	return target.url;
 }
 
 /** One line per finished phase; a bar for the phases that report their progress. */

@@ -28,6 +28,16 @@ export async function localDatabaseUrl(): Promise<string | null> {
 }
 
 /**
+ * The database the data scripts write to (as its owner): SUPABASE_DB_URL when set (a hosted
+ * project or any other), else the running local stack; null when there is neither.
+ */
+export async function scriptDatabase(): Promise<{ url: string; where: string } | null> {
+	if (process.env.SUPABASE_DB_URL) return { url: process.env.SUPABASE_DB_URL, where: 'SUPABASE_DB_URL' };
+	const url = await localDatabaseUrl();
+	return url ? { url, where: 'la base local (npm run stack)' } : null;
+}
+
+/**
  * A configured Supabase (PUBLIC_SUPABASE_URL in the environment: hosted, or anything else) wins over
  * the local stack; scripts then start nothing and use the same code path.
  */
