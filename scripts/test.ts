@@ -30,10 +30,10 @@ const reports = join(repoRoot, 'node_modules', '.cache', 'tablero-tests');
 mkdirSync(reports, { recursive: true });
 const bin = (path: string) => join(repoRoot, 'node_modules', path);
 
-async function vitest(project: 'unit' | 'integration', env: Record<string, string>): Promise<StepResult> {
+async function vitest(project: 'unit' | 'integration', env: Record<string, string>, extraArgs: string[] = []): Promise<StepResult> {
 	const out = join(reports, `vitest-${project}.json`);
 	const { code } = await run(process.execPath, [
-		bin('vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`
+		bin('vitest/vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extraArgs
 	], env);
 	const r = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
 	return { name: `vitest ${project}`, passed: r.numPassedTests, failed: r.numFailedTests, ok: code === 0 && r.numTotalTests > 0 };
@@ -78,7 +78,7 @@ async function playwright(env: Record<string, string>): Promise<StepResult> {
 }
 
 ensureSystemPackages(['postgres', 'postgis', 'pgtap', 'pgProve', ...(selected.has('e2e') ? (['chromium'] as const) : [])]);
-const { env } = await supabaseEnv();
+const { env, local } = await supabaseEnv();
 if (!(await territoryBuildIsCurrent())) await buildTerritory({});
 const clientEnv = { ...appEnv(env), SUPABASE_SERVICE_ROLE_KEY: env.SUPABASE_SERVICE_ROLE_KEY ?? '' };
 
@@ -89,7 +89,8 @@ if (selected.has('db')) {
 	if (!env.SUPABASE_DB_URL) throw new Error('pgTAP necesita SUPABASE_DB_URL para una Supabase externa.');
 	results.push(await pgTap(env.SUPABASE_DB_URL));
 }
-if (selected.has('integration')) results.push(await vitest('integration', clientEnv));
+// Restarting is only ours to test on the local stack.
+if (selected.has('integration')) results.push(await vitest('integration', clientEnv, local ? [] : ['--exclude', 'tests/integration/stack-restart.test.ts']));
 if (selected.has('e2e')) results.push(await playwright(clientEnv));
 
 console.log('\nResumen de pruebas');

@@ -137,9 +137,15 @@ export async function loadSample(client: ClientBase, options: LoadSampleOptions)
 			() => `${sample.flows.length} flujos, ${sample.publications.length} publicaciones, ${sample.acknowledgements.length} acuses`);
 		await phase('Evaluaciones PMG', () => insertPmg(client, sample, ids), () => `${sample.pmg.length} evaluaciones`);
 		await phase('Secuencias y estadísticas', async () => {
+			// Rows created after the sample must not reuse an id the audit trail already speaks of
+			// (a previous sample's, or a since-deleted row's): its history would read as theirs.
 			for (const table of IDENTITY_TABLES) {
 				await client.query(
-					`select setval(pg_get_serial_sequence('public.${table}', 'id'), coalesce(max(id), 0) + 1, false) from public.${table}`
+					`select setval(pg_get_serial_sequence('public.${table}', 'id'), greatest(
+					   (select coalesce(max(id), 0) from public.${table}),
+					   (select coalesce(max(record_id::bigint), 0) from public.audit_log where table_name = $1)
+					 ) + 1, false)`,
+					[table]
 				);
 			}
 			await client.query(`analyze ${SAMPLE_TABLES.join(', ')}`);
