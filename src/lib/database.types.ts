@@ -1018,6 +1018,7 @@ export type Database = {
           code: string
           geom: unknown
           name: string
+          north_to_south: number | null
           roman: string
         }
         Insert: {
@@ -1026,6 +1027,7 @@ export type Database = {
           code: string
           geom?: unknown
           name: string
+          north_to_south?: number | null
           roman: string
         }
         Update: {
@@ -1034,6 +1036,7 @@ export type Database = {
           code?: string
           geom?: unknown
           name?: string
+          north_to_south?: number | null
           roman?: string
         }
         Relationships: []

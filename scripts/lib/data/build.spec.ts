@@ -14,7 +14,7 @@ import { SourceValidationError } from './validate.ts';
 const rect = (x0: number, y0: number, x1: number, y1: number) => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
 
 const CODE_LIST = {
-	'regions.csv': 'code,roman,name\n01,I,Tarapacá\n02,II,Antofagasta\n',
+	'regions.csv': 'code,roman,name,north_to_south\n01,I,Tarapacá,1\n02,II,Antofagasta,2\n',
 	'provinces.csv': 'code,region_code,name\n011,01,Iquique\n014,01,Tamarugal\n021,02,Antofagasta\n',
 	'communes.csv':
 		'code,province_code,region_code,name\n' +

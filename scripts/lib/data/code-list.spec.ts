@@ -81,7 +81,7 @@ describe('the project code list (data/territory)', async () => {
 describe('codeListProblems', () => {
 	const small = (): CodeList =>
 		parseCodeList(
-			'code,roman,name\n01,I,Tarapacá\n02,II,Antofagasta\n',
+			'code,roman,name,north_to_south\n01,I,Tarapacá,1\n02,II,Antofagasta,2\n',
 			'code,region_code,name\n011,01,Iquique\n021,02,Antofagasta\n',
 			'code,province_code,region_code,name\n01101,011,01,Iquique\n01107,011,01,Alto Hospicio\n02101,021,02,Antofagasta\n'
 		);
@@ -96,7 +96,7 @@ describe('codeListProblems', () => {
 		list.communes.push({ code: '02102', province_code: '011', region_code: '02', name: 'Mejillones' });
 		list.communes.push({ code: '01108', province_code: '011', region_code: '01', name: 'Iquique' });
 		list.provinces.push({ code: '031', region_code: '03', name: 'Copiapó' });
-		list.regions.push({ code: '04', roman: 'II', name: 'Coquimbo' });
+		list.regions.push({ code: '04', roman: 'II', name: 'Coquimbo', north_to_south: '99' });
 		expect(codeListProblems(list)).toEqual(
 			expect.arrayContaining([
 				'duplicate commune code 01101',
@@ -122,7 +122,7 @@ describe('codeListProblems', () => {
 			'regions.csv: missing column "roman"'
 		);
 		expect(() =>
-			parseCodeList('code,roman,name\n01,I, Tarapacá\n', 'code,region_code,name\n', 'code,province_code,region_code,name\n')
+			parseCodeList('code,roman,name,north_to_south\n01,I, Tarapacá,1\n', 'code,region_code,name\n', 'code,province_code,region_code,name\n')
 		).toThrow(/line 2, column "name" is empty or padded/);
 	});
 });

@@ -11,6 +11,8 @@ export interface Region {
 	code: string; // 2 digits, e.g. '05'
 	roman: string; // 'V', 'RM', 'XVI'…
 	name: string;
+	/** Position from north (1, Arica y Parinacota) to south: CUT codes predate the newer regions. */
+	north_to_south: string;
 }
 export interface Province {
 	code: string; // 3 digits, e.g. '051'
@@ -65,7 +67,7 @@ export function parseCodeList(regionsCsv: string, provincesCsv: string, communes
 			return Object.fromEntries(keys.map((key) => [key, row[key]])) as Record<K, string>;
 		});
 	return {
-		regions: pick(parseCsvRecords(regionsCsv, 'regions.csv'), ['code', 'roman', 'name'], 'regions.csv'),
+		regions: pick(parseCsvRecords(regionsCsv, 'regions.csv'), ['code', 'roman', 'name', 'north_to_south'], 'regions.csv'),
 		provinces: pick(
 			parseCsvRecords(provincesCsv, 'provinces.csv'),
 			['code', 'region_code', 'name'],
@@ -100,6 +102,10 @@ export function codeListProblems(list: CodeList): string[] {
 		if (!/^([IVX]+|RM)$/.test(region.roman)) problems.push(`region ${region.code}: bad roman "${region.roman}"`);
 	}
 	for (const roman of duplicates(list.regions.map((r) => r.roman))) problems.push(`duplicate roman ${roman}`);
+	const positions = list.regions.map((r) => Number(r.north_to_south)).sort((a, b) => a - b);
+	if (positions.some((position, index) => position !== index + 1)) {
+		problems.push(`north_to_south must number the regions 1 to ${list.regions.length}, each once`);
+	}
 
 	for (const province of list.provinces) {
 		if (!/^\d{3}$/.test(province.code)) problems.push(`province code ${province.code} is not 3 digits`);

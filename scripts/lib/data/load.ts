@@ -90,10 +90,13 @@ export async function loadTerritory(
 	try {
 		await timed(onProgress, 'Regiones', () =>
 			client.query(
-				`insert into public.regions (code, name, roman)
-				 select code, name, roman from json_to_recordset($1::json) as r(code text, name text, roman text)
-				 on conflict (code) do update set name = excluded.name, roman = excluded.roman
-				 where (regions.name, regions.roman) is distinct from (excluded.name, excluded.roman)`,
+				`insert into public.regions (code, name, roman, north_to_south)
+				 select code, name, roman, north_to_south
+				 from json_to_recordset($1::json) as r(code text, name text, roman text, north_to_south smallint)
+				 on conflict (code) do update
+				   set name = excluded.name, roman = excluded.roman, north_to_south = excluded.north_to_south
+				 where (regions.name, regions.roman, regions.north_to_south)
+				   is distinct from (excluded.name, excluded.roman, excluded.north_to_south)`,
 				[JSON.stringify(list.regions)]
 			)
 		);

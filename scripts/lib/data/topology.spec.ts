@@ -7,7 +7,7 @@ import { polygonsSpikes } from './spikes.ts';
 import { featuresOf, presimplified, simplifiedTopology, territoryTopology } from './topology.ts';
 
 const LIST: CodeList = {
-	regions: [{ code: '05', roman: 'V', name: 'Valparaíso' }],
+	regions: [{ code: '05', roman: 'V', name: 'Valparaíso', north_to_south: '1' }],
 	provinces: [{ code: '051', region_code: '05', name: 'Valparaíso' }],
 	communes: [{ code: '05101', province_code: '051', region_code: '05', name: 'Valparaíso' }]
 };

@@ -4,7 +4,7 @@ import { parseCodeList } from './code-list.ts';
 import { SourceValidationError, splitSource } from './validate.ts';
 
 const list = parseCodeList(
-	'code,roman,name\n05,V,Valparaíso\n12,XII,Magallanes y de la Antártica Chilena\n',
+	'code,roman,name,north_to_south\n05,V,Valparaíso,1\n12,XII,Magallanes y de la Antártica Chilena,2\n',
 	'code,region_code,name\n051,05,Valparaíso\n122,12,Antártica Chilena\n',
 	'code,province_code,region_code,name\n05101,051,05,Valparaíso\n05102,051,05,Casablanca\n12201,122,12,Cabo de Hornos\n12202,122,12,Antártica\n'
 );

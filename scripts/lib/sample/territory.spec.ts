@@ -53,7 +53,7 @@ describe('coastPoints', () => {
 describe('territoryFromCodeList', () => {
 	it('marks the comuna without polygon and gives coast only where asked', () => {
 		const list = parseCodeList(
-			'code,roman,name\n12,XII,Magallanes y de la Antártica Chilena\n',
+			'code,roman,name,north_to_south\n12,XII,Magallanes y de la Antártica Chilena,1\n',
 			'code,region_code,name\n121,12,Magallanes\n122,12,Antártica Chilena\n',
 			'code,province_code,region_code,name\n12101,121,12,Punta Arenas\n12202,122,12,Antártica\n'
 		);

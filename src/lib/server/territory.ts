@@ -3,12 +3,7 @@ import { error } from '@sveltejs/kit';
 import type { Database } from '$lib/database.types';
 import { failOnDataError } from '$lib/errors';
 import { translate, type Language } from '$lib/i18n';
-import {
-	groupCommunesByProvince,
-	isCommuneCode,
-	isRegionCode,
-	sortRegionsNorthToSouth
-} from '$lib/territory/order';
+import { groupCommunesByProvince, isCommuneCode, isRegionCode } from '$lib/territory/order';
 
 // Reads of the territory tables for the pages. Only names, codes and bounding boxes travel through
 // here: boundaries are static files the browser fetches itself (see src/lib/map/geo-files.ts).
@@ -29,9 +24,10 @@ function asBbox(value: number[] | null): Bbox | null {
 }
 
 export async function listRegions(supabase: Client, lang: Language): Promise<RegionSummary[]> {
-	const result = await supabase.from('regions').select('code,name,roman');
+	// North to south, as the code list orders them (CUT codes do not).
+	const result = await supabase.from('regions').select('code,name,roman').order('north_to_south');
 	failOnDataError(result, lang, 'listRegions');
-	return sortRegionsNorthToSouth(result.data ?? []);
+	return result.data ?? [];
 }
 
 export async function loadRegion(supabase: Client, code: string, lang: Language) {

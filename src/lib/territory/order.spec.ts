@@ -2,38 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	groupCommunesByProvince,
 	isCommuneCode,
-	isRegionCode,
-	REGION_CODES_NORTH_TO_SOUTH,
-	sortRegionsNorthToSouth
+	isRegionCode
 } from './order';
-
-describe('sortRegionsNorthToSouth', () => {
-	it('puts Arica y Parinacota first, Santiago after Valparaíso, Ñuble before Biobío, Magallanes last', () => {
-		const byCode = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16']
-			.map((code) => ({ code }));
-		const order = sortRegionsNorthToSouth(byCode).map((region) => region.code);
-		expect(order).toEqual([...REGION_CODES_NORTH_TO_SOUTH]);
-		expect(order[0]).toBe('15');
-		expect(order.indexOf('13')).toBe(order.indexOf('05') + 1);
-		expect(order.indexOf('16')).toBe(order.indexOf('08') - 1);
-		expect(order.at(-1)).toBe('12');
-	});
-
-	it('covers the 16 regions exactly once', () => {
-		expect(new Set(REGION_CODES_NORTH_TO_SOUTH).size).toBe(16);
-	});
-
-	it('keeps an unknown code at the end instead of dropping it', () => {
-		expect(sortRegionsNorthToSouth([{ code: '17' }, { code: '12' }, { code: '15' }]).map((r) => r.code))
-			.toEqual(['15', '12', '17']);
-	});
-
-	it('does not mutate its input', () => {
-		const input = [{ code: '12' }, { code: '15' }];
-		sortRegionsNorthToSouth(input);
-		expect(input[0].code).toBe('12');
-	});
-});
 
 describe('groupCommunesByProvince', () => {
 	const provinces = [

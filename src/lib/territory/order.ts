@@ -1,22 +1,3 @@
-/**
- * Geographic order of Chile's regions, north to south. The CUT codes are not in that order (they
- * were numbered before regions 14, 15 and 16 were split off), and no geometry-derived key gives it
- * either: Valparaíso's bounding box reaches north to Easter Island. So the order is stated here.
- */
-export const REGION_CODES_NORTH_TO_SOUTH = [
-	'15', '01', '02', '03', '04', '05', '13', '06', '07', '16', '08', '09', '14', '10', '11', '12'
-] as const;
-
-const rank = new Map<string, number>(REGION_CODES_NORTH_TO_SOUTH.map((code, index) => [code, index]));
-
-/** Known regions north to south; an unknown code (should the list ever grow) goes last, by code. */
-export function sortRegionsNorthToSouth<T extends { code: string }>(regions: readonly T[]): T[] {
-	const position = (code: string) => rank.get(code) ?? REGION_CODES_NORTH_TO_SOUTH.length;
-	return [...regions].sort(
-		(a, b) => position(a.code) - position(b.code) || a.code.localeCompare(b.code)
-	);
-}
-
 export interface ProvinceWithCommunes<P, C> {
 	province: P;
 	communes: C[];

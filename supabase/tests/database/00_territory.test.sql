@@ -1,7 +1,7 @@
 -- Territory schema: the loaded division of Chile, its geometry rules, commune_at, and who may write.
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(25);
+select plan(26);
 
 select is((select count(*)::int from public.regions), 16, '16 regiones');
 select is((select count(*)::int from public.provinces), 56, '56 provincias');
@@ -68,6 +68,11 @@ select ok(
 
 select is((select name from public.communes where code = '08301'), 'Los Ángeles', 'official names, not the source spellings');
 select is((select name from public.regions where code = '11'), 'Aysén del General Carlos Ibáñez del Campo', 'official region name');
+select is(
+  (select array_agg(code order by north_to_south) from public.regions),
+  array['15','01','02','03','04','05','13','06','07','16','08','09','14','10','11','12'],
+  'regions are numbered north to south'
+);
 select ok(not exists (select 1 from public.communes where code !~ '^[0-9]{5}$'), 'comuna codes are five digits with leading zero');
 select is((select count(*)::int from public.undemarcated_areas), 1, 'Zona sin demarcar is kept apart, not as a comuna');
 
