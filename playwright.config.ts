@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Chromium instead of a downloaded browser. The Supabase URL and key come from the environment
 // (the test orchestrator exports them from the local stack), so the same build can be pointed at
 // any Supabase.
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 const passThrough = (names: string[]) =>

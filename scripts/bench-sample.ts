@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_PROJECTS } from './lib/sample/generate.ts';
-import { scriptDatabase } from './lib/stack/connection.ts';
+import { requireScriptDatabase } from './lib/stack/connection.ts';
 import { loadSample, type LoadSampleResult } from './lib/sample/load.ts';
 import { postgresBinDir } from './lib/stack/system.ts';
 
@@ -17,16 +17,25 @@ const say = (line: string) => process.stdout.write(line + '\n');
 const BUDGET_S = 60;
 const PROJECT_PHASE = 'Proyectos (comunas asignadas por la base)';
 const SAMPLE_TABLES = [
-	'acknowledgements', 'publication_commitments', 'publication_projects', 'publication_communes', 'publications',
-	'information_flow_recipients', 'information_flows', 'commitment_progress', 'commitment_projects', 'commitment_communes',
-	'commitments', 'agreement_parties', 'agreements', 'project_themes', 'project_communes', 'projects', 'pmg_evaluations', 'audit_log'
+	'acknowledgements',
+	'publication_commitments',
+	'publication_projects',
+	'publication_communes',
+	'publications',
+	'information_flow_recipients',
+	'information_flows',
+	'commitment_progress',
+	'commitment_projects',
+	'commitment_communes',
+	'commitments',
+	'agreement_parties',
+	'agreements',
+	'project_themes',
+	'project_communes',
+	'projects',
+	'pmg_evaluations',
+	'audit_log'
 ];
-
-async function sourceUrl(): Promise<string> {
-	const target = await scriptDatabase();
-	if (!target) throw new Error('Inicie el stack local (`npm run stack -- start`) o defina SUPABASE_DB_URL (superusuario).');
-	return target.url;
-}
 
 const withDatabase = (url: string, name: string) => {
 	const parsed = new URL(url);
@@ -38,23 +47,40 @@ const withDatabase = (url: string, name: string) => {
 async function copyDatabase(from: string, to: string): Promise<void> {
 	const bin = postgresBinDir();
 	const tool = (name: string) => (bin ? join(bin, name) : name);
-	const dump = spawn(tool('pg_dump'), [
-		'--no-owner', '--no-privileges', ...SAMPLE_TABLES.map((t) => `--exclude-table-data=public.${t}`), from
-	], { stdio: ['ignore', 'pipe', 'pipe'] });
-	const restore = spawn(tool('psql'), ['--quiet', '--set', 'ON_ERROR_STOP=1', '--dbname', to], { stdio: ['pipe', 'ignore', 'pipe'] });
+	const dump = spawn(
+		tool('pg_dump'),
+		[
+			'--no-owner',
+			'--no-privileges',
+			...SAMPLE_TABLES.map((t) => `--exclude-table-data=public.${t}`),
+			from
+		],
+		{ stdio: ['ignore', 'pipe', 'pipe'] }
+	);
+	const restore = spawn(tool('psql'), ['--quiet', '--set', 'ON_ERROR_STOP=1', '--dbname', to], {
+		stdio: ['pipe', 'ignore', 'pipe']
+	});
 	dump.stdout.pipe(restore.stdin);
 	let errors = '';
 	dump.stderr.on('data', (chunk) => (errors += chunk));
 	restore.stderr.on('data', (chunk) => (errors += chunk));
-	const exit = (child: ReturnType<typeof spawn>) => new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+	const exit = (child: ReturnType<typeof spawn>) =>
+		new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 	const [dumped, restored] = await Promise.all([exit(dump), exit(restore)]);
 	if (dumped !== 0 || restored !== 0) throw new Error(`No se pudo copiar la base de datos:\n${errors}`);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const phaseMs = (result: LoadSampleResult, name: string) => result.phases.find((p) => p.phase === name)?.ms ?? 0;
+const phaseMs = (result: LoadSampleResult, name: string) =>
+	result.phases.find((p) => p.phase === name)?.ms ?? 0;
 
-async function run(url: string, label: string, options: Parameters<typeof loadSample>[1], prepare?: string, restore?: string) {
+async function run(
+	url: string,
+	label: string,
+	options: Parameters<typeof loadSample>[1],
+	prepare?: string,
+	restore?: string
+) {
 	const client = new pg.Client({ connectionString: url });
 	await client.connect();
 	try {
@@ -82,7 +108,11 @@ async function run(url: string, label: string, options: Parameters<typeof loadSa
 
 async function main(): Promise<void> {
 	const { values } = parseArgs({
-		options: { projects: { type: 'string' }, naive: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+		options: {
+			projects: { type: 'string' },
+			naive: { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
+		},
 		strict: true
 	});
 	if (values.help) {
@@ -91,12 +121,15 @@ async function main(): Promise<void> {
 	}
 	const projects = Number(values.projects ?? 100_000);
 	const naive = Number(values.naive ?? 2000);
-	const source = await sourceUrl();
+	const source = requireScriptDatabase();
 	const scratch = `sample_bench_${process.pid}`;
 	const admin = new pg.Client({ connectionString: source });
 	await admin.connect();
-	const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v;
-	say(`Benchmark de data:sample · PostgreSQL ${version} · ${availableParallelism()} CPU (${cpus()[0]?.model.trim() ?? '?'})`);
+	const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v"))
+		.rows[0].v;
+	say(
+		`Benchmark de data:sample · PostgreSQL ${version} · ${availableParallelism()} CPU (${cpus()[0]?.model.trim() ?? '?'})`
+	);
 	say(`Copiando el esquema y el territorio a la base temporal ${scratch}…`);
 	await admin.query(`create database ${scratch}`);
 	try {
@@ -108,34 +141,65 @@ async function main(): Promise<void> {
 			triggers.map((t) => `alter table public.projects ${action} trigger ${t};`).join(' ');
 
 		say('Mediciones:');
-		const small = await run(url, `N=${DEFAULT_PROJECTS} (por omisión)`, { projects: DEFAULT_PROJECTS, seed: 1 });
+		const small = await run(url, `N=${DEFAULT_PROJECTS} (por omisión)`, {
+			projects: DEFAULT_PROJECTS,
+			seed: 1
+		});
 		const full = await run(url, `N=${projects} completo`, { projects, seed: 1 });
-		const noAudit = await run(url, `N=${projects} sin auditoría de proyectos`, { projects, seed: 1 },
-			projectTriggers('disable', ['projects_audit_inserts']), projectTriggers('enable', ['projects_audit_inserts']));
-		const bare = await run(url, `N=${projects} sin asignación de comunas ni auditoría`, { projects, seed: 1, checkPlacement: false },
+		const noAudit = await run(
+			url,
+			`N=${projects} sin auditoría de proyectos`,
+			{ projects, seed: 1 },
+			projectTriggers('disable', ['projects_audit_inserts']),
+			projectTriggers('enable', ['projects_audit_inserts'])
+		);
+		const bare = await run(
+			url,
+			`N=${projects} sin asignación de comunas ni auditoría`,
+			{ projects, seed: 1, checkPlacement: false },
 			projectTriggers('disable', ['projects_audit_inserts', 'projects_place_inserted']),
-			projectTriggers('enable', ['projects_audit_inserts', 'projects_place_inserted']));
-		const rowByRow = await run(url, `N=${naive} fila por fila`, { projects: naive, seed: 1, projectsRowByRow: true });
+			projectTriggers('enable', ['projects_audit_inserts', 'projects_place_inserted'])
+		);
+		const rowByRow = await run(url, `N=${naive} fila por fila`, {
+			projects: naive,
+			seed: 1,
+			projectsRowByRow: true
+		});
 		const batched = await run(url, `N=${naive} en lotes`, { projects: naive, seed: 1 });
 		// Leave the scratch database with the default sample, as a fresh stack would have it.
 
 		const r = full.result;
-		say(`\nN=${projects}, de punta a punta (generación + carga + comunas asignadas por la base): ${seconds(full.wall)} ` +
-			`${full.wall / 1000 < BUDGET_S ? `✓ bajo el presupuesto de ${BUDGET_S} s` : `✗ sobre el presupuesto de ${BUDGET_S} s`}`);
-		for (const p of r.phases) say(`  ${p.phase.padEnd(46)} ${seconds(p.ms).padStart(8)}${p.detail ? `  ${p.detail}` : ''}`);
-		say(`  pares proyecto–comuna: ${r.counts.project_communes} (${(r.counts.project_communes / r.counts.projects).toFixed(2)} comunas por proyecto)`);
+		say(
+			`\nN=${projects}, de punta a punta (generación + carga + comunas asignadas por la base): ${seconds(full.wall)} ` +
+				`${full.wall / 1000 < BUDGET_S ? `✓ bajo el presupuesto de ${BUDGET_S} s` : `✗ sobre el presupuesto de ${BUDGET_S} s`}`
+		);
+		for (const p of r.phases)
+			say(`  ${p.phase.padEnd(46)} ${seconds(p.ms).padStart(8)}${p.detail ? `  ${p.detail}` : ''}`);
+		say(
+			`  pares proyecto–comuna: ${r.counts.project_communes} (${(r.counts.project_communes / r.counts.projects).toFixed(2)} comunas por proyecto)`
+		);
 
 		const projectsPhase = phaseMs(r, PROJECT_PHASE);
 		say('\nLínea base, en la misma corrida:');
 		say(`  N=${DEFAULT_PROJECTS} (lo que cargan stack reset y npm start): ${seconds(small.wall)}`);
-		say(`  inserción de ${projects} proyectos en lotes de 5000, con comunas y auditoría: ${seconds(projectsPhase)}`);
-		say(`    · sin el trigger de auditoría:                 ${seconds(phaseMs(noAudit.result, PROJECT_PHASE))} (total ${seconds(noAudit.wall)})`);
-		say(`    · sin asignación de comunas ni auditoría:      ${seconds(phaseMs(bare.result, PROJECT_PHASE))} (total ${seconds(bare.wall)})`);
+		say(
+			`  inserción de ${projects} proyectos en lotes de 5000, con comunas y auditoría: ${seconds(projectsPhase)}`
+		);
+		say(
+			`    · sin el trigger de auditoría:                 ${seconds(phaseMs(noAudit.result, PROJECT_PHASE))} (total ${seconds(noAudit.wall)})`
+		);
+		say(
+			`    · sin asignación de comunas ni auditoría:      ${seconds(phaseMs(bare.result, PROJECT_PHASE))} (total ${seconds(bare.wall)})`
+		);
 		const naiveMs = phaseMs(rowByRow.result, PROJECT_PHASE);
 		const naiveBatched = phaseMs(batched.result, PROJECT_PHASE);
-		say(`  fila por fila (un INSERT por proyecto), N=${naive}: ${seconds(naiveMs)} contra ${seconds(naiveBatched)} en lotes ` +
-			`(${(naiveMs / Math.max(1, naiveBatched)).toFixed(0)}×)`);
-		say(`    · extrapolado a ${projects}: ${seconds((naiveMs * projects) / naive)} solo para insertar los proyectos, contra ${seconds(projectsPhase)} en lotes`);
+		say(
+			`  fila por fila (un INSERT por proyecto), N=${naive}: ${seconds(naiveMs)} contra ${seconds(naiveBatched)} en lotes ` +
+				`(${(naiveMs / Math.max(1, naiveBatched)).toFixed(0)}×)`
+		);
+		say(
+			`    · extrapolado a ${projects}: ${seconds((naiveMs * projects) / naive)} solo para insertar los proyectos, contra ${seconds(projectsPhase)} en lotes`
+		);
 	} finally {
 		await admin.query(`drop database if exists ${scratch} with (force)`);
 		await admin.end();

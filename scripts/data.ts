@@ -28,10 +28,14 @@ async function main() {
 		say(`    ${path}  ${(output.bytes / 1024).toFixed(0)} KB`);
 	}
 
-	const target = await scriptDatabase();
+	const target = scriptDatabase();
 	if (!target) {
-		say('\nSin base de datos: solo se construyó. Para cargar, inicie la base local (`npm run stack -- start`)');
-		say('o defina SUPABASE_DB_URL (p. ej. la de un proyecto Supabase) y vuelva a ejecutar `npm run data`.');
+		say(
+			'\nSin base de datos: solo se construyó. Para cargar, inicie la base local (`npm run stack -- start`)'
+		);
+		say(
+			'o defina SUPABASE_DB_URL (p. ej. la de un proyecto Supabase) y vuelva a ejecutar `npm run data`.'
+		);
 	} else {
 		say(`\nCargando en ${target.where}: ${redacted(target.url)}`);
 		const client = new pg.Client({ connectionString: target.url });
@@ -55,7 +59,7 @@ try {
 	if (error instanceof SourceValidationError) {
 		process.stderr.write(`\n✗ ${error.message}\n`);
 	} else {
-		process.stderr.write(`\n✗ ${(error as Error).stack ?? error}\n`);
+		process.stderr.write(`\n✗ ${(error as Error).stack ?? String(error)}\n`);
 	}
 	process.exitCode = 1;
 }

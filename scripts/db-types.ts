@@ -12,7 +12,9 @@ const current = existsSync(typesFile) ? readFileSync(typesFile, 'utf8') : '';
 
 if (check) {
 	if (generated !== current) {
-		console.error('src/lib/database.types.ts no corresponde al esquema de las migraciones: ejecute `npm run db:types` y confirme el cambio.');
+		console.error(
+			'src/lib/database.types.ts no corresponde al esquema de las migraciones: ejecute `npm run db:types` y confirme el cambio.'
+		);
 		process.exitCode = 1;
 	} else {
 		console.log('Tipos de la base de datos al día.');

@@ -4,8 +4,14 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { DEFAULT_ANCHOR } from './lib/sample/dates.ts';
-import { DEFAULT_PROJECTS, DEFAULT_SEED, MAX_PROJECTS, MIN_PROJECTS, validateSampleOptions } from './lib/sample/generate.ts';
-import { scriptDatabase } from './lib/stack/connection.ts';
+import {
+	DEFAULT_PROJECTS,
+	DEFAULT_SEED,
+	MAX_PROJECTS,
+	MIN_PROJECTS,
+	validateSampleOptions
+} from './lib/sample/generate.ts';
+import { requireScriptDatabase } from './lib/stack/connection.ts';
 import { loadSample, type SampleProgressEvent } from './lib/sample/load.ts';
 
 const USAGE = `Uso: npm run data:sample -- [--projects N] [--seed S] [--anchor AAAA-MM-DD]
@@ -22,12 +28,6 @@ Usa SUPABASE_DB_URL (conexión como dueño de la base) o, si no está definida, 
 
 const say = (line: string) => process.stdout.write(line + '\n');
 
-async function databaseUrl(): Promise<string> {
-	const target = await scriptDatabase();
-	if (!target) throw new Error('No hay base de datos: inicie el stack local (`npm run stack -- start`) o defina SUPABASE_DB_URL.');
-	return target.url;
-}
-
 /** One line per finished phase; a bar for the phases that report their progress. */
 function progressPrinter(): (event: SampleProgressEvent) => void {
 	const interactive = Boolean(process.stdout.isTTY);
@@ -36,7 +36,11 @@ function progressPrinter(): (event: SampleProgressEvent) => void {
 		if (event.type === 'advance' && interactive) {
 			if (!bar) {
 				bar = new cliProgress.SingleBar(
-					{ format: `  ${event.phase} |{bar}| {percentage}% · {value}/{total} · {duration_formatted}`, hideCursor: true, clearOnComplete: true },
+					{
+						format: `  ${event.phase} |{bar}| {percentage}% · {value}/{total} · {duration_formatted}`,
+						hideCursor: true,
+						clearOnComplete: true
+					},
 					cliProgress.Presets.shades_classic
 				);
 				bar.start(event.total ?? 0, 0);
@@ -75,13 +79,17 @@ async function main(): Promise<void> {
 	const problems = validateSampleOptions(options);
 	if (problems.length) throw new Error(`${problems.join('\n')}\n\n${USAGE}`);
 
-	const client = new pg.Client({ connectionString: await databaseUrl() });
+	const client = new pg.Client({ connectionString: requireScriptDatabase() });
 	await client.connect();
 	try {
-		say(`Datos de ejemplo: ${options.projects} proyectos, semilla ${options.seed}, fecha de referencia ${options.anchor}`);
+		say(
+			`Datos de ejemplo: ${options.projects} proyectos, semilla ${options.seed}, fecha de referencia ${options.anchor}`
+		);
 		const result = await loadSample(client, { ...options, onProgress: progressPrinter() });
 		if (result.coastSource === 'none') {
-			say('  (sin la topología del territorio, data/build/territorio.topo.json: no se generaron obras portuarias; ejecute `npm run data`)');
+			say(
+				'  (sin la topología del territorio, data/build/territorio.topo.json: no se generaron obras portuarias; ejecute `npm run data`)'
+			);
 		}
 		const c = result.counts;
 		say(

@@ -23,7 +23,9 @@ async function main(command: string | undefined): Promise<number> {
 		}
 		case 'status': {
 			const s = await stackStatus();
-			console.log(`PostgreSQL: ${s.postgres ? 'en marcha' : 'detenido'}${s.cluster ? ` (${s.cluster})` : ' (sin clúster)'}`);
+			console.log(
+				`PostgreSQL: ${s.postgres ? 'en marcha' : 'detenido'}${s.cluster ? ` (${s.cluster})` : ' (sin clúster)'}`
+			);
 			console.log(`API (PostgREST + Auth): ${s.api ? 'en marcha' : 'detenida'}`);
 			return s.postgres && s.api ? 0 : 3;
 		}

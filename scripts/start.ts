@@ -13,7 +13,9 @@ await ensureAppBuild();
 
 const port = process.env.PORT ?? '3000';
 const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
-console.log(`Tablero Territorial en ${origin} (Supabase: ${env.PUBLIC_SUPABASE_URL}${local ? ', pila local' : ''})`);
+console.log(
+	`Tablero Territorial en ${origin} (Supabase: ${env.PUBLIC_SUPABASE_URL}${local ? ', pila local' : ''})`
+);
 const app = spawn(process.execPath, [join(repoRoot, 'build')], {
 	stdio: 'inherit',
 	env: { ...process.env, ...appEnv(env), PORT: port, ORIGIN: origin }

@@ -19,11 +19,15 @@ Usa PUBLIC_SUPABASE_URL y SUPABASE_SERVICE_ROLE_KEY del entorno o, si no están,
 function connectionSettings(): { url: string; serviceKey: string } {
 	if (process.env.PUBLIC_SUPABASE_URL) {
 		const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
-		if (!serviceKey) throw new UserAddError('PUBLIC_SUPABASE_URL está definido pero falta SUPABASE_SERVICE_ROLE_KEY.');
+		if (!serviceKey)
+			throw new UserAddError('PUBLIC_SUPABASE_URL está definido pero falta SUPABASE_SERVICE_ROLE_KEY.');
 		return { url: process.env.PUBLIC_SUPABASE_URL, serviceKey };
 	}
 	const local = readStackEnv();
-	if (!local) throw new UserAddError('No hay una Supabase configurada ni un stack local: ejecute `npm run stack -- start`.');
+	if (!local)
+		throw new UserAddError(
+			'No hay una Supabase configurada ni un stack local: ejecute `npm run stack -- start`.'
+		);
 	return { url: local.PUBLIC_SUPABASE_URL, serviceKey: local.SUPABASE_SERVICE_ROLE_KEY };
 }
 
@@ -72,7 +76,8 @@ try {
 	if (error instanceof UserAddError) {
 		console.error(error.message);
 	} else {
-		const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+		const cause =
+			error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
 		console.error(`Error inesperado: ${error instanceof Error ? error.message : String(error)}${cause}`);
 	}
 	process.exitCode = 1;

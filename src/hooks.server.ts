@@ -90,9 +90,7 @@ export const handle: Handle = sequence(language, supabase, authGuard);
 
 /** Unexpected failures: the details go to the log, the person gets a sentence in their language. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const lang =
-		event.locals.lang ??
-		resolveLanguage(event.cookies.get(LANGUAGE_COOKIE));
+	const lang = event.locals.lang ?? resolveLanguage(event.cookies.get(LANGUAGE_COOKIE));
 	if (status === 404) return { message: translate(lang, 'error.notFound') };
 	console.error(`Unexpected error on ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: translate(lang, 'error.unexpected') };

@@ -7,7 +7,10 @@ function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
+	return readdirSync(path).reduce(
+		(max, name) => Math.max(max, newestMtime(join(path, name))),
+		stat.mtimeMs
+	);
 }
 
 const inputs = ['src', 'static', 'package.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'];

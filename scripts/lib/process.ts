@@ -9,7 +9,11 @@ export interface RunResult {
 /** Runs a command from the repo root, streaming its output while keeping a copy to inspect. */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: repoRoot,
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		let output = '';
 		const keep = (chunk: Buffer, stream: NodeJS.WriteStream) => {
 			output += chunk.toString();

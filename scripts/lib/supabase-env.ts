@@ -8,7 +8,8 @@ import { startStack } from './stack/stack.ts';
 export async function supabaseEnv(): Promise<{ env: Partial<SupabaseEnv>; local: boolean }> {
 	const external = externalSupabaseEnv();
 	if (external) {
-		if (!external.PUBLIC_SUPABASE_ANON_KEY) throw new Error('PUBLIC_SUPABASE_URL está definido pero falta PUBLIC_SUPABASE_ANON_KEY.');
+		if (!external.PUBLIC_SUPABASE_ANON_KEY)
+			throw new Error('PUBLIC_SUPABASE_URL está definido pero falta PUBLIC_SUPABASE_ANON_KEY.');
 		return { env: external, local: false };
 	}
 	return { env: await startStack(), local: true };

@@ -28,10 +28,7 @@ const NOT_FOUND_CODES = new Set(['PGRST116']);
 const UNAVAILABLE_CODES = /^(08\d{3}|PGRST00[0-3])$/;
 
 /** `httpStatus` is the status of the PostgREST response (postgrest-js puts it beside `error`). */
-export function describeDataError(
-	dataError: SupabaseErrorLike,
-	httpStatus?: number
-): UserFacingFailure {
+export function describeDataError(dataError: SupabaseErrorLike, httpStatus?: number): UserFacingFailure {
 	const code = dataError.code ?? '';
 	const status = httpStatus ?? dataError.status ?? 0;
 	// postgrest-js turns a failed fetch (stack down, DNS, refused) into status 0 with no code.

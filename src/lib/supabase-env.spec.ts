@@ -13,9 +13,7 @@ describe('readSupabaseEnv', () => {
 	});
 
 	it('names every missing variable and tells how to get them', () => {
-		expect(() => readSupabaseEnv({ PUBLIC_SUPABASE_ANON_KEY: '' })).toThrowError(
-			MissingSupabaseEnvError
-		);
+		expect(() => readSupabaseEnv({ PUBLIC_SUPABASE_ANON_KEY: '' })).toThrowError(MissingSupabaseEnvError);
 		try {
 			readSupabaseEnv({});
 		} catch (error) {

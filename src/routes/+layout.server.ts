@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, depends }) => {
+export const load: LayoutServerLoad = ({ locals, depends }) => {
 	depends('supabase:auth');
 	// Only what the page shows: tokens stay in their cookies, not in the HTML payload.
 	return {

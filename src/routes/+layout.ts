@@ -5,7 +5,7 @@ import type { Database } from '$lib/database.types';
 import { readSupabaseEnv } from '$lib/supabase-env';
 import type { LayoutLoad } from './$types';
 
-export const load: LayoutLoad = async ({ data, depends, fetch }) => {
+export const load: LayoutLoad = ({ data, depends, fetch }) => {
 	depends('supabase:auth');
 	// Server-side reads go through locals.supabase (hooks.server.ts). The browser client exists for
 	// what only the browser can do: follow auth changes across tabs now, realtime later. It is a

@@ -192,9 +192,7 @@ test('an unknown region or address gets a Spanish 404', async ({ page }) => {
 	const response = await page.goto('/region/99');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Página no encontrada');
-	await expect(page.getByTestId('error-detail')).toHaveText(
-		'No existe una región con el código «99».'
-	);
+	await expect(page.getByTestId('error-detail')).toHaveText('No existe una región con el código «99».');
 	await expect(page.getByRole('link', { name: 'Volver al inicio' })).toHaveAttribute('href', '/');
 	await page.screenshot({ path: screens('404'), fullPage: true });
 
@@ -204,9 +202,7 @@ test('an unknown region or address gets a Spanish 404', async ({ page }) => {
 
 	const unknownCommune = await page.goto('/comuna/99999');
 	expect(unknownCommune?.status()).toBe(404);
-	await expect(page.getByTestId('error-detail')).toHaveText(
-		'No existe una comuna con el código «99999».'
-	);
+	await expect(page.getByTestId('error-detail')).toHaveText('No existe una comuna con el código «99999».');
 });
 
 test('signing in with a wrong password shows a Spanish error next to the form', async ({ page }) => {

@@ -19,7 +19,12 @@ const password = () => `clave-${randomUUID()}`;
 async function createUser(label: string, extra: { app_metadata?: Record<string, unknown> } = {}) {
 	const email = uniqueEmail(label);
 	const secret = password();
-	const { data, error } = await admin.auth.admin.createUser({ email, password: secret, email_confirm: true, ...extra });
+	const { data, error } = await admin.auth.admin.createUser({
+		email,
+		password: secret,
+		email_confirm: true,
+		...extra
+	});
 	expect(error).toBeNull();
 	createdUserIds.push(data.user!.id);
 	return { id: data.user!.id, email, password: secret };
@@ -29,7 +34,11 @@ async function createUser(label: string, extra: { app_metadata?: Record<string, 
 function rawSignIn(email: string, secret: string) {
 	return fetch(`${url}/auth/v1/token?grant_type=password`, {
 		method: 'POST',
-		headers: { apikey: anonKey, 'content-type': 'application/json;charset=UTF-8', 'x-supabase-api-version': '2024-01-01' },
+		headers: {
+			apikey: anonKey,
+			'content-type': 'application/json;charset=UTF-8',
+			'x-supabase-api-version': '2024-01-01'
+		},
 		body: JSON.stringify({ email, password: secret, gotrue_meta_security: {} })
 	});
 }
@@ -39,7 +48,11 @@ function decodeClaims(jwt: string): Record<string, unknown> {
 }
 
 beforeAll(() => {
-	for (const [name, value] of Object.entries({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey, SUPABASE_SERVICE_ROLE_KEY: serviceKey })) {
+	for (const [name, value] of Object.entries({
+		PUBLIC_SUPABASE_URL: url,
+		PUBLIC_SUPABASE_ANON_KEY: anonKey,
+		SUPABASE_SERVICE_ROLE_KEY: serviceKey
+	})) {
 		if (!value) throw new Error(`${name} must be set (npm test sets it from the running stack)`);
 	}
 	admin = newClient(serviceKey);
@@ -53,7 +66,10 @@ describe('password sign-in', () => {
 	it('returns a session whose access token carries GoTrue claims and app_metadata', async () => {
 		const user = await createUser('signin', { app_metadata: { role: 'gore', region_code: '05' } });
 		const client = newClient();
-		const { data, error } = await client.auth.signInWithPassword({ email: user.email.toUpperCase(), password: user.password });
+		const { data, error } = await client.auth.signInWithPassword({
+			email: user.email.toUpperCase(),
+			password: user.password
+		});
 		expect(error).toBeNull();
 		const session = data.session!;
 		expect(session.token_type).toBe('bearer');
@@ -92,12 +108,23 @@ describe('password sign-in', () => {
 		expect(unknown.status).toBe(400);
 		const wrongBody = await wrong.text();
 		expect(wrongBody).toBe(await unknown.text());
-		expect(JSON.parse(wrongBody)).toEqual({ code: 'invalid_credentials', message: 'Invalid login credentials' });
-		for (const header of ['content-type', 'content-length', 'x-sb-error-code', 'x-supabase-api-version']) {
+		expect(JSON.parse(wrongBody)).toEqual({
+			code: 'invalid_credentials',
+			message: 'Invalid login credentials'
+		});
+		for (const header of [
+			'content-type',
+			'content-length',
+			'x-sb-error-code',
+			'x-supabase-api-version'
+		]) {
 			expect(unknown.headers.get(header)).toBe(wrong.headers.get(header));
 		}
 
-		const { error } = await newClient().auth.signInWithPassword({ email: user.email, password: 'not-the-password' });
+		const { error } = await newClient().auth.signInWithPassword({
+			email: user.email,
+			password: 'not-the-password'
+		});
 		expect(error?.status).toBe(400);
 		expect(error?.code).toBe('invalid_credentials');
 	});
@@ -164,7 +191,9 @@ describe('refresh tokens', () => {
 		expect(second.error).toBeNull();
 		const secondSession = second.data.session!;
 		expect(secondSession.refresh_token).not.toBe(first.refresh_token);
-		expect(decodeClaims(secondSession.access_token).session_id).toBe(decodeClaims(first.access_token).session_id);
+		expect(decodeClaims(secondSession.access_token).session_id).toBe(
+			decodeClaims(first.access_token).session_id
+		);
 
 		// Right after a rotation the previous token still yields its successor (two requests
 		// refreshing with the same cookie at once must not log the user out), never a new token.
@@ -183,7 +212,9 @@ describe('refresh tokens', () => {
 		expect(replay.error?.code).toBe('refresh_token_already_used');
 
 		// ...and it ended the session: the newest tokens are dead too.
-		const afterReuse = await newClient().auth.refreshSession({ refresh_token: thirdSession.refresh_token });
+		const afterReuse = await newClient().auth.refreshSession({
+			refresh_token: thirdSession.refresh_token
+		});
 		expect(afterReuse.error?.code).toBe('refresh_token_not_found');
 		const { error: userError } = await newClient().auth.getUser(thirdSession.access_token);
 		expect(userError?.name).toBe('AuthSessionMissingError');
@@ -206,9 +237,11 @@ describe('getUser', () => {
 		expect(ok.error).toBeNull();
 		expect(ok.data.user?.id).toBe(user.id);
 
-		const [header, payload, signature] = token.split('.');
+		const [header, , signature] = token.split('.');
 		const claims = decodeClaims(token);
-		const forgedPayload = Buffer.from(JSON.stringify({ ...claims, app_metadata: { role: 'admin' } })).toString('base64url');
+		const forgedPayload = Buffer.from(
+			JSON.stringify({ ...claims, app_metadata: { role: 'admin' } })
+		).toString('base64url');
 		const tampered = await newClient().auth.getUser([header, forgedPayload, signature].join('.'));
 		expect(tampered.data.user).toBeNull();
 		expect(tampered.error?.status).toBe(403);
@@ -248,7 +281,9 @@ describe('sign-out', () => {
 		expect((await here.auth.signOut({ scope: 'others' })).error).toBeNull();
 
 		expect((await newClient().auth.getUser(hereSession.access_token)).error).toBeNull();
-		expect((await newClient().auth.getUser(elsewhereSession.access_token)).error?.name).toBe('AuthSessionMissingError');
+		expect((await newClient().auth.getUser(elsewhereSession.access_token)).error?.name).toBe(
+			'AuthSessionMissingError'
+		);
 	});
 });
 
@@ -267,7 +302,10 @@ describe('API keys', () => {
 	});
 
 	it('admin calls need the service key', async () => {
-		const { data, error } = await newClient().auth.admin.createUser({ email: uniqueEmail('sneaky'), password: password() });
+		const { data, error } = await newClient().auth.admin.createUser({
+			email: uniqueEmail('sneaky'),
+			password: password()
+		});
 		expect(data.user).toBeNull();
 		expect(error?.status).toBe(403);
 		expect(error?.code).toBe('not_admin');
@@ -282,7 +320,10 @@ describe('API keys', () => {
 
 	it('admin createUser refuses a duplicate e-mail', async () => {
 		const user = await createUser('dup');
-		const { error } = await admin.auth.admin.createUser({ email: user.email.toUpperCase(), password: password() });
+		const { error } = await admin.auth.admin.createUser({
+			email: user.email.toUpperCase(),
+			password: password()
+		});
 		expect(error?.status).toBe(422);
 		expect(error?.code).toBe('email_exists');
 	});

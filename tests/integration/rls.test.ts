@@ -36,9 +36,16 @@ function must<T>(result: { data: T | null; error: { message: string } | null }):
 }
 
 async function institutionFor(kind: 'regional_government', region: string, name: string): Promise<number> {
-	const existing = must(await service.from('institutions').select('id').eq('kind', kind).eq('region_code', region));
+	const existing = must(
+		await service.from('institutions').select('id').eq('kind', kind).eq('region_code', region)
+	);
 	if (existing.length) return existing[0].id;
-	const [row] = must(await service.from('institutions').insert({ name, kind, level: 'regional', region_code: region }).select('id'));
+	const [row] = must(
+		await service
+			.from('institutions')
+			.insert({ name, kind, level: 'regional', region_code: region })
+			.select('id')
+	);
 	createdInstitutions.push(row.id);
 	return row.id;
 }
@@ -47,10 +54,15 @@ async function signedInUser(role: Role, region?: string): Promise<{ id: string; 
 	const email = `rls-${role}-${run}@example.test`;
 	const password = `clave-${randomUUID()}`;
 	const { data, error } = await service.auth.admin.createUser({
-		email, password, email_confirm: true, app_metadata: { role, region_code: region }
+		email,
+		password,
+		email_confirm: true,
+		app_metadata: { role, region_code: region }
 	});
 	if (error) throw error;
-	must(await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region ?? null }));
+	must(
+		await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region ?? null })
+	);
 	const client = newClient();
 	const signIn = await client.auth.signInWithPassword({ email, password });
 	if (signIn.error) throw signIn.error;
@@ -58,48 +70,133 @@ async function signedInUser(role: Role, region?: string): Promise<{ id: string; 
 }
 
 beforeAll(async () => {
-	for (const [name, value] of Object.entries({ PUBLIC_SUPABASE_URL: url, PUBLIC_SUPABASE_ANON_KEY: anonKey, SUPABASE_SERVICE_ROLE_KEY: serviceKey })) {
+	for (const [name, value] of Object.entries({
+		PUBLIC_SUPABASE_URL: url,
+		PUBLIC_SUPABASE_ANON_KEY: anonKey,
+		SUPABASE_SERVICE_ROLE_KEY: serviceKey
+	})) {
 		if (!value) throw new Error(`${name} must be set (npm test sets it from the running stack)`);
 	}
 	service = newClient(serviceKey);
 
 	ids.gore05 = await institutionFor('regional_government', '05', 'Gobierno Regional de Valparaíso');
-	ids.gore13 = await institutionFor('regional_government', '13', 'Gobierno Regional Metropolitano de Santiago');
+	ids.gore13 = await institutionFor(
+		'regional_government',
+		'13',
+		'Gobierno Regional Metropolitano de Santiago'
+	);
 
 	users.admin = await signedInUser('admin');
 	users.planner = await signedInUser('planner');
 	users.gore = await signedInUser('gore', '05');
 	users.secretariat = await signedInUser('secretariat', '05');
 
-	const projects = must(await service.from('projects').insert([
-		{ service_code: 'vialidad', name: tag('Proyecto en Valparaíso'), stage: 'diseno', status: 'en_curso', geom: valparaiso },
-		{ service_code: 'vialidad', name: tag('Proyecto en Santiago'), stage: 'diseno', status: 'en_curso', geom: santiago }
-	]).select('id, name'));
+	const projects = must(
+		await service
+			.from('projects')
+			.insert([
+				{
+					service_code: 'vialidad',
+					name: tag('Proyecto en Valparaíso'),
+					stage: 'diseno',
+					status: 'en_curso',
+					geom: valparaiso
+				},
+				{
+					service_code: 'vialidad',
+					name: tag('Proyecto en Santiago'),
+					stage: 'diseno',
+					status: 'en_curso',
+					geom: santiago
+				}
+			])
+			.select('id, name')
+	);
 	ids.p05 = projects.find((p) => p.name.includes('Valparaíso'))!.id;
 	ids.p13 = projects.find((p) => p.name.includes('Santiago'))!.id;
 
-	const agreements = must(await service.from('agreements').insert([
-		{ kind: 'convenio', title: tag('Acuerdo de Valparaíso'), problem: 'Conectividad', signed_on: '2025-01-15', region_code: '05' },
-		{ kind: 'convenio', title: tag('Acuerdo de Santiago'), problem: 'Aguas lluvia', signed_on: '2025-01-15', region_code: '13' }
-	]).select('id, region_code'));
+	const agreements = must(
+		await service
+			.from('agreements')
+			.insert([
+				{
+					kind: 'convenio',
+					title: tag('Acuerdo de Valparaíso'),
+					problem: 'Conectividad',
+					signed_on: '2025-01-15',
+					region_code: '05'
+				},
+				{
+					kind: 'convenio',
+					title: tag('Acuerdo de Santiago'),
+					problem: 'Aguas lluvia',
+					signed_on: '2025-01-15',
+					region_code: '13'
+				}
+			])
+			.select('id, region_code')
+	);
 	ids.a05 = agreements.find((a) => a.region_code === '05')!.id;
 	ids.a13 = agreements.find((a) => a.region_code === '13')!.id;
-	const commitments = must(await service.from('commitments').insert([
-		{ agreement_id: ids.a05, title: tag('Compromiso 05'), responsible_institution_id: ids.gore05, theme_code: 'territorio', due_on: '2026-12-31' },
-		{ agreement_id: ids.a13, title: tag('Compromiso 13'), responsible_institution_id: ids.gore13, theme_code: 'territorio', due_on: '2026-12-31' }
-	]).select('id, agreement_id'));
+	const commitments = must(
+		await service
+			.from('commitments')
+			.insert([
+				{
+					agreement_id: ids.a05,
+					title: tag('Compromiso 05'),
+					responsible_institution_id: ids.gore05,
+					theme_code: 'territorio',
+					due_on: '2026-12-31'
+				},
+				{
+					agreement_id: ids.a13,
+					title: tag('Compromiso 13'),
+					responsible_institution_id: ids.gore13,
+					theme_code: 'territorio',
+					due_on: '2026-12-31'
+				}
+			])
+			.select('id, agreement_id')
+	);
 	ids.c05 = commitments.find((c) => c.agreement_id === ids.a05)!.id;
 	ids.c13 = commitments.find((c) => c.agreement_id === ids.a13)!.id;
 
-	const [flow] = must(await service.from('information_flows').insert({
-		region_code: '05', information: tag('Cartera regional'), producer_institution_id: ids.gore05, channel: 'portal', periodicity: 'mensual'
-	}).select('id'));
+	const [flow] = must(
+		await service
+			.from('information_flows')
+			.insert({
+				region_code: '05',
+				information: tag('Cartera regional'),
+				producer_institution_id: ids.gore05,
+				channel: 'portal',
+				periodicity: 'mensual'
+			})
+			.select('id')
+	);
 	ids.flow05 = flow.id;
-	must(await service.from('information_flow_recipients').insert({ flow_id: ids.flow05, institution_id: ids.gore05 }));
-	const publications = must(await service.from('publications').insert([
-		{ region_code: '05', title: tag('Entrega publicada'), kind: 'informe', status: 'published', published_at: new Date(Date.now() - 86_400_000).toISOString(), flow_id: ids.flow05, due_on: '2026-10-10' },
-		{ region_code: '05', title: tag('Borrador'), kind: 'informe', status: 'draft' }
-	]).select('id, status'));
+	must(
+		await service
+			.from('information_flow_recipients')
+			.insert({ flow_id: ids.flow05, institution_id: ids.gore05 })
+	);
+	const publications = must(
+		await service
+			.from('publications')
+			.insert([
+				{
+					region_code: '05',
+					title: tag('Entrega publicada'),
+					kind: 'informe',
+					status: 'published',
+					published_at: new Date(Date.now() - 86_400_000).toISOString(),
+					flow_id: ids.flow05,
+					due_on: '2026-10-10'
+				},
+				{ region_code: '05', title: tag('Borrador'), kind: 'informe', status: 'draft' }
+			])
+			.select('id, status')
+	);
 	ids.published = publications.find((p) => p.status === 'published')!.id;
 	ids.draft = publications.find((p) => p.status === 'draft')!.id;
 });
@@ -107,7 +204,10 @@ beforeAll(async () => {
 afterAll(async () => {
 	if (!service) return;
 	const like = `%[rls ${run}]`;
-	await service.from('acknowledgements').delete().in('publication_id', [ids.published, ids.draft].filter(Boolean));
+	await service
+		.from('acknowledgements')
+		.delete()
+		.in('publication_id', [ids.published, ids.draft].filter(Boolean));
 	await service.from('publications').delete().like('title', like);
 	await service.from('information_flows').delete().like('information', like);
 	await service.from('agreements').delete().like('title', like);
@@ -133,31 +233,49 @@ describe('anon (no session)', () => {
 	});
 
 	it('does not read delivery punctuality (recipients and receipts are internal)', async () => {
-		const { error } = await anon().from('flow_deliveries').select('publication_id').eq('publication_id', ids.published);
+		const { error } = await anon()
+			.from('flow_deliveries')
+			.select('publication_id')
+			.eq('publication_id', ids.published);
 		expect(error?.code).toBe('42501');
 	});
 
 	it('cannot publish', async () => {
-		const { error } = await anon().from('publications').insert({ region_code: '05', title: tag('Anónima'), kind: 'informe' });
+		const { error } = await anon()
+			.from('publications')
+			.insert({ region_code: '05', title: tag('Anónima'), kind: 'informe' });
 		expect(error?.code).toBe('42501');
 	});
 });
 
 describe('planner', () => {
 	it('reads projects nationwide', async () => {
-		const { data, error } = await users.planner.client.from('projects').select('id').in('id', [ids.p05, ids.p13]).order('id');
+		const { data, error } = await users.planner.client
+			.from('projects')
+			.select('id')
+			.in('id', [ids.p05, ids.p13])
+			.order('id');
 		expect(error).toBeNull();
 		expect(data!.map((p) => p.id)).toEqual([ids.p05, ids.p13].sort((a, b) => a - b));
 	});
 
 	it('does not read drafts', async () => {
-		const { data, error } = await users.planner.client.from('publications').select('id').in('id', [ids.draft, ids.published]);
+		const { data, error } = await users.planner.client
+			.from('publications')
+			.select('id')
+			.in('id', [ids.draft, ids.published]);
 		expect(error).toBeNull();
 		expect(data).toEqual([{ id: ids.published }]);
 	});
 
 	it('does not write', async () => {
-		const { error } = await users.planner.client.from('projects').insert({ service_code: 'vialidad', name: tag('Del planificador'), stage: 'idea', status: 'planificado', geom: valparaiso });
+		const { error } = await users.planner.client.from('projects').insert({
+			service_code: 'vialidad',
+			name: tag('Del planificador'),
+			stage: 'idea',
+			status: 'planificado',
+			geom: valparaiso
+		});
 		expect(error?.code).toBe('42501');
 		expect(error?.message).toBe('new row violates row-level security policy for table "projects"');
 	});
@@ -165,91 +283,151 @@ describe('planner', () => {
 
 describe('gore (region 05)', () => {
 	it('reads the projects of its region, and only those', async () => {
-		const { data, error } = await users.gore.client.from('projects').select('id').in('id', [ids.p05, ids.p13]);
+		const { data, error } = await users.gore.client
+			.from('projects')
+			.select('id')
+			.in('id', [ids.p05, ids.p13]);
 		expect(error).toBeNull();
 		expect(data).toEqual([{ id: ids.p05 }]);
 	});
 
 	it('acknowledges a delivery addressed to its institution', async () => {
-		const { data, error } = await users.gore.client.from('acknowledgements')
-			.insert({ publication_id: ids.published, institution_id: ids.gore05 }).select('user_id, institution_id');
+		const { data, error } = await users.gore.client
+			.from('acknowledgements')
+			.insert({ publication_id: ids.published, institution_id: ids.gore05 })
+			.select('user_id, institution_id');
 		expect(error).toBeNull();
 		expect(data).toEqual([{ user_id: users.gore.id, institution_id: ids.gore05 }]);
 	});
 
 	it('sees whether a delivery of its region was on time, and to how many it was owed', async () => {
-		const { data, error } = await users.gore.client.from('flow_deliveries')
-			.select('publication_id, due_on, delivered, delivered_on_time, recipients_expected').in('publication_id', [ids.published, ids.draft]);
+		const { data, error } = await users.gore.client
+			.from('flow_deliveries')
+			.select('publication_id, due_on, delivered, delivered_on_time, recipients_expected')
+			.in('publication_id', [ids.published, ids.draft]);
 		expect(error).toBeNull();
 		// Published a day ago for a period due on 2026-10-10: late (the draft delivers no flow).
-		expect(data).toEqual([{ publication_id: ids.published, due_on: '2026-10-10', delivered: true, delivered_on_time: false, recipients_expected: 1 }]);
+		expect(data).toEqual([
+			{
+				publication_id: ids.published,
+				due_on: '2026-10-10',
+				delivered: true,
+				delivered_on_time: false,
+				recipients_expected: 1
+			}
+		]);
 	});
 
 	it('cannot acknowledge in another institution’s name', async () => {
-		const { error } = await users.gore.client.from('acknowledgements').insert({ publication_id: ids.published, institution_id: ids.gore13 });
+		const { error } = await users.gore.client
+			.from('acknowledgements')
+			.insert({ publication_id: ids.published, institution_id: ids.gore13 });
 		expect(error?.code).toBeDefined();
 		expect(['42501', '23514']).toContain(error!.code);
 	});
 
 	it('cannot report commitment progress', async () => {
-		const { error } = await users.gore.client.rpc('update_commitment_progress', { commitment_id: ids.c05, progress: 10 });
+		const { error } = await users.gore.client.rpc('update_commitment_progress', {
+			commitment_id: ids.c05,
+			progress: 10
+		});
 		expect(error?.code).toBe('42501');
 	});
 });
 
 describe('secretariat (region 05)', () => {
 	it('publishes in its region, as itself', async () => {
-		const { data, error } = await users.secretariat.client.from('publications')
-			.insert({ region_code: '05', title: tag('De la secretaría'), kind: 'boletin' }).select('author_id, status');
+		const { data, error } = await users.secretariat.client
+			.from('publications')
+			.insert({ region_code: '05', title: tag('De la secretaría'), kind: 'boletin' })
+			.select('author_id, status');
 		expect(error).toBeNull();
 		expect(data).toEqual([{ author_id: users.secretariat.id, status: 'draft' }]);
 	});
 
 	it('cannot publish in another region', async () => {
-		const { error } = await users.secretariat.client.from('publications').insert({ region_code: '13', title: tag('Fuera de su región'), kind: 'boletin' });
+		const { error } = await users.secretariat.client
+			.from('publications')
+			.insert({ region_code: '13', title: tag('Fuera de su región'), kind: 'boletin' });
 		expect(error?.code).toBe('42501');
 	});
 
 	it('reports commitment progress in its region, with a note in the history', async () => {
 		const { data, error } = await users.secretariat.client.rpc('update_commitment_progress', {
-			commitment_id: ids.c05, progress: 35, note: 'Obras iniciadas', status: 'en_curso'
+			commitment_id: ids.c05,
+			progress: 35,
+			note: 'Obras iniciadas',
+			status: 'en_curso'
 		});
 		expect(error).toBeNull();
 		expect(data).toMatchObject({ id: ids.c05, progress: 35, status: 'en_curso' });
-		const history = await users.secretariat.client.from('commitment_progress')
-			.select('progress, note, changed_by').eq('commitment_id', ids.c05).order('id', { ascending: false }).limit(1);
-		expect(history).toMatchObject({ error: null, data: [{ progress: 35, note: 'Obras iniciadas', changed_by: users.secretariat.id }] });
+		const history = await users.secretariat.client
+			.from('commitment_progress')
+			.select('progress, note, changed_by')
+			.eq('commitment_id', ids.c05)
+			.order('id', { ascending: false })
+			.limit(1);
+		expect(history).toMatchObject({
+			error: null,
+			data: [{ progress: 35, note: 'Obras iniciadas', changed_by: users.secretariat.id }]
+		});
 	});
 
 	it('cannot report progress in another region, nor edit a commitment’s other fields', async () => {
-		const other = await users.secretariat.client.rpc('update_commitment_progress', { commitment_id: ids.c13, progress: 35 });
+		const other = await users.secretariat.client.rpc('update_commitment_progress', {
+			commitment_id: ids.c13,
+			progress: 35
+		});
 		expect(other.error?.code).toBe('42501');
-		const title = await users.secretariat.client.from('commitments').update({ title: 'Otro' }).eq('id', ids.c05);
+		const title = await users.secretariat.client
+			.from('commitments')
+			.update({ title: 'Otro' })
+			.eq('id', ids.c05);
 		expect(title.error).toMatchObject({
-			code: '42501', message: 'La secretaría técnica solo puede actualizar el avance y el estado de un compromiso.'
+			code: '42501',
+			message: 'La secretaría técnica solo puede actualizar el avance y el estado de un compromiso.'
 		});
 	});
 });
 
 describe('admin', () => {
 	it('writes projects and reads the audit trail about them', async () => {
-		const { data, error } = await users.admin.client.from('projects')
-			.insert({ service_code: 'obras_portuarias', name: tag('Del administrador'), stage: 'idea', status: 'planificado', geom: valparaiso }).select('id');
+		const { data, error } = await users.admin.client
+			.from('projects')
+			.insert({
+				service_code: 'obras_portuarias',
+				name: tag('Del administrador'),
+				stage: 'idea',
+				status: 'planificado',
+				geom: valparaiso
+			})
+			.select('id');
 		expect(error).toBeNull();
-		const audit = await users.admin.client.from('audit_log')
-			.select('action, actor, table_name').eq('table_name', 'projects').eq('record_id', String(data![0].id));
-		expect(audit).toMatchObject({ error: null, data: [{ action: 'INSERT', actor: users.admin.id, table_name: 'projects' }] });
+		const audit = await users.admin.client
+			.from('audit_log')
+			.select('action, actor, table_name')
+			.eq('table_name', 'projects')
+			.eq('record_id', String(data![0].id));
+		expect(audit).toMatchObject({
+			error: null,
+			data: [{ action: 'INSERT', actor: users.admin.id, table_name: 'projects' }]
+		});
 	});
 
 	it('cannot alter the audit trail, nor type in the comunas of a project', async () => {
 		const audit = await users.admin.client.from('audit_log').delete().eq('table_name', 'projects');
 		expect(audit.error?.code).toBe('42501');
-		const communes = await users.admin.client.from('project_communes').insert({ project_id: ids.p05, commune_code: '05109' });
+		const communes = await users.admin.client
+			.from('project_communes')
+			.insert({ project_id: ids.p05, commune_code: '05109' });
 		expect(communes.error?.code).toBe('42501');
 	});
 
 	it('sees the comunas computed from the geometry', async () => {
-		const { data, error } = await users.admin.client.from('project_communes').select('commune_code, province_code, region_code').eq('project_id', ids.p05);
+		const { data, error } = await users.admin.client
+			.from('project_communes')
+			.select('commune_code, province_code, region_code')
+			.eq('project_id', ids.p05);
 		expect(error).toBeNull();
 		expect(data).toEqual([{ commune_code: '05101', province_code: '051', region_code: '05' }]);
 	});
@@ -257,26 +435,53 @@ describe('admin', () => {
 
 describe('bad input: a clear, specific error and nothing written', () => {
 	const admin = () => users.admin.client;
-	const project = (name: string, geom: unknown, extra: Record<string, unknown> = {}) =>
-		({ service_code: 'vialidad', name: tag(name), stage: 'idea', status: 'planificado', geom, ...extra });
+	const project = (name: string, geom: unknown, extra: Record<string, unknown> = {}) => ({
+		service_code: 'vialidad',
+		name: tag(name),
+		stage: 'idea',
+		status: 'planificado',
+		geom,
+		...extra
+	});
 
 	async function projectCount(name: string): Promise<number> {
-		const { count, error } = await service.from('projects').select('id', { count: 'exact', head: true }).eq('name', tag(name));
+		const { count, error } = await service
+			.from('projects')
+			.select('id', { count: 'exact', head: true })
+			.eq('name', tag(name));
 		expect(error).toBeNull();
 		return count!;
 	}
 
 	it('an invalid geometry', async () => {
-		const bowtie = { type: 'Polygon', coordinates: [[[-71.6, -33.0], [-71.5, -33.1], [-71.5, -33.0], [-71.6, -33.1], [-71.6, -33.0]]] };
+		const bowtie = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[-71.6, -33.0],
+					[-71.5, -33.1],
+					[-71.5, -33.0],
+					[-71.6, -33.1],
+					[-71.6, -33.0]
+				]
+			]
+		};
 		const { error } = await admin().from('projects').insert(project('Inválido', bowtie));
-		expect(error).toMatchObject({ code: '23514', message: 'La geometría del proyecto no es válida: Self-intersection en POINT(-71.55 -33.05).' });
+		expect(error).toMatchObject({
+			code: '23514',
+			message: 'La geometría del proyecto no es válida: Self-intersection en POINT(-71.55 -33.05).'
+		});
 		expect(await projectCount('Inválido')).toBe(0);
 	});
 
 	it('a geometry outside Chile, even as one row of a batch', async () => {
-		const { error } = await admin().from('projects').insert([
-			project('Lote', valparaiso), project('Lote', { type: 'Point', coordinates: [-68.84, -32.89] }), project('Lote', santiago)
-		]);
+		const { error } = await admin()
+			.from('projects')
+			.insert([
+				project('Lote', valparaiso),
+				project('Lote', { type: 'Point', coordinates: [-68.84, -32.89] }),
+				project('Lote', santiago)
+			]);
 		expect(error).toMatchObject({
 			code: '23514',
 			message: 'La geometría del proyecto está fuera de Chile.',
@@ -287,57 +492,106 @@ describe('bad input: a clear, specific error and nothing written', () => {
 
 	it('a duplicate BIP code', async () => {
 		const bip = `${String(Date.now()).slice(-8)}-${Math.floor(Math.random() * 10)}`;
-		expect((await admin().from('projects').insert(project('Con BIP', valparaiso, { bip_code: bip }))).error).toBeNull();
-		const { error } = await admin().from('projects').insert(project('Con el mismo BIP', santiago, { bip_code: bip }));
+		expect(
+			(
+				await admin()
+					.from('projects')
+					.insert(project('Con BIP', valparaiso, { bip_code: bip }))
+			).error
+		).toBeNull();
+		const { error } = await admin()
+			.from('projects')
+			.insert(project('Con el mismo BIP', santiago, { bip_code: bip }));
 		// Postgres leaves the key's value out of details for tables under RLS, so as not to reveal
 		// rows the caller may not see; the constraint's name says which field it is.
-		expect(error).toMatchObject({ code: '23505', message: 'duplicate key value violates unique constraint "projects_bip_code_key"' });
+		expect(error).toMatchObject({
+			code: '23505',
+			message: 'duplicate key value violates unique constraint "projects_bip_code_key"'
+		});
 		expect(await projectCount('Con el mismo BIP')).toBe(0);
 	});
 
 	it('an unknown code', async () => {
-		const { error } = await admin().from('project_themes').insert({ project_id: ids.p05, theme_code: 'turismo' });
+		const { error } = await admin()
+			.from('project_themes')
+			.insert({ project_id: ids.p05, theme_code: 'turismo' });
 		expect(error).toMatchObject({
 			code: '23503',
-			message: 'insert or update on table "project_themes" violates foreign key constraint "project_themes_theme_code_fkey"',
+			message:
+				'insert or update on table "project_themes" violates foreign key constraint "project_themes_theme_code_fkey"',
 			details: 'Key is not present in table "themes".'
 		});
-		const region = await admin().from('agreements').insert({ kind: 'convenio', title: tag('Región 17'), problem: 'X', signed_on: '2025-01-01', region_code: '17' });
+		const region = await admin()
+			.from('agreements')
+			.insert({
+				kind: 'convenio',
+				title: tag('Región 17'),
+				problem: 'X',
+				signed_on: '2025-01-01',
+				region_code: '17'
+			});
 		expect(region.error).toMatchObject({
-			code: '23503', message: 'insert or update on table "agreements" violates foreign key constraint "agreements_region_code_fkey"'
+			code: '23503',
+			message:
+				'insert or update on table "agreements" violates foreign key constraint "agreements_region_code_fkey"'
 		});
-		const status = await users.secretariat.client.from('publications').insert({ region_code: '05', title: tag('Estado'), kind: 'informe', status: 'publicada' });
-		expect(status.error).toMatchObject({ code: '22P02', message: 'invalid input value for enum publication_status: "publicada"' });
+		const status = await users.secretariat.client
+			.from('publications')
+			.insert({ region_code: '05', title: tag('Estado'), kind: 'informe', status: 'publicada' });
+		expect(status.error).toMatchObject({
+			code: '22P02',
+			message: 'invalid input value for enum publication_status: "publicada"'
+		});
 	});
 
 	it('progress outside 0–100', async () => {
-		const { error } = await users.secretariat.client.rpc('update_commitment_progress', { commitment_id: ids.c05, progress: 120 });
+		const { error } = await users.secretariat.client.rpc('update_commitment_progress', {
+			commitment_id: ids.c05,
+			progress: 120
+		});
 		expect(error).toMatchObject({
-			code: '23514', message: 'new row for relation "commitments" violates check constraint "commitments_progress_between_0_and_100"'
+			code: '23514',
+			message:
+				'new row for relation "commitments" violates check constraint "commitments_progress_between_0_and_100"'
 		});
 		const current = must(await service.from('commitments').select('progress').eq('id', ids.c05));
 		expect(current[0].progress).not.toBe(120);
 	});
 
 	it('a due date before the agreement’s date', async () => {
-		const { error } = await admin().from('commitments').insert({
-			agreement_id: ids.a05, title: tag('Vence antes'), responsible_institution_id: ids.gore05, theme_code: 'territorio', due_on: '2024-12-31'
-		});
+		const { error } = await admin()
+			.from('commitments')
+			.insert({
+				agreement_id: ids.a05,
+				title: tag('Vence antes'),
+				responsible_institution_id: ids.gore05,
+				theme_code: 'territorio',
+				due_on: '2024-12-31'
+			});
 		expect(error).toMatchObject({
-			code: '23514', message: 'La fecha de vencimiento del compromiso (31-12-2024) es anterior a la fecha del acuerdo (15-01-2025).'
+			code: '23514',
+			message:
+				'La fecha de vencimiento del compromiso (31-12-2024) es anterior a la fecha del acuerdo (15-01-2025).'
 		});
 		const written = must(await service.from('commitments').select('id').eq('title', tag('Vence antes')));
 		expect(written).toEqual([]);
 	});
 
 	it('a publication without a title', async () => {
-		const { error } = await users.secretariat.client.from('publications').insert({ region_code: '05', kind: 'informe' });
+		const { error } = await users.secretariat.client
+			.from('publications')
+			.insert({ region_code: '05', kind: 'informe' });
 		expect(error).toMatchObject({
-			code: '23502', message: 'null value in column "title" of relation "publications" violates not-null constraint'
+			code: '23502',
+			message: 'null value in column "title" of relation "publications" violates not-null constraint'
 		});
-		const blank = await users.secretariat.client.from('publications').insert({ region_code: '05', kind: 'informe', title: '  ' });
+		const blank = await users.secretariat.client
+			.from('publications')
+			.insert({ region_code: '05', kind: 'informe', title: '  ' });
 		expect(blank.error).toMatchObject({
-			code: '23514', message: 'new row for relation "publications" violates check constraint "publications_title_not_blank"'
+			code: '23514',
+			message:
+				'new row for relation "publications" violates check constraint "publications_title_not_blank"'
 		});
 	});
 });
@@ -362,9 +616,14 @@ describe('docs/SECURITY.md matches the pgTAP matrix', () => {
 	}
 
 	function testedCells(): Map<string, boolean> {
-		const sql = readFileSync(new URL('../../supabase/tests/database/19_access_matrix.test.sql', import.meta.url), 'utf8');
+		const sql = readFileSync(
+			new URL('../../supabase/tests/database/19_access_matrix.test.sql', import.meta.url),
+			'utf8'
+		);
 		const literal = `'((?:[^']|'')*)'`;
-		const row = new RegExp(`^\\s*\\('([a-z_]+)', '([a-z ]+)'${`, ${literal}`.repeat(roles.length)}\\)[,;]$`);
+		const row = new RegExp(
+			`^\\s*\\('([a-z_]+)', '([a-z ]+)'${`, ${literal}`.repeat(roles.length)}\\)[,;]$`
+		);
 		const cells = new Map<string, boolean>();
 		for (const line of sql.split('\n')) {
 			const match = row.exec(line);

@@ -10,7 +10,9 @@ const service = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!, option
 const anon = createClient(url, process.env.PUBLIC_SUPABASE_ANON_KEY!, options);
 
 /** Rows matching a query, counted by PostgREST without transferring them. */
-async function count(query: PromiseLike<{ count: number | null; error: { message: string } | null }>): Promise<number> {
+async function count(
+	query: PromiseLike<{ count: number | null; error: { message: string } | null }>
+): Promise<number> {
 	const { count: n, error } = await query;
 	if (error) throw new Error(error.message);
 	return n ?? 0;
@@ -25,64 +27,150 @@ beforeAll(async () => {
 
 describe('the sample data', () => {
 	it('is loaded: projects with sample authors marked as such', async () => {
-		expect(await count(service.from('projects').select('id', { count: 'exact', head: true }))).toBeGreaterThanOrEqual(16);
+		expect(
+			await count(service.from('projects').select('id', { count: 'exact', head: true }))
+		).toBeGreaterThanOrEqual(16);
 		const { data, error } = await service.from('memberships').select('user_id, role, region_code');
 		if (error) throw new Error(error.message);
-		expect(data.filter((m) => m.role === 'secretariat').map((m) => m.region_code).sort()).toEqual(expect.arrayContaining(regions));
+		expect(
+			data
+				.filter((m) => m.role === 'secretariat')
+				.map((m) => m.region_code)
+				.sort()
+		).toEqual(expect.arrayContaining(regions));
 	});
 
 	it('has projects in every region, placed by the database', async () => {
 		expect(regions).toHaveLength(16);
 		for (const region of regions) {
-			const n = await count(service.from('project_communes').select('project_id', { count: 'exact', head: true }).eq('region_code', region));
+			const n = await count(
+				service
+					.from('project_communes')
+					.select('project_id', { count: 'exact', head: true })
+					.eq('region_code', region)
+			);
 			expect(n, `projects touching region ${region}`).toBeGreaterThan(0);
 		}
 		const unplaced = await count(
-			service.from('projects').select('id, project_communes()', { count: 'exact', head: true }).is('project_communes', null)
+			service
+				.from('projects')
+				.select('id, project_communes()', { count: 'exact', head: true })
+				.is('project_communes', null)
 		);
 		expect(unplaced).toBe(0);
 		// Roads cross comuna borders: some projects touch more than one comuna.
-		const pairs = await count(service.from('project_communes').select('project_id', { count: 'exact', head: true }));
+		const pairs = await count(
+			service.from('project_communes').select('project_id', { count: 'exact', head: true })
+		);
 		const projects = await count(service.from('projects').select('id', { count: 'exact', head: true }));
 		expect(pairs).toBeGreaterThan(projects);
 	});
 
 	it('has every MOP service and the three kinds of agreement', async () => {
-		for (const service_code of ['vialidad', 'obras_hidraulicas', 'obras_portuarias', 'arquitectura', 'aeropuertos', 'concesiones', 'agua_potable_rural', 'planeamiento']) {
-			expect(await count(service.from('projects').select('id', { count: 'exact', head: true }).eq('service_code', service_code)), service_code).toBeGreaterThan(0);
+		for (const service_code of [
+			'vialidad',
+			'obras_hidraulicas',
+			'obras_portuarias',
+			'arquitectura',
+			'aeropuertos',
+			'concesiones',
+			'agua_potable_rural',
+			'planeamiento'
+		]) {
+			expect(
+				await count(
+					service
+						.from('projects')
+						.select('id', { count: 'exact', head: true })
+						.eq('service_code', service_code)
+				),
+				service_code
+			).toBeGreaterThan(0);
 		}
 		for (const kind of ['convenio', 'protocolo_de_acuerdo', 'mesa_de_trabajo']) {
-			expect(await count(service.from('agreements').select('id', { count: 'exact', head: true }).eq('kind', kind)), kind).toBeGreaterThan(0);
+			expect(
+				await count(
+					service.from('agreements').select('id', { count: 'exact', head: true }).eq('kind', kind)
+				),
+				kind
+			).toBeGreaterThan(0);
 		}
 	});
 
 	it('has overdue commitments and commitments with a progress history', async () => {
-		expect(await count(service.from('commitments_with_status').select('id', { count: 'exact', head: true }).eq('overdue', true))).toBeGreaterThan(0);
-		expect(await count(service.from('commitments_with_status').select('id', { count: 'exact', head: true }).eq('overdue', false))).toBeGreaterThan(0);
-		const history = await count(service.from('commitment_progress').select('id', { count: 'exact', head: true }));
-		const commitments = await count(service.from('commitments').select('id', { count: 'exact', head: true }));
+		expect(
+			await count(
+				service
+					.from('commitments_with_status')
+					.select('id', { count: 'exact', head: true })
+					.eq('overdue', true)
+			)
+		).toBeGreaterThan(0);
+		expect(
+			await count(
+				service
+					.from('commitments_with_status')
+					.select('id', { count: 'exact', head: true })
+					.eq('overdue', false)
+			)
+		).toBeGreaterThan(0);
+		const history = await count(
+			service.from('commitment_progress').select('id', { count: 'exact', head: true })
+		);
+		const commitments = await count(
+			service.from('commitments').select('id', { count: 'exact', head: true })
+		);
 		expect(history).toBeGreaterThan(commitments);
 	});
 
 	it('has publications in every state, receipts, and shows only public ones to visitors', async () => {
 		for (const status of ['draft', 'scheduled', 'published', 'archived']) {
-			expect(await count(service.from('publications').select('id', { count: 'exact', head: true }).eq('status', status)), status).toBeGreaterThan(0);
+			expect(
+				await count(
+					service
+						.from('publications')
+						.select('id', { count: 'exact', head: true })
+						.eq('status', status)
+				),
+				status
+			).toBeGreaterThan(0);
 		}
-		expect(await count(service.from('acknowledgements').select('id', { count: 'exact', head: true }))).toBeGreaterThan(0);
+		expect(
+			await count(service.from('acknowledgements').select('id', { count: 'exact', head: true }))
+		).toBeGreaterThan(0);
 		const visible = await count(anon.from('publications').select('id', { count: 'exact', head: true }));
-		const published = await count(service.from('publications').select('id', { count: 'exact', head: true }).eq('status', 'published'));
+		const published = await count(
+			service
+				.from('publications')
+				.select('id', { count: 'exact', head: true })
+				.eq('status', 'published')
+		);
 		expect(visible).toBeGreaterThanOrEqual(published);
-		expect(await count(anon.from('publications').select('id', { count: 'exact', head: true }).eq('status', 'draft'))).toBe(0);
+		expect(
+			await count(
+				anon.from('publications').select('id', { count: 'exact', head: true }).eq('status', 'draft')
+			)
+		).toBe(0);
 	});
 
 	it('has deliveries on time and about one in five late, with receipts, derived by flow_deliveries', async () => {
-		const deliveries = () => service.from('flow_deliveries').select('publication_id', { count: 'exact', head: true }).eq('delivered', true);
+		const deliveries = () =>
+			service
+				.from('flow_deliveries')
+				.select('publication_id', { count: 'exact', head: true })
+				.eq('delivered', true);
 		const delivered = await count(deliveries());
 		const late = await count(deliveries().eq('delivered_on_time', false));
-		expect(await count(deliveries().is('delivered_on_time', null)), 'every delivery knows its period').toBe(0);
+		expect(
+			await count(deliveries().is('delivered_on_time', null)),
+			'every delivery knows its period'
+		).toBe(0);
 		expect(late / delivered).toBeGreaterThan(0.12);
 		expect(late / delivered).toBeLessThan(0.3);
-		const { data, error } = await service.from('flow_deliveries').select('recipients_expected, recipients_acknowledged').eq('delivered', true);
+		const { data, error } = await service
+			.from('flow_deliveries')
+			.select('recipients_expected, recipients_acknowledged')
+			.eq('delivered', true);
 		if (error) throw new Error(error.message);
 		const expected = data.reduce((sum, d) => sum + d.recipients_expected!, 0);
 		const acknowledged = data.reduce((sum, d) => sum + d.recipients_acknowledged!, 0);
@@ -94,7 +182,11 @@ describe('the sample data', () => {
 		for (const year of [2023, 2024, 2025, 2026]) {
 			for (const requirement of ['1.1', '1.2', '1.3', '2.1', '3']) {
 				const n = await count(
-					service.from('pmg_evaluations').select('id', { count: 'exact', head: true }).eq('year', year).eq('requirement_code', requirement)
+					service
+						.from('pmg_evaluations')
+						.select('id', { count: 'exact', head: true })
+						.eq('year', year)
+						.eq('requirement_code', requirement)
 				);
 				expect(n, `${year} ${requirement}`).toBeGreaterThan(0);
 			}

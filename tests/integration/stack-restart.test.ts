@@ -11,7 +11,9 @@ const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY!;
 
 describe('the local stack across stop and start', () => {
 	it('keeps users, their sessions’ credentials and the data', { timeout: 120_000 }, async () => {
-		const admin = createClient(url, serviceKey, { auth: { persistSession: false, autoRefreshToken: false } });
+		const admin = createClient(url, serviceKey, {
+			auth: { persistSession: false, autoRefreshToken: false }
+		});
 		const email = `reinicio-${Date.now()}@example.cl`;
 		const password = randomBytes(12).toString('base64url');
 		const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });

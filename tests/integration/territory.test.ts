@@ -20,7 +20,11 @@ describe('territory through supabase-js (anon)', () => {
 	});
 
 	it('returns official names and parent codes', async () => {
-		const { data, error } = await anon.from('communes').select('code, name, province_code, region_code').in('code', ['08301', '11101', '05101']).order('code');
+		const { data, error } = await anon
+			.from('communes')
+			.select('code, name, province_code, region_code')
+			.in('code', ['08301', '11101', '05101'])
+			.order('code');
 		expect(error).toBeNull();
 		expect(data).toEqual([
 			{ code: '05101', name: 'Valparaíso', province_code: '051', region_code: '05' },
@@ -31,22 +35,22 @@ describe('territory through supabase-js (anon)', () => {
 
 	// Real places from north to south, plus the islands; each point sits inside the comuna's built-up area.
 	const places: Array<[string, number, number, string]> = [
-		['Arica', -70.2980, -18.4800, '15101'],
-		['Iquique', -70.1250, -20.2450, '01101'],
-		['Calama', -68.9290, -22.4560, '02201'],
-		['Copiapó', -70.3320, -27.3668, '03101'],
-		['Vicuña', -70.7110, -30.0320, '04106'],
+		['Arica', -70.298, -18.48, '15101'],
+		['Iquique', -70.125, -20.245, '01101'],
+		['Calama', -68.929, -22.456, '02201'],
+		['Copiapó', -70.332, -27.3668, '03101'],
+		['Vicuña', -70.711, -30.032, '04106'],
 		['Santiago (Plaza de Armas)', -70.6506, -33.4378, '13101'],
 		['Rancagua', -70.7397, -34.1701, '06101'],
 		['Talca', -71.6554, -35.4264, '07101'],
 		['Chillán', -72.1034, -36.6066, '16101'],
-		['Los Ángeles', -72.3500, -37.4697, '08301'],
+		['Los Ángeles', -72.35, -37.4697, '08301'],
 		['Temuco', -72.5904, -38.7359, '09101'],
 		['Valdivia', -73.2452, -39.8142, '14101'],
-		['Osorno', -73.1330, -40.5740, '10301'],
+		['Osorno', -73.133, -40.574, '10301'],
 		['Coyhaique', -72.0662, -45.5752, '11101'],
-		['Punta Arenas', -70.9300, -53.1500, '12101'],
-		['Hanga Roa, Isla de Pascua', -109.4200, -27.1300, '05201']
+		['Punta Arenas', -70.93, -53.15, '12101'],
+		['Hanga Roa, Isla de Pascua', -109.42, -27.13, '05201']
 	];
 
 	it.each(places)('commune_at locates %s', async (_place, lon, lat, code) => {
@@ -59,7 +63,10 @@ describe('territory through supabase-js (anon)', () => {
 	});
 
 	it('commune_at returns nothing in the Pacific or in Argentina', async () => {
-		for (const [lon, lat] of [[-75.0, -33.0], [-68.8272, -32.8895]]) {
+		for (const [lon, lat] of [
+			[-75.0, -33.0],
+			[-68.8272, -32.8895]
+		]) {
 			const { data, error } = await anon.rpc('commune_at', { lon, lat });
 			expect(error).toBeNull();
 			expect(data).toEqual([]);

@@ -12,7 +12,8 @@ describe('parseGoDuration', () => {
 		expect(parseGoDuration('0')).toBe(0);
 	});
 	it('refuses anything else', () => {
-		for (const bad of ['', '24', 'h', '1d', '1h 30m', 'forever', '--1h']) expect(parseGoDuration(bad)).toBeNull();
+		for (const bad of ['', '24', 'h', '1d', '1h 30m', 'forever', '--1h'])
+			expect(parseGoDuration(bad)).toBeNull();
 	});
 });
 

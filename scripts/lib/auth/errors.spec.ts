@@ -19,17 +19,26 @@ describe('errorResponse', () => {
 		const answer = errorResponse(invalidCredentials(), '2024-01-01');
 		expect(answer.status).toBe(400);
 		expect(answer.body).toEqual({ code: 'invalid_credentials', message: 'Invalid login credentials' });
-		expect(answer.headers).toEqual({ 'x-sb-error-code': 'invalid_credentials', 'x-supabase-api-version': '2024-01-01' });
+		expect(answer.headers).toEqual({
+			'x-sb-error-code': 'invalid_credentials',
+			'x-supabase-api-version': '2024-01-01'
+		});
 	});
 
 	it('uses the legacy shape otherwise', () => {
 		const answer = errorResponse(invalidCredentials(), undefined);
-		expect(answer.body).toEqual({ code: 400, error_code: 'invalid_credentials', msg: 'Invalid login credentials' });
+		expect(answer.body).toEqual({
+			code: 400,
+			error_code: 'invalid_credentials',
+			msg: 'Invalid login credentials'
+		});
 		expect(answer.headers).toEqual({ 'x-sb-error-code': 'invalid_credentials' });
 	});
 
 	it('keeps extra fields such as weak_password reasons', () => {
-		const weak = new AuthHttpError(422, 'weak_password', 'too short', { weak_password: { reasons: ['length'] } });
+		const weak = new AuthHttpError(422, 'weak_password', 'too short', {
+			weak_password: { reasons: ['length'] }
+		});
 		expect(errorResponse(weak, '2024-01-01').body).toEqual({
 			code: 'weak_password',
 			message: 'too short',

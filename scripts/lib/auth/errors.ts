@@ -34,7 +34,12 @@ export class AuthHttpError extends Error {
 	/** Extra fields GoTrue adds to some errors (weak_password.reasons). */
 	readonly extra: Record<string, unknown>;
 
-	constructor(status: number, errorCode: AuthErrorCode, message: string, extra: Record<string, unknown> = {}) {
+	constructor(
+		status: number,
+		errorCode: AuthErrorCode,
+		message: string,
+		extra: Record<string, unknown> = {}
+	) {
 		super(message);
 		this.name = 'AuthHttpError';
 		this.status = status;
@@ -74,7 +79,11 @@ export function errorResponse(error: AuthHttpError, apiVersionHeader: string | u
 	const headers: Record<string, string> = { 'x-sb-error-code': error.errorCode };
 	if (requestsVersion20240101(apiVersionHeader)) {
 		headers[API_VERSION_HEADER] = API_VERSION_2024_01_01;
-		return { status: error.status, headers, body: { code: error.errorCode, message: error.message, ...error.extra } };
+		return {
+			status: error.status,
+			headers,
+			body: { code: error.errorCode, message: error.message, ...error.extra }
+		};
 	}
 	return {
 		status: error.status,
@@ -85,5 +94,9 @@ export function errorResponse(error: AuthHttpError, apiVersionHeader: string | u
 
 /** What an unexpected exception becomes on the wire: no internals leak to the client. */
 export function unexpectedFailure(): AuthHttpError {
-	return new AuthHttpError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
+	return new AuthHttpError(
+		500,
+		'unexpected_failure',
+		'Unexpected failure, please check server logs for more information'
+	);
 }

@@ -11,7 +11,11 @@ export async function readJsonBody(req: IncomingMessage, limitBytes = MAX_JSON_B
 	for await (const chunk of req as AsyncIterable<Buffer>) {
 		size += chunk.length;
 		if (size > limitBytes) {
-			throw new AuthHttpError(413, 'validation_failed', `Request body too large (limit ${limitBytes} bytes)`);
+			throw new AuthHttpError(
+				413,
+				'validation_failed',
+				`Request body too large (limit ${limitBytes} bytes)`
+			);
 		}
 		chunks.push(chunk);
 	}
@@ -24,7 +28,12 @@ export async function readJsonBody(req: IncomingMessage, limitBytes = MAX_JSON_B
 	}
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {}
+): void {
 	const payload = JSON.stringify(body);
 	res.writeHead(status, {
 		...headers,

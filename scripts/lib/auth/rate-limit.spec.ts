@@ -39,7 +39,10 @@ describe('SlidingWindowCounter', () => {
 
 	it('forgets keys whose events all expired and bounds the number of keys', () => {
 		const time = clock();
-		const counter = new SlidingWindowCounter({ maxFailures: 2, windowMs: 1000 }, { now: time.now, maxKeys: 10 });
+		const counter = new SlidingWindowCounter(
+			{ maxFailures: 2, windowMs: 1000 },
+			{ now: time.now, maxKeys: 10 }
+		);
 		for (let i = 0; i < 25; i++) counter.record(`k${i}`);
 		expect(counter.size).toBeLessThanOrEqual(11);
 		time.advance(1001);

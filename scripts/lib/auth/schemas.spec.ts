@@ -26,7 +26,9 @@ describe('parseBody', () => {
 	});
 
 	it('refuses unsupported fields with validation_failed naming them', () => {
-		const error = errorOf(() => parseBody(passwordGrantBody, { phone: '+56911111111', password: 'x', email: 'a@b.cl' }));
+		const error = errorOf(() =>
+			parseBody(passwordGrantBody, { phone: '+56911111111', password: 'x', email: 'a@b.cl' })
+		);
 		expect(error.status).toBe(400);
 		expect(error.errorCode).toBe('validation_failed');
 		expect(error.message).toContain('phone');
@@ -35,14 +37,16 @@ describe('parseBody', () => {
 	it('refuses missing or mistyped fields', () => {
 		expect(errorOf(() => parseBody(refreshGrantBody, {})).errorCode).toBe('validation_failed');
 		expect(errorOf(() => parseBody(refreshGrantBody, undefined)).errorCode).toBe('validation_failed');
-		expect(errorOf(() => parseBody(passwordGrantBody, { email: 1, password: 'x' })).errorCode).toBe('validation_failed');
+		expect(errorOf(() => parseBody(passwordGrantBody, { email: 1, password: 'x' })).errorCode).toBe(
+			'validation_failed'
+		);
 		expect(errorOf(() => parseBody(passwordGrantBody, [])).errorCode).toBe('validation_failed');
 	});
 
 	it('does not let an admin set the database role of a user', () => {
-		expect(errorOf(() => parseBody(adminCreateUserBody, { email: 'a@b.cl', role: 'service_role' })).errorCode).toBe(
-			'validation_failed'
-		);
+		expect(
+			errorOf(() => parseBody(adminCreateUserBody, { email: 'a@b.cl', role: 'service_role' })).errorCode
+		).toBe('validation_failed');
 	});
 });
 

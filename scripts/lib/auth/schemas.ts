@@ -54,7 +54,9 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 	if (result.success) return result.data;
 	const issues = result.error.issues.map((issue) => {
 		const where = issue.path.length ? issue.path.join('.') : 'body';
-		return issue.code === 'unrecognized_keys' ? `${where}: unsupported field(s) ${issue.keys.join(', ')}` : `${where}: ${issue.message}`;
+		return issue.code === 'unrecognized_keys'
+			? `${where}: unsupported field(s) ${issue.keys.join(', ')}`
+			: `${where}: ${issue.message}`;
 	});
 	throw badRequest('validation_failed', `Invalid request body: ${issues.join('; ')}`);
 }
@@ -79,11 +81,19 @@ export function normalizeSignInEmail(email: string): string {
 /** GoTrue's password rules for a new password: 422 weak_password (with reasons) or 400 for too long. */
 export function checkNewPassword(password: string): void {
 	if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
-		throw badRequest('validation_failed', `Password cannot be longer than ${MAX_PASSWORD_BYTES} characters`);
+		throw badRequest(
+			'validation_failed',
+			`Password cannot be longer than ${MAX_PASSWORD_BYTES} characters`
+		);
 	}
 	if ([...password].length < MIN_PASSWORD_LENGTH) {
-		throw new AuthHttpError(422, 'weak_password', `Password should be at least ${MIN_PASSWORD_LENGTH} characters.`, {
-			weak_password: { reasons: ['length'] }
-		});
+		throw new AuthHttpError(
+			422,
+			'weak_password',
+			`Password should be at least ${MIN_PASSWORD_LENGTH} characters.`,
+			{
+				weak_password: { reasons: ['length'] }
+			}
+		);
 	}
 }

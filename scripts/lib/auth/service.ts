@@ -32,7 +32,14 @@ import {
 	passwordGrantBody,
 	refreshGrantBody
 } from './schemas.ts';
-import { endSessions, openSession, refreshTokenAlreadyUsed, refreshTokenNotFound, rotateRefreshToken, sessionExists } from './sessions.ts';
+import {
+	endSessions,
+	openSession,
+	refreshTokenAlreadyUsed,
+	refreshTokenNotFound,
+	rotateRefreshToken,
+	sessionExists
+} from './sessions.ts';
 import { bearerToken, isUuid, issueAccessToken, secretKey, verifyToken } from './tokens.ts';
 import {
 	createUser,
@@ -68,7 +75,12 @@ export interface AuthService {
 const ADMIN_ROLES = new Set(['service_role', 'supabase_admin']);
 const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
 
-type Handler = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams, params: string[]) => Promise<void>;
+type Handler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	query: URLSearchParams,
+	params: string[]
+) => void | Promise<void>;
 interface Route {
 	method: string;
 	pattern: RegExp;
@@ -114,7 +126,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
 	function sendOk(req: IncomingMessage, res: ServerResponse, status: number, body: unknown): void {
 		const headers: Record<string, string> = {};
-		if (requestsVersion20240101(headerValue(req, API_VERSION_HEADER))) headers[API_VERSION_HEADER] = API_VERSION_2024_01_01;
+		if (requestsVersion20240101(headerValue(req, API_VERSION_HEADER)))
+			headers[API_VERSION_HEADER] = API_VERSION_2024_01_01;
 		if (status === 204) {
 			res.writeHead(204, headers);
 			res.end();
@@ -123,7 +136,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 		sendJson(res, status, body, headers);
 	}
 
-	async function sessionResponse(user: UserRow, session: { sessionId: string; refreshToken: string; authenticatedAt: number }) {
+	async function sessionResponse(
+		user: UserRow,
+		session: { sessionId: string; refreshToken: string; authenticatedAt: number }
+	) {
 		const { token, expiresAt } = await issueAccessToken(
 			{
 				subject: {
@@ -156,7 +172,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 		const token = bearerToken(headerValue(req, 'authorization'));
 		if (!token) throw unauthorized('no_authorization', 'This endpoint requires a valid Bearer token');
 		const verified = await verifyToken(token, key);
-		if (!verified.ok) throw forbidden('bad_jwt', `invalid JWT: unable to parse or verify signature, ${verified.reason}`);
+		if (!verified.ok)
+			throw forbidden(
+				'bad_jwt',
+				`invalid JWT: unable to parse or verify signature, ${verified.reason}`
+			);
 		return verified.claims;
 	}
 
@@ -165,7 +185,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 		const claims = await requireToken(req);
 		if (!isUuid(claims.sub)) throw forbidden('bad_jwt', 'invalid claim: missing sub claim');
 		const user = await findUserById(pool, claims.sub);
-		if (!user || user.deleted_at) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
+		if (!user || user.deleted_at)
+			throw forbidden('user_not_found', 'User from sub claim in JWT does not exist');
 		const sessionId = claims.session_id;
 		if (sessionId === undefined) return { user, sessionId: null };
 		if (!isUuid(sessionId) || !(await sessionExists(pool, sessionId, user.id))) {
@@ -176,7 +197,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
 	async function requireAdmin(req: IncomingMessage): Promise<void> {
 		const claims = await requireToken(req);
-		if (typeof claims.role !== 'string' || !ADMIN_ROLES.has(claims.role)) throw forbidden('not_admin', 'User not allowed');
+		if (typeof claims.role !== 'string' || !ADMIN_ROLES.has(claims.role))
+			throw forbidden('not_admin', 'User not allowed');
 	}
 
 	async function passwordGrant(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -194,7 +216,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
 		// Both paths run the same two queries, including one bcrypt comparison in the database.
 		const user = await findPasswordUserByEmail(pool, email);
-		const storedHash = user?.encrypted_password && BCRYPT_HASH.test(user.encrypted_password) ? user.encrypted_password : null;
+		const storedHash =
+			user?.encrypted_password && BCRYPT_HASH.test(user.encrypted_password)
+				? user.encrypted_password
+				: null;
 		const { rows } = await pool.query<{ ok: boolean }>('select extensions.crypt($1, $2) = $2 as ok', [
 			body.password,
 			storedHash ?? (await getDummyHash())
@@ -210,7 +235,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 		if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
 
 		const session = await withClient((client) =>
-			openSession(client, user.id, { userAgent: headerValue(req, 'user-agent') ?? null, ip: isIpLiteral(ip) ? ip : null })
+			openSession(client, user.id, {
+				userAgent: headerValue(req, 'user-agent') ?? null,
+				ip: isIpLiteral(ip) ? ip : null
+			})
 		);
 		const fresh = await findUserById(pool, user.id);
 		if (!fresh) throw invalidCredentials();
@@ -219,7 +247,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
 	async function refreshTokenGrant(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const body = parseBody(refreshGrantBody, await readJsonBody(req));
-		const outcome = await withClient((client) => rotateRefreshToken(client, body.refresh_token, parentReuseGraceSeconds));
+		const outcome = await withClient((client) =>
+			rotateRefreshToken(client, body.refresh_token, parentReuseGraceSeconds)
+		);
 		if (!outcome) throw refreshTokenNotFound();
 		if (outcome.kind === 'reuse-detected') {
 			log('auth: a revoked refresh token was presented again; its session has been ended');
@@ -255,16 +285,18 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 			pattern: /^\/logout$/,
 			handler: async (req, res, query) => {
 				const scope = logoutScope.safeParse(query.get('scope') ?? 'global');
-				if (!scope.success) throw badRequest('validation_failed', `Unsupported logout scope "${query.get('scope')}"`);
+				if (!scope.success)
+					throw badRequest('validation_failed', `Unsupported logout scope "${query.get('scope')}"`);
 				const { user, sessionId } = await requireUser(req);
-				if (sessionId !== null || scope.data === 'global') await endSessions(pool, user.id, sessionId, scope.data);
+				if (sessionId !== null || scope.data === 'global')
+					await endSessions(pool, user.id, sessionId, scope.data);
 				sendOk(req, res, 204, null);
 			}
 		},
 		{
 			method: 'POST',
 			pattern: /^\/signup$/,
-			handler: async () => {
+			handler: () => {
 				// Accounts are created by an administrator (`npm run user:add` or the admin API).
 				throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
 			}
@@ -272,7 +304,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 		{
 			method: 'GET',
 			pattern: /^\/settings$/,
-			handler: async (req, res) =>
+			handler: (req, res) =>
 				sendOk(req, res, 200, {
 					external: { anonymous_users: false, email: true, phone: false },
 					disable_signup: true,
@@ -285,7 +317,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 		{
 			method: 'GET',
 			pattern: /^\/health$/,
-			handler: async (req, res) =>
+			handler: (req, res) =>
 				sendOk(req, res, 200, {
 					version: 'local',
 					name: 'GoTrue',
@@ -296,7 +328,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 			method: 'GET',
 			pattern: /^\/\.well-known\/jwks\.json$/,
 			// HS256 keys are secret, so none are published; supabase-js then verifies through /user.
-			handler: async (req, res) => sendOk(req, res, 200, { keys: [] })
+			handler: (req, res) => sendOk(req, res, 200, { keys: [] })
 		},
 		{
 			method: 'GET',
@@ -308,7 +340,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 				const { users, total } = await listUsers(pool, page, perPage);
 				const lastPage = Math.max(1, Math.ceil(total / perPage));
 				const links = [];
-				if (page < lastPage) links.push(`</admin/users?page=${page + 1}&per_page=${perPage}>; rel="next"`);
+				if (page < lastPage)
+					links.push(`</admin/users?page=${page + 1}&per_page=${perPage}>; rel="next"`);
 				links.push(`</admin/users?page=${lastPage}&per_page=${perPage}>; rel="last"`);
 				res.setHeader('x-total-count', String(total));
 				res.setHeader('link', links.join(', '));
@@ -325,7 +358,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 				const email = normalizeNewEmail(body.email);
 				if (body.password !== undefined) checkNewPassword(body.password);
 				const banned = body.ban_duration === undefined ? null : bannedUntil(body.ban_duration);
-				if (banned === 'invalid') throw badRequest('validation_failed', 'invalid format for ban duration');
+				if (banned === 'invalid')
+					throw badRequest('validation_failed', 'invalid format for ban duration');
 				const user = await withClient((client) =>
 					createUser(client, {
 						email,
@@ -357,7 +391,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 				const body = parseBody(adminUpdateUserBody, await readJsonBody(req));
 				if (body.password !== undefined) checkNewPassword(body.password);
 				const banned = body.ban_duration === undefined ? undefined : bannedUntil(body.ban_duration);
-				if (banned === 'invalid') throw badRequest('validation_failed', 'invalid format for ban duration');
+				if (banned === 'invalid')
+					throw badRequest('validation_failed', 'invalid format for ban duration');
 				const user = await updateUser(pool, id, {
 					password: body.password,
 					emailConfirm: body.email_confirm,
@@ -394,7 +429,12 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 		return user;
 	}
 
-	async function handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+	async function handle(
+		req: IncomingMessage,
+		res: ServerResponse,
+		path: string,
+		query: URLSearchParams
+	): Promise<void> {
 		try {
 			const matching = routes.filter((route) => route.pattern.test(path));
 			if (matching.length === 0) throw notFound('not_found', 'Not Found');
@@ -409,7 +449,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 			const httpError = error instanceof AuthHttpError ? error : unexpectedFailure();
 			if (!(error instanceof AuthHttpError)) {
 				// The message only: never the request (it may hold a password).
-				log(`auth: ${req.method} ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+				log(
+					`auth: ${req.method} ${path} failed: ${error instanceof Error ? error.message : String(error)}`
+				);
 			}
 			if (res.headersSent) {
 				res.destroy();

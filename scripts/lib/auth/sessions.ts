@@ -53,12 +53,20 @@ export async function openSession(
 }
 
 export type RefreshOutcome =
-	| { kind: 'rotated' | 'parent-reused'; userId: string; sessionId: string; refreshToken: string; authenticatedAt: number }
+	| {
+			kind: 'rotated' | 'parent-reused';
+			userId: string;
+			sessionId: string;
+			refreshToken: string;
+			authenticatedAt: number;
+	  }
 	| { kind: 'reuse-detected' }
 	| { kind: 'user-banned' };
 
-export const refreshTokenNotFound = () => badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
-export const refreshTokenAlreadyUsed = () => badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+export const refreshTokenNotFound = () =>
+	badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+export const refreshTokenAlreadyUsed = () =>
+	badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used');
 
 /**
  * Exchanges a refresh token for its successor.
@@ -135,7 +143,10 @@ export async function rotateRefreshToken(
 		}
 
 		const successor = newRefreshToken();
-		await client.query('update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1', [token.id]);
+		await client.query(
+			'update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1',
+			[token.id]
+		);
 		await client.query(
 			`insert into auth.refresh_tokens (instance_id, token, user_id, revoked, created_at, updated_at, parent, session_id)
 			 values ('00000000-0000-0000-0000-000000000000', $1, $2, false, now(), now(), $3, $4)`,
@@ -146,7 +157,13 @@ export async function rotateRefreshToken(
 			[token.session_id]
 		);
 		await client.query('commit');
-		return { kind: 'rotated', userId: token.user_id, sessionId: token.session_id, refreshToken: successor, authenticatedAt };
+		return {
+			kind: 'rotated',
+			userId: token.user_id,
+			sessionId: token.session_id,
+			refreshToken: successor,
+			authenticatedAt
+		};
 	} catch (error) {
 		await client.query('rollback').catch(() => {});
 		throw error;
@@ -154,19 +171,30 @@ export async function rotateRefreshToken(
 }
 
 export async function sessionExists(db: Queryable, sessionId: string, userId: string): Promise<boolean> {
-	const { rows } = await db.query('select 1 from auth.sessions where id = $1 and user_id = $2', [sessionId, userId]);
+	const { rows } = await db.query('select 1 from auth.sessions where id = $1 and user_id = $2', [
+		sessionId,
+		userId
+	]);
 	return rows.length > 0;
 }
 
 export type LogoutScope = 'global' | 'local' | 'others';
 
 /** Ends sessions (their refresh tokens go with them through the foreign key's cascade). */
-export async function endSessions(db: Queryable, userId: string, sessionId: string | null, scope: LogoutScope): Promise<number> {
+export async function endSessions(
+	db: Queryable,
+	userId: string,
+	sessionId: string | null,
+	scope: LogoutScope
+): Promise<number> {
 	if (scope === 'global' || sessionId === null) {
 		const { rowCount } = await db.query('delete from auth.sessions where user_id = $1', [userId]);
 		return rowCount ?? 0;
 	}
 	const operator = scope === 'local' ? '=' : '<>';
-	const { rowCount } = await db.query(`delete from auth.sessions where user_id = $1 and id ${operator} $2`, [userId, sessionId]);
+	const { rowCount } = await db.query(
+		`delete from auth.sessions where user_id = $1 and id ${operator} $2`,
+		[userId, sessionId]
+	);
 	return rowCount ?? 0;
 }

@@ -56,7 +56,9 @@ describe('verifyToken', () => {
 		const [header, payload, signature] = token.split('.');
 		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
 		claims.app_metadata.role = 'admin';
-		const forged = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+		const forged = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join(
+			'.'
+		);
 		expect(await verifyToken(forged, key)).toEqual({ ok: false, reason: 'signature is invalid' });
 	});
 
@@ -67,14 +69,21 @@ describe('verifyToken', () => {
 
 	it('refuses an expired token with GoTrue wording', async () => {
 		const { token } = await issueAccessToken({ ...input, now: Date.now() - 7200_000 }, key);
-		expect(await verifyToken(token, key)).toEqual({ ok: false, reason: 'token has invalid claims: token is expired' });
+		expect(await verifyToken(token, key)).toEqual({
+			ok: false,
+			reason: 'token has invalid claims: token is expired'
+		});
 	});
 
 	it('refuses unsigned (alg none) and non-HS256 tokens', async () => {
 		const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-		const payload = Buffer.from(JSON.stringify({ sub: subject.userId, role: 'service_role' })).toString('base64url');
+		const payload = Buffer.from(JSON.stringify({ sub: subject.userId, role: 'service_role' })).toString(
+			'base64url'
+		);
 		expect((await verifyToken(`${header}.${payload}.`, key)).ok).toBe(false);
-		const hs512 = await new SignJWT({ sub: subject.userId }).setProtectedHeader({ alg: 'HS512' }).sign(key);
+		const hs512 = await new SignJWT({ sub: subject.userId })
+			.setProtectedHeader({ alg: 'HS512' })
+			.sign(key);
 		expect((await verifyToken(hs512, key)).ok).toBe(false);
 		expect(await verifyToken('not-a-jwt', key)).toEqual({ ok: false, reason: 'token is malformed' });
 	});

@@ -81,9 +81,12 @@ export async function verifyToken(token: string, key: Uint8Array): Promise<Verif
 		const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
 		return { ok: true, claims: payload };
 	} catch (error) {
-		if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'token has invalid claims: token is expired' };
-		if (error instanceof joseErrors.JWTClaimValidationFailed) return { ok: false, reason: `token has invalid claims: ${error.message}` };
-		if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature is invalid' };
+		if (error instanceof joseErrors.JWTExpired)
+			return { ok: false, reason: 'token has invalid claims: token is expired' };
+		if (error instanceof joseErrors.JWTClaimValidationFailed)
+			return { ok: false, reason: `token has invalid claims: ${error.message}` };
+		if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+			return { ok: false, reason: 'signature is invalid' };
 		return { ok: false, reason: 'token is malformed' };
 	}
 }

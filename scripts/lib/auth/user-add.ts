@@ -17,7 +17,9 @@ export const userAddInput = z
 		password: z
 			.string({ error: 'Falta --password.' })
 			.min(8, { error: 'La clave debe tener al menos 8 caracteres.' })
-			.refine((value) => Buffer.byteLength(value, 'utf8') <= 72, { error: 'La clave no puede superar 72 bytes.' }),
+			.refine((value) => Buffer.byteLength(value, 'utf8') <= 72, {
+				error: 'La clave no puede superar 72 bytes.'
+			}),
 		role: z.enum(['admin', 'secretariat', 'gore', 'planner'], {
 			error: 'Falta --role o no es válido: use admin, secretariat, gore o planner.'
 		}),
@@ -36,10 +38,18 @@ export const userAddInput = z
 	.superRefine((input, ctx) => {
 		const regional = (REGIONAL_ROLES as readonly string[]).includes(input.role);
 		if (regional && !input.region) {
-			ctx.addIssue({ code: 'custom', path: ['region'], message: `El rol ${input.role} exige --region.` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['region'],
+				message: `El rol ${input.role} exige --region.`
+			});
 		}
 		if (!regional && input.region) {
-			ctx.addIssue({ code: 'custom', path: ['region'], message: `El rol ${input.role} es nacional: no lleve --region.` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['region'],
+				message: `El rol ${input.role} es nacional: no lleve --region.`
+			});
 		}
 	});
 
@@ -63,12 +73,22 @@ async function assertRegionExists(admin: SupabaseClient, code: string): Promise<
 		throw new UserAddError(`No se pudo leer public.regions: ${error.message}`);
 	}
 	const codes = (data ?? []).map((row: { code: string }) => row.code);
-	if (codes.length === 0) throw new UserAddError('public.regions está vacía: cargue el territorio (`npm run data`).');
-	if (!codes.includes(code)) throw new UserAddError(`La región ${code} no existe. Regiones válidas: ${codes.join(', ')}.`);
+	if (codes.length === 0)
+		throw new UserAddError('public.regions está vacía: cargue el territorio (`npm run data`).');
+	if (!codes.includes(code))
+		throw new UserAddError(`La región ${code} no existe. Regiones válidas: ${codes.join(', ')}.`);
 }
 
-async function assertInstitutionFits(admin: SupabaseClient, id: number, region: string | undefined): Promise<void> {
-	const { data, error } = await admin.from('institutions').select('id, name, region_code').eq('id', id).maybeSingle();
+async function assertInstitutionFits(
+	admin: SupabaseClient,
+	id: number,
+	region: string | undefined
+): Promise<void> {
+	const { data, error } = await admin
+		.from('institutions')
+		.select('id, name, region_code')
+		.eq('id', id)
+		.maybeSingle();
 	if (error) {
 		if (unreachable(`${error.message} ${error.details ?? ''}`)) throw unreachableError();
 		throw new UserAddError(`No se pudo leer public.institutions: ${error.message}`);
@@ -90,19 +110,24 @@ export async function addUser(admin: SupabaseClient, input: UserAddInput): Promi
 		app_metadata: { role: input.role, region_code: input.region }
 	});
 	if (error || !data.user) {
-		if (error?.code === 'email_exists') throw new UserAddError(`Ya existe un usuario con el correo ${input.email}.`);
-		if (error?.code === 'weak_password') throw new UserAddError(`La clave es demasiado débil: ${error.message}`);
+		if (error?.code === 'email_exists')
+			throw new UserAddError(`Ya existe un usuario con el correo ${input.email}.`);
+		if (error?.code === 'weak_password')
+			throw new UserAddError(`La clave es demasiado débil: ${error.message}`);
 		if (error && error.status === 0 && unreachable(error.message)) throw unreachableError();
 		throw new UserAddError(`No se pudo crear el usuario: ${error?.message ?? 'respuesta vacía'}`);
 	}
 	const userId = data.user.id;
 
-	const { error: membershipError } = await admin
-		.from('memberships')
-		.upsert(
-			{ user_id: userId, role: input.role, region_code: input.region ?? null, institution_id: input.institution ?? null },
-			{ onConflict: 'user_id' }
-		);
+	const { error: membershipError } = await admin.from('memberships').upsert(
+		{
+			user_id: userId,
+			role: input.role,
+			region_code: input.region ?? null,
+			institution_id: input.institution ?? null
+		},
+		{ onConflict: 'user_id' }
+	);
 	if (membershipError) {
 		// Nothing half-written: an account without a membership would sign in to an empty app.
 		const { error: rollbackError } = await admin.auth.admin.deleteUser(userId);

@@ -128,7 +128,8 @@ function isUniqueViolationOn(error: unknown, constraint: string): boolean {
 	return pgError?.code === '23505' && pgError.constraint === constraint;
 }
 
-const emailExists = () => unprocessable('email_exists', 'A user with this email address has already been registered');
+const emailExists = () =>
+	unprocessable('email_exists', 'A user with this email address has already been registered');
 
 /**
  * Creates a password user and its `email` identity in one transaction. The bcrypt hash is computed
@@ -146,7 +147,15 @@ export async function createUser(client: pg.PoolClient, input: NewUser): Promise
 				case when $3::text is null then '' else extensions.crypt($3::text, extensions.gen_salt('bf', 10)) end,
 				case when $4 then now() end, $5, $6, $7, now(), now(), false, false)
 			 returning ${USER_COLUMNS}`,
-			[id, input.email, input.password ?? null, input.emailConfirmed, appMetadata, input.userMetadata, input.bannedUntil]
+			[
+				id,
+				input.email,
+				input.password ?? null,
+				input.emailConfirmed,
+				appMetadata,
+				input.userMetadata,
+				input.bannedUntil
+			]
 		);
 		await client.query(
 			`insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
@@ -228,7 +237,11 @@ export async function softDeleteUser(client: pg.PoolClient, id: string): Promise
 	}
 }
 
-export async function listUsers(db: Queryable, page: number, perPage: number): Promise<{ users: UserRow[]; total: number }> {
+export async function listUsers(
+	db: Queryable,
+	page: number,
+	perPage: number
+): Promise<{ users: UserRow[]; total: number }> {
 	const [{ rows }, count] = await Promise.all([
 		db.query<UserRow>(
 			`select ${USER_COLUMNS} from auth.users where deleted_at is null order by created_at desc, id limit $1 offset $2`,

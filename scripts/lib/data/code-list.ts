@@ -42,7 +42,7 @@ export const COMMUNES_WITHOUT_POLYGON: ReadonlySet<string> = new Set(['12202']);
  */
 export function normaliseCommuneCode(value: unknown): string {
 	const text =
-		typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '') : String(value ?? '');
+		typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '') : typeof value === 'string' ? value : '';
 	const trimmed = text.trim();
 	if (!/^\d{1,5}$/.test(trimmed)) {
 		throw new Error(`Not a comuna code: ${JSON.stringify(value)}`);

@@ -600,7 +600,7 @@ function windingNumbers(graph: Graph, faces: Faces): Nesting {
 	for (const component of order) {
 		const outer = outerFace.get(component)!;
 		const holder = container.get(component);
-		winding[outer] = holder === undefined ? new Map() : new Map(winding[holder]!);
+		winding[outer] = holder === undefined ? new Map() : new Map(winding[holder]);
 		const queue = [outer];
 		while (queue.length) {
 			const face = queue.pop()!;
@@ -608,7 +608,7 @@ function windingNumbers(graph: Graph, faces: Faces): Nesting {
 				const other = faces.faceOf[h ^ 1];
 				if (winding[other] !== null) continue;
 				// Crossing h from its right to its left adds its net traversals: W(left) = W(right) + net.
-				const w = new Map(winding[face]!);
+				const w = new Map(winding[face]);
 				addOwners(w, graph.edgeOwners[h >> 1], (h & 1) === 0 ? -1 : 1);
 				winding[other] = w;
 				queue.push(other);

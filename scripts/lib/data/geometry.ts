@@ -177,10 +177,10 @@ class CellQueue {
  */
 export function labelPoint(polygon: PolygonCoordinates, precisionKm = 0.05): [number, number] {
 	const outer = polygon[0];
-	let [x0, y0, x1, y1] = bboxOf([polygon]);
+	const [bx0, y0, bx1, y1] = bboxOf([polygon]);
 	const scale = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
 	const projected = polygon.map((ring) => ring.map(([x, y]) => [x * scale, y]));
-	[x0, x1] = [x0 * scale, x1 * scale];
+	const [x0, x1] = [bx0 * scale, bx1 * scale];
 	const precision = precisionKm / KM_PER_DEGREE;
 	const size = Math.min(x1 - x0, y1 - y0);
 	const makeCell = (x: number, y: number, half: number): Cell => {

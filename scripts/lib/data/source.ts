@@ -83,7 +83,8 @@ export async function loadSource(options: {
 	} catch (error) {
 		throw new Error(
 			`No local boundary source (set GEO_SOURCE or place ${KNOWN_SOURCE.fileName} in ../shared/geo/) ` +
-				`and the download failed: ${(error as Error).message}`
+				`and the download failed: ${(error as Error).message}`,
+			{ cause: error }
 		);
 	}
 	if (!response.ok) {

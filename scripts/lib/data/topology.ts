@@ -55,7 +55,7 @@ function areaFeature<P>(properties: P, coordinates: MultiPolygonCoordinates | un
 		type: 'Feature',
 		properties,
 		geometry: coordinates && coordinates.length ? { type: 'MultiPolygon', coordinates } : null
-	} as Feature<MultiPolygon | null, P>;
+	};
 }
 
 /** Adds `provincias` and `regiones` as arc merges of the (possibly filtered) comunas. */
@@ -69,9 +69,9 @@ function withMerges(
 			(geometry) => geometry.type !== null && belongs(geometry.properties as CommuneProperties)
 		) as (Areal & { properties: CommuneProperties })[];
 		const merged = mergeArcs(
-			topology as unknown as Topology,
-			members as unknown as Parameters<typeof mergeArcs>[1]
-		) as TopoMultiPolygon;
+			topology,
+			members
+		);
 		return merged.arcs.length ? merged : ({ type: null } as unknown as TopoMultiPolygon);
 	};
 	const provincias: GeometryCollection<ProvinceProperties> = {
@@ -96,7 +96,7 @@ function withMerges(
 			regiones,
 			zonas_sin_demarcar: topology.objects.zonas_sin_demarcar
 		}
-	} as TerritoryTopology;
+	};
 }
 
 /**

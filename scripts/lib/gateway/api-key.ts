@@ -20,7 +20,10 @@ function constantTimeEquals(a: string, b: string): boolean {
 }
 
 /** Which known key `presented` is, comparing against both in constant time; null if neither. */
-export function matchApiKey(presented: string, keys: { anonKey: string; serviceKey: string }): ApiKeyRole | null {
+export function matchApiKey(
+	presented: string,
+	keys: { anonKey: string; serviceKey: string }
+): ApiKeyRole | null {
 	const isAnon = constantTimeEquals(presented, keys.anonKey);
 	const isService = constantTimeEquals(presented, keys.serviceKey);
 	if (isService) return 'service_role';

@@ -14,7 +14,13 @@ export const ALLOWED_HEADERS = [
 	'x-retry-count'
 ];
 
-export const EXPOSED_HEADERS = ['content-range', 'content-location', 'x-supabase-api-version', 'x-total-count', 'link'];
+export const EXPOSED_HEADERS = [
+	'content-range',
+	'content-location',
+	'x-supabase-api-version',
+	'x-total-count',
+	'link'
+];
 
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 

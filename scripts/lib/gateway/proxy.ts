@@ -1,5 +1,11 @@
 // `/rest/v1/*` → PostgREST, streaming both bodies, like Supabase's gateway route to its PostgREST.
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import {
+	request as httpRequest,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type OutgoingHttpHeaders,
+	type ServerResponse
+} from 'node:http';
 import { pipeline } from 'node:stream';
 
 // Connection-level headers belong to one hop and must not be forwarded (RFC 9110 §7.6.1).
@@ -36,7 +42,11 @@ function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
  * defaulting to the API key (the anon or service JWT), which is how Supabase's gateway lets a
  * request that carries only `apikey` reach PostgREST with the key's role.
  */
-export function upstreamRequestHeaders(headers: IncomingHttpHeaders, apiKey: string, upstreamHost: string): OutgoingHttpHeaders {
+export function upstreamRequestHeaders(
+	headers: IncomingHttpHeaders,
+	apiKey: string,
+	upstreamHost: string
+): OutgoingHttpHeaders {
 	const forwarded = withoutHopByHop(headers);
 	if (!forwarded.authorization) forwarded.authorization = `Bearer ${apiKey}`;
 	forwarded.host = upstreamHost;
@@ -83,7 +93,11 @@ export function proxyToPostgrest(
 			return;
 		}
 		const body = JSON.stringify({ message: 'An invalid response was received from the upstream server' });
-		res.writeHead(502, { ...options.extraHeaders, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+		res.writeHead(502, {
+			...options.extraHeaders,
+			'content-type': 'application/json',
+			'content-length': Buffer.byteLength(body)
+		});
 		res.end(body);
 	});
 

@@ -22,14 +22,21 @@ let base: string;
 const seen: Seen = {};
 
 const listen = (server: Server) =>
-	new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+	new Promise<number>((resolve) =>
+		server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))
+	);
 
 beforeAll(async () => {
 	upstream = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			Object.assign(seen, { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
+			Object.assign(seen, {
+				method: req.method,
+				url: req.url,
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString()
+			});
 			if (req.url?.startsWith('/stream')) {
 				res.writeHead(200, { 'content-type': 'text/plain' });
 				let n = 0;
@@ -91,7 +98,9 @@ describe('gateway', () => {
 			expect(wrong.status).toBe(401);
 			expect((await wrong.json()).message).toBe('Invalid API key');
 			// A user's access token is not an API key.
-			const bearerOnly = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${anonKey}` } });
+			const bearerOnly = await fetch(`${base}${path}`, {
+				headers: { authorization: `Bearer ${anonKey}` }
+			});
 			expect(bearerOnly.status).toBe(401);
 		}
 	});
@@ -123,7 +132,9 @@ describe('gateway', () => {
 	});
 
 	it("passes the caller's Authorization through untouched", async () => {
-		await fetch(`${base}/rest/v1/regions`, { headers: { apikey: serviceKey, authorization: 'Bearer user.jwt.here' } });
+		await fetch(`${base}/rest/v1/regions`, {
+			headers: { apikey: serviceKey, authorization: 'Bearer user.jwt.here' }
+		});
 		expect(seen.headers?.authorization).toBe('Bearer user.jwt.here');
 		expect(seen.headers?.apikey).toBe(serviceKey);
 	});
@@ -141,7 +152,17 @@ describe('gateway', () => {
 		expect(res.status).toBe(204);
 		expect(res.headers.get('access-control-allow-origin')).toBe('*');
 		const allowed = res.headers.get('access-control-allow-headers')?.split(', ');
-		for (const header of ['authorization', 'apikey', 'content-type', 'x-client-info', 'prefer', 'accept-profile', 'content-profile', 'range', 'x-supabase-api-version']) {
+		for (const header of [
+			'authorization',
+			'apikey',
+			'content-type',
+			'x-client-info',
+			'prefer',
+			'accept-profile',
+			'content-profile',
+			'range',
+			'x-supabase-api-version'
+		]) {
 			expect(allowed).toContain(header);
 		}
 		expect(res.headers.get('access-control-expose-headers')).toContain('content-range');
@@ -149,9 +170,18 @@ describe('gateway', () => {
 
 	it('answers 502 when PostgREST is unreachable', async () => {
 		const pool = { query: () => Promise.reject(new Error('none')) } as unknown as pg.Pool;
-		const lonely = createApiGateway({ pool, jwtSecret: 'x'.repeat(40), anonKey, serviceKey, postgrestUrl: 'http://127.0.0.1:1', log: () => {} });
+		const lonely = createApiGateway({
+			pool,
+			jwtSecret: 'x'.repeat(40),
+			anonKey,
+			serviceKey,
+			postgrestUrl: 'http://127.0.0.1:1',
+			log: () => {}
+		});
 		const lonelyPort = await listen(lonely);
-		const res = await fetch(`http://127.0.0.1:${lonelyPort}/rest/v1/regions`, { headers: { apikey: anonKey } });
+		const res = await fetch(`http://127.0.0.1:${lonelyPort}/rest/v1/regions`, {
+			headers: { apikey: anonKey }
+		});
 		expect(res.status).toBe(502);
 		expect(res.headers.get('access-control-allow-origin')).toBe('*');
 		await new Promise((resolve) => lonely.close(resolve));
@@ -165,12 +195,19 @@ describe('gateway', () => {
 	it('answers Auth validation errors without touching the database', async () => {
 		const res = await fetch(`${base}/auth/v1/token?grant_type=password`, {
 			method: 'POST',
-			headers: { apikey: anonKey, 'content-type': 'application/json', 'x-supabase-api-version': '2024-01-01' },
+			headers: {
+				apikey: anonKey,
+				'content-type': 'application/json',
+				'x-supabase-api-version': '2024-01-01'
+			},
 			body: '{not json'
 		});
 		expect(res.status).toBe(400);
 		expect(res.headers.get('x-supabase-api-version')).toBe('2024-01-01');
-		expect(await res.json()).toEqual({ code: 'bad_json', message: 'Could not parse request body as JSON' });
+		expect(await res.json()).toEqual({
+			code: 'bad_json',
+			message: 'Could not parse request body as JSON'
+		});
 		const jwks = await fetch(`${base}/auth/v1/.well-known/jwks.json`, { headers: { apikey: anonKey } });
 		expect(await jwks.json()).toEqual({ keys: [] });
 		const noToken = await fetch(`${base}/auth/v1/user`, { headers: { apikey: anonKey } });

@@ -34,7 +34,8 @@ export function routeOf(pathname: string): { service: 'rest' | 'auth'; rest: str
 		[REST_PREFIX, 'rest'],
 		[AUTH_PREFIX, 'auth']
 	] as const) {
-		if (pathname === prefix || pathname.startsWith(`${prefix}/`)) return { service, rest: pathname.slice(prefix.length) };
+		if (pathname === prefix || pathname.startsWith(`${prefix}/`))
+			return { service, rest: pathname.slice(prefix.length) };
 	}
 	return null;
 }
@@ -78,11 +79,17 @@ export function createApiGateway(options: ApiGatewayOptions): Server {
 
 		const apiKey = presentedApiKey(req, url.searchParams);
 		if (!apiKey) {
-			sendJson(res, 401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' });
+			sendJson(res, 401, {
+				message: 'No API key found in request',
+				hint: 'No `apikey` request header or url param was found.'
+			});
 			return;
 		}
 		if (!matchApiKey(apiKey, keys)) {
-			sendJson(res, 401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' });
+			sendJson(res, 401, {
+				message: 'Invalid API key',
+				hint: 'Double check your Supabase `anon` or `service_role` API key.'
+			});
 			return;
 		}
 
@@ -101,7 +108,9 @@ export function createApiGateway(options: ApiGatewayOptions): Server {
 
 	return createServer((req, res) => {
 		handle(req, res).catch((error: unknown) => {
-			log(`gateway: ${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}`);
+			log(
+				`gateway: ${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}`
+			);
 			if (!res.headersSent) sendJson(res, 500, { message: 'An unexpected error occurred' });
 			else res.destroy();
 		});

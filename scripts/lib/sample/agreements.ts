@@ -4,7 +4,14 @@ import type { SampleProject, ThemeCode } from './projects.ts';
 import { THEMES } from './projects.ts';
 import { weightedPicker, type Random } from './random.ts';
 import type { SampleCommune, SampleTerritory } from './territory.ts';
-import { LOCALITIES, ofWater, REGION_VOCABULARY, regionalGovernmentName, regionLabel, theWater } from './texts.ts';
+import {
+	LOCALITIES,
+	ofWater,
+	REGION_VOCABULARY,
+	regionalGovernmentName,
+	regionLabel,
+	theWater
+} from './texts.ts';
 import { userKey } from './users.ts';
 
 /**
@@ -76,37 +83,83 @@ interface Focus {
 
 const FOCUSES: readonly Focus[] = [
 	{
-		key: 'conectividad', theme: 'territorio', purpose: 'la conectividad rural', table: 'de conectividad rural', direction: 'dv', seremi: 'seremi_mdsf',
-		problem: (place) => `Localidades rurales de ${place} quedan aisladas en invierno por caminos de ripio en mal estado y puentes de madera con restricción de carga.`
+		key: 'conectividad',
+		theme: 'territorio',
+		purpose: 'la conectividad rural',
+		table: 'de conectividad rural',
+		direction: 'dv',
+		seremi: 'seremi_mdsf',
+		problem: (place) =>
+			`Localidades rurales de ${place} quedan aisladas en invierno por caminos de ripio en mal estado y puentes de madera con restricción de carga.`
 	},
 	{
-		key: 'agua', theme: 'territorio', purpose: 'la seguridad hídrica de las localidades rurales', table: 'por el agua', direction: 'ssr', seremi: 'seremi_salud',
-		problem: (place, _w, r) => `Sequía prolongada: ${r.int(80, 1200)} familias de ${place} se abastecen con camiones aljibe y los sistemas de agua potable rural no dan abasto en verano.`
+		key: 'agua',
+		theme: 'territorio',
+		purpose: 'la seguridad hídrica de las localidades rurales',
+		table: 'por el agua',
+		direction: 'ssr',
+		seremi: 'seremi_salud',
+		problem: (place, _w, r) =>
+			`Sequía prolongada: ${r.int(80, 1200)} familias de ${place} se abastecen con camiones aljibe y los sistemas de agua potable rural no dan abasto en verano.`
 	},
 	{
-		key: 'riesgo', theme: 'prevencion_riesgos_salud_ocupacional', purpose: 'la prevención de inundaciones y aluviones', table: 'de gestión del riesgo de desastres', direction: 'doh', seremi: 'seremi_minvu',
-		problem: (place, water) => `Desbordes recurrentes ${ofWater(water)} y activación de quebradas afectan viviendas, caminos y terrenos agrícolas de ${place}.`
+		key: 'riesgo',
+		theme: 'prevencion_riesgos_salud_ocupacional',
+		purpose: 'la prevención de inundaciones y aluviones',
+		table: 'de gestión del riesgo de desastres',
+		direction: 'doh',
+		seremi: 'seremi_minvu',
+		problem: (place, water) =>
+			`Desbordes recurrentes ${ofWater(water)} y activación de quebradas afectan viviendas, caminos y terrenos agrícolas de ${place}.`
 	},
 	{
-		key: 'borde_costero', theme: 'medio_ambiente', purpose: 'la recuperación del borde costero', table: 'del borde costero', direction: 'dop', seremi: 'seremi_mma', needsCoast: true,
-		problem: (place) => `Infraestructura portuaria menor deteriorada por marejadas y conflictos de uso entre pesca artesanal, turismo y vecinos en ${place}.`
+		key: 'borde_costero',
+		theme: 'medio_ambiente',
+		purpose: 'la recuperación del borde costero',
+		table: 'del borde costero',
+		direction: 'dop',
+		seremi: 'seremi_mma',
+		needsCoast: true,
+		problem: (place) =>
+			`Infraestructura portuaria menor deteriorada por marejadas y conflictos de uso entre pesca artesanal, turismo y vecinos en ${place}.`
 	},
 	{
-		key: 'patrimonio', theme: 'participacion_ciudadana', purpose: 'la recuperación del patrimonio construido', table: 'de patrimonio e infraestructura pública', direction: 'da', seremi: 'seremi_minvu',
-		problem: (place) => `Inmuebles patrimoniales de ${place} dañados por sismos permanecen cerrados sin financiamiento para su restauración.`
+		key: 'patrimonio',
+		theme: 'participacion_ciudadana',
+		purpose: 'la recuperación del patrimonio construido',
+		table: 'de patrimonio e infraestructura pública',
+		direction: 'da',
+		seremi: 'seremi_minvu',
+		problem: (place) =>
+			`Inmuebles patrimoniales de ${place} dañados por sismos permanecen cerrados sin financiamiento para su restauración.`
 	},
 	{
-		key: 'seguridad', theme: 'prevencion_riesgos_salud_ocupacional', purpose: 'la seguridad y salud en las faenas de obras públicas', table: 'de seguridad laboral en obras', direction: 'dv', seremi: 'seremi_salud',
-		problem: (place) => `Aumento de accidentes en faenas de conservación vial y obras en ejecución en ${place}, con subcontratistas sin programas de prevención de riesgos.`
+		key: 'seguridad',
+		theme: 'prevencion_riesgos_salud_ocupacional',
+		purpose: 'la seguridad y salud en las faenas de obras públicas',
+		table: 'de seguridad laboral en obras',
+		direction: 'dv',
+		seremi: 'seremi_salud',
+		problem: (place) =>
+			`Aumento de accidentes en faenas de conservación vial y obras en ejecución en ${place}, con subcontratistas sin programas de prevención de riesgos.`
 	},
 	{
-		key: 'ambiente', theme: 'medio_ambiente', purpose: 'la gestión ambiental de las obras en ejecución', table: 'socioambiental', direction: 'doh', seremi: 'seremi_mma',
-		problem: (place, water) => `Reclamos de la comunidad de ${place} por polvo, ruido y extracción de áridos asociados a obras públicas en ${theWater(water)}.`
+		key: 'ambiente',
+		theme: 'medio_ambiente',
+		purpose: 'la gestión ambiental de las obras en ejecución',
+		table: 'socioambiental',
+		direction: 'doh',
+		seremi: 'seremi_mma',
+		problem: (place, water) =>
+			`Reclamos de la comunidad de ${place} por polvo, ruido y extracción de áridos asociados a obras públicas en ${theWater(water)}.`
 	}
 ];
 
 /** Commitment titles per theme; `p` is a project of the region, `c` a comuna, `w` a river. */
-const COMMITMENTS: Record<ThemeCode, readonly ((x: { p: string; c: string; w: string; l: string }) => string)[]> = {
+const COMMITMENTS: Record<
+	ThemeCode,
+	readonly ((x: { p: string; c: string; w: string; l: string }) => string)[]
+> = {
 	medio_ambiente: [
 		(x) => `Ingresar al SEIA la declaración de impacto ambiental del proyecto «${x.p}»`,
 		(x) => `Implementar plan de reforestación con especies nativas en ${x.c}`,
@@ -149,34 +202,67 @@ const PROGRESS_NOTES = [
 
 const NATIONAL_AGREEMENTS = [
 	{
-		kind: 'protocolo_de_acuerdo' as const, theme: 'prevencion_riesgos_salud_ocupacional' as ThemeCode,
+		kind: 'protocolo_de_acuerdo' as const,
+		theme: 'prevencion_riesgos_salud_ocupacional' as ThemeCode,
 		title: 'Protocolo de acuerdo DGOP – Dirección del Trabajo para la seguridad y salud en las faenas de obras públicas',
-		problem: 'La accidentabilidad en contratos MOP supera el promedio de la construcción y la fiscalización de subcontratistas es dispar entre regiones.',
-		parties: [['dgop', 'firmante'], ['dt', 'firmante'], ['minsal', 'colaborador']] as const
+		problem:
+			'La accidentabilidad en contratos MOP supera el promedio de la construcción y la fiscalización de subcontratistas es dispar entre regiones.',
+		parties: [
+			['dgop', 'firmante'],
+			['dt', 'firmante'],
+			['minsal', 'colaborador']
+		] as const
 	},
 	{
-		kind: 'convenio' as const, theme: 'territorio' as ThemeCode,
+		kind: 'convenio' as const,
+		theme: 'territorio' as ThemeCode,
 		title: 'Convenio MOP – SUBDERE para la planificación territorial de la inversión en infraestructura',
-		problem: 'La inversión sectorial y la regional se programan por separado, con duplicidades y brechas en localidades aisladas.',
-		parties: [['mop', 'firmante'], ['subdere', 'firmante'], ['dirplan', 'ejecutor'], ['dgop', 'coordinador']] as const
+		problem:
+			'La inversión sectorial y la regional se programan por separado, con duplicidades y brechas en localidades aisladas.',
+		parties: [
+			['mop', 'firmante'],
+			['subdere', 'firmante'],
+			['dirplan', 'ejecutor'],
+			['dgop', 'coordinador']
+		] as const
 	},
 	{
-		kind: 'convenio' as const, theme: 'medio_ambiente' as ThemeCode,
+		kind: 'convenio' as const,
+		theme: 'medio_ambiente' as ThemeCode,
 		title: 'Convenio MOP – Ministerio del Medio Ambiente para la evaluación ambiental temprana de la cartera',
-		problem: 'Proyectos de infraestructura llegan al sistema de evaluación ambiental con diseños ya cerrados y sin línea de base suficiente.',
-		parties: [['mop', 'firmante'], ['mma', 'firmante'], ['sea', 'colaborador'], ['dgop', 'coordinador']] as const
+		problem:
+			'Proyectos de infraestructura llegan al sistema de evaluación ambiental con diseños ya cerrados y sin línea de base suficiente.',
+		parties: [
+			['mop', 'firmante'],
+			['mma', 'firmante'],
+			['sea', 'colaborador'],
+			['dgop', 'coordinador']
+		] as const
 	},
 	{
-		kind: 'mesa_de_trabajo' as const, theme: 'participacion_ciudadana' as ThemeCode,
+		kind: 'mesa_de_trabajo' as const,
+		theme: 'participacion_ciudadana' as ThemeCode,
 		title: 'Mesa nacional de participación ciudadana en obras públicas',
-		problem: 'La participación en los proyectos se concentra al final del diseño y no llega a las comunidades rurales ni a los pueblos originarios.',
-		parties: [['dgop', 'coordinador'], ['mdsf', 'colaborador'], ['subsecop', 'firmante']] as const
+		problem:
+			'La participación en los proyectos se concentra al final del diseño y no llega a las comunidades rurales ni a los pueblos originarios.',
+		parties: [
+			['dgop', 'coordinador'],
+			['mdsf', 'colaborador'],
+			['subsecop', 'firmante']
+		] as const
 	},
 	{
-		kind: 'mesa_de_trabajo' as const, theme: 'territorio' as ThemeCode,
+		kind: 'mesa_de_trabajo' as const,
+		theme: 'territorio' as ThemeCode,
 		title: 'Mesa interministerial de agua potable rural',
-		problem: 'Comités de agua potable rural sin asistencia técnica suficiente y fuentes agotadas por la sequía.',
-		parties: [['ssr', 'coordinador'], ['dga', 'colaborador'], ['mdsf', 'colaborador'], ['minsal', 'colaborador']] as const
+		problem:
+			'Comités de agua potable rural sin asistencia técnica suficiente y fuentes agotadas por la sequía.',
+		parties: [
+			['ssr', 'coordinador'],
+			['dga', 'colaborador'],
+			['mdsf', 'colaborador'],
+			['minsal', 'colaborador']
+		] as const
 	}
 ];
 
@@ -189,7 +275,11 @@ interface RegionIndex {
 	provinces: { code: string; name: string }[];
 }
 
-function commitmentStatus(r: Random, due: string, anchor: string): { status: CommitmentStatus; progress: number } {
+function commitmentStatus(
+	r: Random,
+	due: string,
+	anchor: string
+): { status: CommitmentStatus; progress: number } {
 	if (due < anchor) {
 		// Past due: most fulfilled; the rest overdue (still pending or under way) or cancelled.
 		const roll = r.next();
@@ -214,7 +304,13 @@ function progressHistory(
 	author: string | null
 ): SampleProgress[] {
 	const rows: SampleProgress[] = [];
-	const push = (day: string, progress: number, status: CommitmentStatus, note: string | null, order: number) =>
+	const push = (
+		day: string,
+		progress: number,
+		status: CommitmentStatus,
+		note: string | null,
+		order: number
+	) =>
 		rows.push({
 			commitment_id: commitment.id,
 			progress,
@@ -237,7 +333,10 @@ function progressHistory(
 	let progress = 0;
 	days.forEach((offset, i) => {
 		const ceiling = commitment.status === 'cumplido' ? 95 : Math.max(finalProgress - 1, 0);
-		progress = Math.min(ceiling, progress + Math.max(1, Math.round((ceiling - progress) * r.float(0.2, 0.6))));
+		progress = Math.min(
+			ceiling,
+			progress + Math.max(1, Math.round((ceiling - progress) * r.float(0.2, 0.6)))
+		);
 		if (progress <= 0 || progress >= 100) return;
 		push(addDays(registered, offset), progress, 'en_curso', r.pick(PROGRESS_NOTES), i + 1);
 	});
@@ -261,7 +360,12 @@ export function generateAgreements(
 	anchor: string
 ): AgreementsResult {
 	const result: AgreementsResult = {
-		agreements: [], parties: [], commitments: [], commitmentCommunes: [], commitmentProjects: [], progress: []
+		agreements: [],
+		parties: [],
+		commitments: [],
+		commitmentCommunes: [],
+		commitmentProjects: [],
+		progress: []
 	};
 	const communeByCode = new Map(territory.communes.map((c) => [c.code, c]));
 	const regions = new Map<string, RegionIndex>();
@@ -281,18 +385,30 @@ export function generateAgreements(
 		if (project.service_code !== 'concesiones') index?.mandatable.push(project);
 	}
 	const regionList = territory.regions.filter((region) => regions.get(region.code)!.communes.length > 0);
-	const pickRegion = weightedPicker(regionList, regionList.map((region) => 1 + regions.get(region.code)!.projects.length));
+	const pickRegion = weightedPicker(
+		regionList,
+		regionList.map((region) => 1 + regions.get(region.code)!.projects.length)
+	);
 
 	const total = Math.max(regionList.length * 3 + NATIONAL_AGREEMENTS.length, Math.round(projectCount / 40));
 	let commitmentId = 0;
-	const addCommitments = (agreement: SampleAgreement, parties: SampleParty[], lead: ThemeCode, index: RegionIndex | null, focusCommune: SampleCommune | null) => {
+	const addCommitments = (
+		agreement: SampleAgreement,
+		parties: SampleParty[],
+		lead: ThemeCode,
+		index: RegionIndex | null,
+		focusCommune: SampleCommune | null
+	) => {
 		const count = r.int(3, 8);
 		const themeStart = THEMES.indexOf(lead);
 		const author = agreement.region_code ? userKey.secretariat(agreement.region_code) : null;
-		const water = agreement.region_code ? r.pick(REGION_VOCABULARY[agreement.region_code]?.waters ?? ['estero sin nombre']) : 'río Maipo';
+		const water = agreement.region_code
+			? r.pick(REGION_VOCABULARY[agreement.region_code]?.waters ?? ['estero sin nombre'])
+			: 'río Maipo';
 		for (let k = 0; k < count; k++) {
 			const theme = THEMES[(themeStart + k) % THEMES.length];
-			const commune = focusCommune && r.chance(0.6) ? focusCommune : index ? r.pick(index.communes) : null;
+			const commune =
+				focusCommune && r.chance(0.6) ? focusCommune : index ? r.pick(index.communes) : null;
 			const project = index && index.projects.length ? r.pick(index.projects) : null;
 			const title = r.pick(COMMITMENTS[theme])({
 				p: project?.name.split(',')[0] ?? 'cartera de obras en ejecución',
@@ -322,8 +438,10 @@ export function generateAgreements(
 			commitment.updated_at = history[history.length - 1].changed_at;
 			result.commitments.push(commitment);
 			result.progress.push(...history);
-			if (commune) result.commitmentCommunes.push({ commitment_id: commitment.id, commune_code: commune.code });
-			if (project && r.chance(0.45)) result.commitmentProjects.push({ commitment_id: commitment.id, project_id: project.id });
+			if (commune)
+				result.commitmentCommunes.push({ commitment_id: commitment.id, commune_code: commune.code });
+			if (project && r.chance(0.45))
+				result.commitmentProjects.push({ commitment_id: commitment.id, project_id: project.id });
 		}
 	};
 
@@ -332,14 +450,25 @@ export function generateAgreements(
 
 	for (let id = 1; id <= total; id++) {
 		// Right after the regions' first three come the national agreements, once each.
-		const national = id > regionList.length * 3 ? NATIONAL_AGREEMENTS[id - 1 - regionList.length * 3] : undefined;
+		const national =
+			id > regionList.length * 3 ? NATIONAL_AGREEMENTS[id - 1 - regionList.length * 3] : undefined;
 		if (national) {
 			const signed = signedOn();
 			const agreement: SampleAgreement = {
-				id, kind: national.kind, title: national.title, problem: national.problem, signed_on: signed,
-				ends_on: national.kind === 'mesa_de_trabajo' ? null : addDays(signed, r.int(730, 1825)), region_code: null, created_at: created(signed)
+				id,
+				kind: national.kind,
+				title: national.title,
+				problem: national.problem,
+				signed_on: signed,
+				ends_on: national.kind === 'mesa_de_trabajo' ? null : addDays(signed, r.int(730, 1825)),
+				region_code: null,
+				created_at: created(signed)
 			};
-			const parties = national.parties.map(([key, role]) => ({ agreement_id: id, institution: institutionKey.national(key), role }));
+			const parties = national.parties.map(([key, role]) => ({
+				agreement_id: id,
+				institution: institutionKey.national(key),
+				role
+			}));
 			result.agreements.push(agreement);
 			result.parties.push(...parties);
 			addCommitments(agreement, parties, national.theme, null, null);
@@ -365,57 +494,118 @@ export function generateAgreements(
 		if (kindRoll < 0.18) {
 			const from = yearOf(signed);
 			agreement = {
-				id, kind: 'convenio', signed_on: signed, ends_on: addDays(signed, r.int(3, 5) * 365), region_code: region.code, created_at: created(signed),
+				id,
+				kind: 'convenio',
+				signed_on: signed,
+				ends_on: addDays(signed, r.int(3, 5) * 365),
+				region_code: region.code,
+				created_at: created(signed),
 				title: `Convenio de programación ${gore} – MOP para ${focus.purpose}, ${from}–${from + 4}`,
 				problem: focus.problem(`la ${label}`, water, r)
 			};
-			parties = [[institutionKey.gore(region.code), 'financista'], [at('seremi_mop'), 'firmante'], [institutionKey.secretariat(region.code), 'coordinador'], [at(direction.key), 'ejecutor']];
+			parties = [
+				[institutionKey.gore(region.code), 'financista'],
+				[at('seremi_mop'), 'firmante'],
+				[institutionKey.secretariat(region.code), 'coordinador'],
+				[at(direction.key), 'ejecutor']
+			];
 		} else if (kindRoll < 0.33 && index.mandatable.length) {
 			const project = r.pick(index.mandatable);
-			const executor = REGIONAL_MOP_DIRECTIONS.find((d) => d.service === project.service_code)?.key ?? 'da';
+			const executor =
+				REGIONAL_MOP_DIRECTIONS.find((d) => d.service === project.service_code)?.key ?? 'da';
 			const projectCommune = communeByCode.get(project.commune_code)!;
 			agreement = {
-				id, kind: 'convenio', signed_on: signed, ends_on: addDays(signed, r.int(2, 4) * 365), region_code: region.code, created_at: created(signed),
+				id,
+				kind: 'convenio',
+				signed_on: signed,
+				ends_on: addDays(signed, r.int(2, 4) * 365),
+				region_code: region.code,
+				created_at: created(signed),
 				title: `Convenio mandato: ${project.name}`,
 				problem: `El gobierno regional financia con el FNDR una obra que la ${REGIONAL_MOP_DIRECTIONS.find((d) => d.key === executor)!.name.replace('Dirección Regional', 'dirección regional')} ejecuta como unidad técnica, en la comuna de ${projectCommune.name}.`
 			};
-			parties = [[institutionKey.gore(region.code), 'financista'], [at(executor), 'ejecutor'], [muni(projectCommune), 'colaborador']];
+			parties = [
+				[institutionKey.gore(region.code), 'financista'],
+				[at(executor), 'ejecutor'],
+				[muni(projectCommune), 'colaborador']
+			];
 			const rows = parties.map(([institution, role]) => ({ agreement_id: id, institution, role }));
 			result.agreements.push(agreement);
 			result.parties.push(...rows);
 			addCommitments(agreement, rows, focus.theme, index, projectCommune);
-			result.commitmentProjects.push({ commitment_id: result.commitments[result.commitments.length - 1].id, project_id: project.id });
+			result.commitmentProjects.push({
+				commitment_id: result.commitments[result.commitments.length - 1].id,
+				project_id: project.id
+			});
 			dedupeLast(result);
 			continue;
 		} else if (kindRoll < 0.45) {
 			agreement = {
-				id, kind: 'convenio', signed_on: signed, ends_on: addDays(signed, r.int(1, 3) * 365), region_code: region.code, created_at: created(signed),
+				id,
+				kind: 'convenio',
+				signed_on: signed,
+				ends_on: addDays(signed, r.int(1, 3) * 365),
+				region_code: region.code,
+				created_at: created(signed),
 				title: `Convenio de colaboración SEREMI de Obras Públicas – Municipalidad de ${commune.name} para ${focus.purpose}`,
 				problem: focus.problem(`la comuna de ${commune.name}`, water, r)
 			};
-			parties = [[at('seremi_mop'), 'firmante'], [muni(commune), 'firmante'], [at(direction.key), 'ejecutor']];
+			parties = [
+				[at('seremi_mop'), 'firmante'],
+				[muni(commune), 'firmante'],
+				[at(direction.key), 'ejecutor']
+			];
 		} else if (kindRoll < 0.7) {
 			agreement = {
-				id, kind: 'protocolo_de_acuerdo', signed_on: signed, ends_on: r.chance(0.5) ? addDays(signed, r.int(1, 3) * 365) : null, region_code: region.code, created_at: created(signed),
+				id,
+				kind: 'protocolo_de_acuerdo',
+				signed_on: signed,
+				ends_on: r.chance(0.5) ? addDays(signed, r.int(1, 3) * 365) : null,
+				region_code: region.code,
+				created_at: created(signed),
 				title: `Protocolo de acuerdo para ${focus.purpose} en la comuna de ${commune.name}`,
 				problem: focus.problem(`la comuna de ${commune.name}`, water, r)
 			};
-			parties = [[at('seremi_mop'), 'firmante'], [institutionKey.gore(region.code), 'firmante'], [muni(commune), 'firmante'], [at(focus.seremi), 'colaborador'], [at(direction.key), 'ejecutor']];
-			if (focus.theme === 'prevencion_riesgos_salud_ocupacional') parties.push([at('dt'), 'colaborador']);
+			parties = [
+				[at('seremi_mop'), 'firmante'],
+				[institutionKey.gore(region.code), 'firmante'],
+				[muni(commune), 'firmante'],
+				[at(focus.seremi), 'colaborador'],
+				[at(direction.key), 'ejecutor']
+			];
+			if (focus.theme === 'prevencion_riesgos_salud_ocupacional')
+				parties.push([at('dt'), 'colaborador']);
 		} else {
 			const provincial = province && r.chance(0.6);
-			const place = provincial ? `la provincia de ${province!.name}` : `la comuna de ${commune.name}`;
+			const place = provincial ? `la provincia de ${province.name}` : `la comuna de ${commune.name}`;
 			agreement = {
-				id, kind: 'mesa_de_trabajo', signed_on: signed, ends_on: r.chance(0.3) ? addDays(signed, r.int(1, 2) * 365) : null, region_code: region.code, created_at: created(signed),
+				id,
+				kind: 'mesa_de_trabajo',
+				signed_on: signed,
+				ends_on: r.chance(0.3) ? addDays(signed, r.int(1, 2) * 365) : null,
+				region_code: region.code,
+				created_at: created(signed),
 				title: `Mesa de trabajo ${focus.table} de ${place}`,
 				problem: focus.problem(place, water, r)
 			};
-			parties = [[institutionKey.secretariat(region.code), 'coordinador'], [institutionKey.gore(region.code), 'colaborador'], [at(direction.key), 'ejecutor'], [at(focus.seremi), 'colaborador']];
-			if (provincial && !province!.code.endsWith('1')) parties.push([institutionKey.delegation(province!.code), 'colaborador']);
-			const municipalities = provincial ? index.communes.filter((c) => c.province_code === province!.code) : [commune];
+			parties = [
+				[institutionKey.secretariat(region.code), 'coordinador'],
+				[institutionKey.gore(region.code), 'colaborador'],
+				[at(direction.key), 'ejecutor'],
+				[at(focus.seremi), 'colaborador']
+			];
+			if (provincial && !province.code.endsWith('1'))
+				parties.push([institutionKey.delegation(province.code), 'colaborador']);
+			const municipalities = provincial
+				? index.communes.filter((c) => c.province_code === province.code)
+				: [commune];
 			for (const c of r.sample(municipalities, r.int(1, 4))) parties.push([muni(c), 'colaborador']);
 		}
-		const rows = dedupeParties(parties).map(([institution, role]) => ({ agreement_id: id, institution, role }));
+		const rows = dedupeParties(parties).map(([institution, role]) => ({
+			agreement_id: id,
+			institution,
+			role
+		}));
 		result.agreements.push(agreement);
 		result.parties.push(...rows);
 		addCommitments(agreement, rows, focus.theme, index, commune);
@@ -433,16 +623,31 @@ function dedupeParties(parties: [string, PartyRole][]): [string, PartyRole][] {
 function dedupeLast(result: AgreementsResult): void {
 	const links = result.commitmentProjects;
 	const last = links[links.length - 1];
-	if (links.slice(0, -1).some((l) => l.commitment_id === last.commitment_id && l.project_id === last.project_id)) links.pop();
+	if (
+		links
+			.slice(0, -1)
+			.some((l) => l.commitment_id === last.commitment_id && l.project_id === last.project_id)
+	)
+		links.pop();
 }
 
 function pickResponsible(r: Random, parties: readonly SampleParty[], theme: ThemeCode): string {
 	const preferred = parties.filter((p) => {
 		const key = p.institution.split(':')[0];
-		if (theme === 'participacion_ciudadana') return key === 'st' || key === 'muni' || key === 'dgop' || key === 'gore';
-		if (theme === 'prevencion_riesgos_salud_ocupacional') return p.role === 'ejecutor' || key === 'dt' || key === 'seremi_salud';
-		if (theme === 'medio_ambiente') return p.role === 'ejecutor' || key === 'seremi_mma' || key === 'mma' || key === 'sea';
-		return key === 'gore' || key === 'seremi_mop' || key === 'st' || p.role === 'ejecutor' || key === 'subdere' || key === 'dirplan';
+		if (theme === 'participacion_ciudadana')
+			return key === 'st' || key === 'muni' || key === 'dgop' || key === 'gore';
+		if (theme === 'prevencion_riesgos_salud_ocupacional')
+			return p.role === 'ejecutor' || key === 'dt' || key === 'seremi_salud';
+		if (theme === 'medio_ambiente')
+			return p.role === 'ejecutor' || key === 'seremi_mma' || key === 'mma' || key === 'sea';
+		return (
+			key === 'gore' ||
+			key === 'seremi_mop' ||
+			key === 'st' ||
+			p.role === 'ejecutor' ||
+			key === 'subdere' ||
+			key === 'dirplan'
+		);
 	});
 	return r.pick(preferred.length ? preferred : parties).institution;
 }

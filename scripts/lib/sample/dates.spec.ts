@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, monthLabel, officeTimestamp, parseIsoDate, quarterLabel } from './dates.ts';
+import {
+	addDays,
+	addMonths,
+	daysBetween,
+	monthLabel,
+	officeTimestamp,
+	parseIsoDate,
+	quarterLabel
+} from './dates.ts';
 
 describe('sample dates', () => {
 	it('adds days and months on the calendar, clamping to the end of shorter months', () => {

@@ -60,13 +60,24 @@ export function officeTimestamp(date: string, minutes: number): string {
 }
 
 export const MONTHS_ES = [
-	'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio',
-	'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'
+	'enero',
+	'febrero',
+	'marzo',
+	'abril',
+	'mayo',
+	'junio',
+	'julio',
+	'agosto',
+	'septiembre',
+	'octubre',
+	'noviembre',
+	'diciembre'
 ] as const;
 
 const QUARTERS_ES = ['primer', 'segundo', 'tercer', 'cuarto'] as const;
 
-export const monthLabel = (date: string) => `${MONTHS_ES[Number(date.slice(5, 7)) - 1]} de ${date.slice(0, 4)}`;
+export const monthLabel = (date: string) =>
+	`${MONTHS_ES[Number(date.slice(5, 7)) - 1]} de ${date.slice(0, 4)}`;
 export const quarterLabel = (date: string) =>
 	`${QUARTERS_ES[Math.floor((Number(date.slice(5, 7)) - 1) / 3)]} trimestre de ${date.slice(0, 4)}`;
 export const yearOf = (date: string) => Number(date.slice(0, 4));

@@ -1,5 +1,15 @@
 import type { SampleAgreement, SampleCommitment } from './agreements.ts';
-import { addDays, addMonths, daysBetween, maxDate, monthLabel, monthStart, officeTimestamp, quarterLabel, yearOf } from './dates.ts';
+import {
+	addDays,
+	addMonths,
+	daysBetween,
+	maxDate,
+	monthLabel,
+	monthStart,
+	officeTimestamp,
+	quarterLabel,
+	yearOf
+} from './dates.ts';
 import { hasProvincialDelegation, institutionKey } from './institutions.ts';
 import type { SampleProject } from './projects.ts';
 import { weightedPicker, type Random } from './random.ts';
@@ -77,28 +87,67 @@ interface FlowTemplate {
 
 const FLOW_TEMPLATES: readonly FlowTemplate[] = [
 	{
-		key: 'cartera', information: 'Informe mensual de avance de la cartera MOP regional', periodicity: 'mensual', channel: 'portal', kind: 'informe',
-		description: 'Avance físico y financiero de los proyectos en ejecución, con alertas de atrasos y paralizaciones.', municipalities: 4, delegations: true
+		key: 'cartera',
+		information: 'Informe mensual de avance de la cartera MOP regional',
+		periodicity: 'mensual',
+		channel: 'portal',
+		kind: 'informe',
+		description:
+			'Avance físico y financiero de los proyectos en ejecución, con alertas de atrasos y paralizaciones.',
+		municipalities: 4,
+		delegations: true
 	},
 	{
-		key: 'consejo', information: 'Minuta de acuerdos de la sesión del Consejo Regional MOP', periodicity: 'mensual', channel: 'correo', kind: 'minuta',
-		description: 'Acuerdos adoptados en la sesión mensual, responsables y plazos.', municipalities: 0, delegations: false
+		key: 'consejo',
+		information: 'Minuta de acuerdos de la sesión del Consejo Regional MOP',
+		periodicity: 'mensual',
+		channel: 'correo',
+		kind: 'minuta',
+		description: 'Acuerdos adoptados en la sesión mensual, responsables y plazos.',
+		municipalities: 0,
+		delegations: false
 	},
 	{
-		key: 'compromisos', information: 'Reporte trimestral de cumplimiento de compromisos', periodicity: 'trimestral', channel: 'oficio', kind: 'informe',
-		description: 'Estado de los compromisos de convenios, protocolos y mesas de trabajo de la región, con los vencidos destacados.', municipalities: 0, delegations: true
+		key: 'compromisos',
+		information: 'Reporte trimestral de cumplimiento de compromisos',
+		periodicity: 'trimestral',
+		channel: 'oficio',
+		kind: 'informe',
+		description:
+			'Estado de los compromisos de convenios, protocolos y mesas de trabajo de la región, con los vencidos destacados.',
+		municipalities: 0,
+		delegations: true
 	},
 	{
-		key: 'inversion', information: 'Boletín trimestral de inversión MOP por comuna', periodicity: 'trimestral', channel: 'portal', kind: 'boletin',
-		description: 'Inversión programada y ejecutada por comuna y por servicio.', municipalities: 8, delegations: false
+		key: 'inversion',
+		information: 'Boletín trimestral de inversión MOP por comuna',
+		periodicity: 'trimestral',
+		channel: 'portal',
+		kind: 'boletin',
+		description: 'Inversión programada y ejecutada por comuna y por servicio.',
+		municipalities: 8,
+		delegations: false
 	},
 	{
-		key: 'apr', information: 'Estado trimestral de los sistemas de agua potable rural', periodicity: 'trimestral', channel: 'correo', kind: 'informe',
-		description: 'Sistemas en operación, en construcción y en diseño; comités con problemas de abastecimiento.', municipalities: 5, delegations: false
+		key: 'apr',
+		information: 'Estado trimestral de los sistemas de agua potable rural',
+		periodicity: 'trimestral',
+		channel: 'correo',
+		kind: 'informe',
+		description:
+			'Sistemas en operación, en construcción y en diseño; comités con problemas de abastecimiento.',
+		municipalities: 5,
+		delegations: false
 	},
 	{
-		key: 'conservacion', information: 'Programa anual de conservación de la red vial', periodicity: 'anual', channel: 'sesion_consejo_regional', kind: 'presentacion',
-		description: 'Caminos y puentes a conservar en la temporada, por provincia.', municipalities: 6, delegations: true
+		key: 'conservacion',
+		information: 'Programa anual de conservación de la red vial',
+		periodicity: 'anual',
+		channel: 'sesion_consejo_regional',
+		kind: 'presentacion',
+		description: 'Caminos y puentes a conservar en la temporada, por provincia.',
+		municipalities: 6,
+		delegations: true
 	}
 ];
 
@@ -110,13 +159,25 @@ interface Period {
 /** The periods of a flow from its first one, up to and including the first not yet due at the anchor. */
 function periods(periodicity: Periodicity, first: string, anchor: string): Period[] {
 	const list: Period[] = [];
-	for (let start = first; ; ) {
+	for (let start = first; ;) {
 		const period =
 			periodicity === 'mensual'
-				? { label: monthLabel(start), due: addDays(addMonths(start, 1), 9), next: addMonths(start, 1) }
+				? {
+						label: monthLabel(start),
+						due: addDays(addMonths(start, 1), 9),
+						next: addMonths(start, 1)
+					}
 				: periodicity === 'trimestral'
-					? { label: quarterLabel(start), due: addDays(addMonths(start, 3), 14), next: addMonths(start, 3) }
-					: { label: `temporada ${yearOf(start)}`, due: `${yearOf(start)}-03-31`, next: addMonths(start, 12) };
+					? {
+							label: quarterLabel(start),
+							due: addDays(addMonths(start, 3), 14),
+							next: addMonths(start, 3)
+						}
+					: {
+							label: `temporada ${yearOf(start)}`,
+							due: `${yearOf(start)}-03-31`,
+							next: addMonths(start, 12)
+						};
 		list.push({ label: period.label, due: period.due });
 		if (period.due > anchor) return list;
 		start = period.next;
@@ -126,7 +187,8 @@ function periods(periodicity: Periodicity, first: string, anchor: string): Perio
 const ACK_RATE: Record<string, number> = { gore: 0.9, dpp: 0.75, muni: 0.6 };
 
 /** "$12.345 millones", with Chile's thousands separator, independent of the machine's locale data. */
-const money = (clp: number) => `$${String(Math.round(clp / 1e6)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} millones`;
+const money = (clp: number) =>
+	`$${String(Math.round(clp / 1e6)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} millones`;
 
 export function generateFlows(
 	territory: SampleTerritory,
@@ -138,7 +200,13 @@ export function generateFlows(
 	anchor: string
 ): FlowsResult {
 	const result: FlowsResult = {
-		flows: [], recipients: [], publications: [], publicationCommunes: [], publicationProjects: [], publicationCommitments: [], acknowledgements: []
+		flows: [],
+		recipients: [],
+		publications: [],
+		publicationCommunes: [],
+		publicationProjects: [],
+		publicationCommitments: [],
+		acknowledgements: []
 	};
 	const projectsByRegion = new Map<string, SampleProject[]>();
 	for (const p of projects) {
@@ -169,7 +237,9 @@ export function generateFlows(
 		if (communes.length === 0) continue;
 		const regionProjects = projectsByRegion.get(region.code) ?? [];
 		const regionCommitments = commitmentsByRegion.get(region.code) ?? [];
-		const delegations = territory.provinces.filter((p) => p.region_code === region.code && hasProvincialDelegation(p.code));
+		const delegations = territory.provinces.filter(
+			(p) => p.region_code === region.code && hasProvincialDelegation(p.code)
+		);
 		const producer = institutionKey.secretariat(region.code);
 		const author = userKey.secretariat(region.code);
 		const label = regionLabel(region.code, region.name);
@@ -177,7 +247,11 @@ export function generateFlows(
 		const executionAmount = inExecution.reduce((sum, p) => sum + (p.investment_clp ?? 0), 0);
 
 		for (const template of FLOW_TEMPLATES) {
-			if (template.key === 'apr' && !regionProjects.some((p) => p.service_code === 'agua_potable_rural')) continue;
+			if (
+				template.key === 'apr' &&
+				!regionProjects.some((p) => p.service_code === 'agua_potable_rural')
+			)
+				continue;
 			const flow: SampleFlow = {
 				id: ++flowId,
 				region_code: region.code,
@@ -190,8 +264,11 @@ export function generateFlows(
 				created_at: ''
 			};
 			const recipients = [institutionKey.gore(region.code)];
-			if (template.delegations) recipients.push(...delegations.map((p) => institutionKey.delegation(p.code)));
-			recipients.push(...r.sample(communes, template.municipalities).map((c) => institutionKey.municipality(c.code)));
+			if (template.delegations)
+				recipients.push(...delegations.map((p) => institutionKey.delegation(p.code)));
+			recipients.push(
+				...r.sample(communes, template.municipalities).map((c) => institutionKey.municipality(c.code))
+			);
 			result.recipients.push(...recipients.map((institution) => ({ flow_id: flow.id, institution })));
 
 			const firstMonth = monthStart(addMonths(anchor, -r.int(22, 34)));
@@ -212,24 +289,42 @@ export function generateFlows(
 			list.forEach((period, index) => {
 				const isUpcoming = index === list.length - 1;
 				if (!isUpcoming && missingLatest && index === list.length - 2) return;
-				const title = template.periodicity === 'anual'
-					? `${template.information}, ${period.label}`
-					: `${template.information}: ${period.label}`;
+				const title =
+					template.periodicity === 'anual'
+						? `${template.information}, ${period.label}`
+						: `${template.information}: ${period.label}`;
 				const highlights = r.sample(
-					template.key === 'apr' ? regionProjects.filter((p) => p.service_code === 'agua_potable_rural') : inExecution.length ? inExecution : regionProjects,
+					template.key === 'apr'
+						? regionProjects.filter((p) => p.service_code === 'agua_potable_rural')
+						: inExecution.length
+							? inExecution
+							: regionProjects,
 					template.key === 'cartera' || template.key === 'apr' ? 3 : 0
 				);
-				const summary = deliverySummary(template.key, r, label, inExecution.length, executionAmount, regionCommitments);
+				const summary = deliverySummary(
+					template.key,
+					r,
+					label,
+					inExecution.length,
+					executionAmount,
+					regionCommitments
+				);
 				let status: PublicationStatus;
 				let publishedDay: string | null;
 				if (isUpcoming) {
 					status = r.chance(0.45) ? 'scheduled' : 'draft';
-					publishedDay = status === 'scheduled' ? maxDate(addDays(anchor, 1), addDays(period.due, -r.int(0, 3))) : null;
+					publishedDay =
+						status === 'scheduled'
+							? maxDate(addDays(anchor, 1), addDays(period.due, -r.int(0, 3)))
+							: null;
 				} else {
 					const late = r.chance(0.2);
-					publishedDay = late ? addDays(period.due, r.int(1, 35)) : addDays(period.due, -r.int(0, 8));
+					publishedDay = late
+						? addDays(period.due, r.int(1, 35))
+						: addDays(period.due, -r.int(0, 8));
 					if (publishedDay >= anchor) publishedDay = addDays(anchor, -1);
-					status = daysBetween(publishedDay, anchor) > 540 && r.chance(0.5) ? 'archived' : 'published';
+					status =
+						daysBetween(publishedDay, anchor) > 540 && r.chance(0.5) ? 'archived' : 'published';
 				}
 				const publication = publish({
 					region_code: region.code,
@@ -244,14 +339,22 @@ export function generateFlows(
 					due_on: period.due,
 					created_at: officeTimestamp(addDays(publishedDay ?? anchor, -r.int(3, 15)), r.int(0, 599))
 				});
-				for (const p of highlights) result.publicationProjects.push({ publication_id: publication.id, project_id: p.id });
+				for (const p of highlights)
+					result.publicationProjects.push({ publication_id: publication.id, project_id: p.id });
 				if (template.key === 'compromisos' || template.key === 'consejo') {
 					for (const c of r.sample(regionCommitments, template.key === 'compromisos' ? 6 : 2)) {
-						result.publicationCommitments.push({ publication_id: publication.id, commitment_id: c.id });
+						result.publicationCommitments.push({
+							publication_id: publication.id,
+							commitment_id: c.id
+						});
 					}
 				}
 				if (template.key === 'inversion' || template.key === 'conservacion') {
-					for (const c of r.sample(communes, r.int(2, 6))) result.publicationCommunes.push({ publication_id: publication.id, commune_code: c.code });
+					for (const c of r.sample(communes, r.int(2, 6)))
+						result.publicationCommunes.push({
+							publication_id: publication.id,
+							commune_code: c.code
+						});
 				}
 				if (publication.published_at && publication.published_at.slice(0, 10) < anchor) {
 					acknowledge(r, result, publication, recipients, region.code, anchor);
@@ -260,7 +363,17 @@ export function generateFlows(
 		}
 	}
 
-	addOtherPublications(territory, projectsByRegion, agreements, commitments, projectCount, r, anchor, publish, result);
+	addOtherPublications(
+		territory,
+		projectsByRegion,
+		agreements,
+		commitments,
+		projectCount,
+		r,
+		anchor,
+		publish,
+		result
+	);
 	return result;
 }
 
@@ -278,7 +391,9 @@ function deliverySummary(
 		case 'consejo':
 			return `Se revisaron ${r.int(3, 9)} proyectos en la sesión; se acordaron ${r.int(2, 7)} acciones con responsables y plazos.`;
 		case 'compromisos': {
-			const open = commitments.filter((c) => c.status === 'pendiente' || c.status === 'en_curso').length;
+			const open = commitments.filter(
+				(c) => c.status === 'pendiente' || c.status === 'en_curso'
+			).length;
 			return `De ${commitments.length} compromisos registrados en la región, ${open} siguen abiertos; se detallan los vencidos y sus responsables.`;
 		}
 		case 'inversion':
@@ -292,7 +407,8 @@ function deliverySummary(
 
 function deliveryBody(summary: string, highlights: readonly SampleProject[], description: string): string {
 	const lines = ['## Resumen', '', summary, '', description];
-	if (highlights.length) lines.push('', '## Proyectos destacados', '', ...highlights.map((p) => `- ${p.name}`));
+	if (highlights.length)
+		lines.push('', '## Proyectos destacados', '', ...highlights.map((p) => `- ${p.name}`));
 	lines.push('', 'Documento preparado por la Secretaría Técnica del Consejo Regional MOP.');
 	return lines.join('\n');
 }
@@ -324,8 +440,14 @@ function acknowledge(
 }
 
 const SERVICE_NAMES: Record<string, string> = {
-	vialidad: 'Vialidad', obras_hidraulicas: 'Obras Hidráulicas', obras_portuarias: 'Obras Portuarias', arquitectura: 'Arquitectura',
-	aeropuertos: 'Aeropuertos', concesiones: 'Concesiones', agua_potable_rural: 'Agua Potable Rural', planeamiento: 'Planeamiento'
+	vialidad: 'Vialidad',
+	obras_hidraulicas: 'Obras Hidráulicas',
+	obras_portuarias: 'Obras Portuarias',
+	arquitectura: 'Arquitectura',
+	aeropuertos: 'Aeropuertos',
+	concesiones: 'Concesiones',
+	agua_potable_rural: 'Agua Potable Rural',
+	planeamiento: 'Planeamiento'
 };
 
 /** Bulletins, presentations, technical notes and minutes that deliver no flow: as many as the portfolio is large. */
@@ -340,8 +462,13 @@ function addOtherPublications(
 	publish: (p: Omit<SamplePublication, 'id'>) => SamplePublication,
 	result: FlowsResult
 ): void {
-	const regions = territory.regions.filter((region) => (projectsByRegion.get(region.code) ?? []).length > 0);
-	const pickRegion = weightedPicker(regions, regions.map((region) => projectsByRegion.get(region.code)!.length));
+	const regions = territory.regions.filter(
+		(region) => (projectsByRegion.get(region.code) ?? []).length > 0
+	);
+	const pickRegion = weightedPicker(
+		regions,
+		regions.map((region) => projectsByRegion.get(region.code)!.length)
+	);
 	const tables = agreements.filter((a) => a.kind === 'mesa_de_trabajo' && a.region_code);
 	const commitmentsByAgreement = new Map<number, SampleCommitment[]>();
 	for (const c of commitments) {
@@ -364,7 +491,10 @@ function addOtherPublications(
 	}
 	const communeByCode = new Map(territory.communes.map((c) => [c.code, c]));
 	const count = Math.max(regions.length * 2, Math.round(projectCount / 60));
-	const pickStatus = weightedPicker<PublicationStatus>(['published', 'draft', 'scheduled', 'archived'], [70, 12, 6, 12]);
+	const pickStatus = weightedPicker<PublicationStatus>(
+		['published', 'draft', 'scheduled', 'archived'],
+		[70, 12, 6, 12]
+	);
 
 	for (let i = 0; i < count; i++) {
 		const national = i % 50 === 49;
@@ -372,10 +502,15 @@ function addOtherPublications(
 		const regionProjects = region ? projectsByRegion.get(region.code)! : [];
 		const status = pickStatus(r);
 		const publishedDay =
-			status === 'draft' ? null : status === 'scheduled' ? addDays(anchor, r.int(1, 30)) : addDays(anchor, -r.int(status === 'archived' ? 200 : 1, 720));
+			status === 'draft'
+				? null
+				: status === 'scheduled'
+					? addDays(anchor, r.int(1, 30))
+					: addDays(anchor, -r.int(status === 'archived' ? 200 : 1, 720));
 		const roll = r.next();
 		let row: Omit<SamplePublication, 'id'>;
-		let links: { projects: SampleProject[]; communes: SampleCommune[]; commitments: SampleCommitment[] } = { projects: [], communes: [], commitments: [] };
+		let links: { projects: SampleProject[]; communes: SampleCommune[]; commitments: SampleCommitment[] } =
+			{ projects: [], communes: [], commitments: [] };
 		const base = {
 			region_code: region?.code ?? null,
 			status,
@@ -391,12 +526,16 @@ function addOtherPublications(
 				...base,
 				kind: 'informe',
 				title: `Informe nacional de gestión territorial de la cartera MOP, ${year}`,
-				summary: 'Síntesis nacional de la cartera, los compromisos y los flujos de información de las secretarías técnicas regionales.',
-				body_md: '## Resumen\n\nSíntesis nacional preparada por la Dirección General de Obras Públicas con los reportes de las dieciséis regiones.'
+				summary:
+					'Síntesis nacional de la cartera, los compromisos y los flujos de información de las secretarías técnicas regionales.',
+				body_md:
+					'## Resumen\n\nSíntesis nacional preparada por la Dirección General de Obras Públicas con los reportes de las dieciséis regiones.'
 			};
 		} else if (roll < 0.35) {
 			const province = r.pick(territory.provinces.filter((p) => p.region_code === region.code));
-			const provinceCommunes = territory.communes.filter((c) => c.province_code === province.code && c.areaKm2);
+			const provinceCommunes = territory.communes.filter(
+				(c) => c.province_code === province.code && c.areaKm2
+			);
 			links = {
 				projects: r.sample(byProvince.get(province.code) ?? [], r.int(2, 4)),
 				communes: r.sample(provinceCommunes, r.int(2, 5)),
@@ -421,7 +560,11 @@ function addOtherPublications(
 			};
 		} else if (roll < 0.85 || tables.every((t) => t.region_code !== region.code)) {
 			const project = r.pick(regionProjects);
-			links = { projects: [project], communes: [communeByCode.get(project.commune_code)!], commitments: [] };
+			links = {
+				projects: [project],
+				communes: [communeByCode.get(project.commune_code)!],
+				commitments: []
+			};
 			row = {
 				...base,
 				kind: 'minuta',
@@ -441,8 +584,11 @@ function addOtherPublications(
 			};
 		}
 		const publication = publish(row);
-		for (const p of links.projects) result.publicationProjects.push({ publication_id: publication.id, project_id: p.id });
-		for (const c of links.communes) result.publicationCommunes.push({ publication_id: publication.id, commune_code: c.code });
-		for (const c of links.commitments) result.publicationCommitments.push({ publication_id: publication.id, commitment_id: c.id });
+		for (const p of links.projects)
+			result.publicationProjects.push({ publication_id: publication.id, project_id: p.id });
+		for (const c of links.communes)
+			result.publicationCommunes.push({ publication_id: publication.id, commune_code: c.code });
+		for (const c of links.commitments)
+			result.publicationCommitments.push({ publication_id: publication.id, commitment_id: c.id });
 	}
 }

@@ -20,13 +20,22 @@ beforeAll(async () => {
 	const coast = Object.fromEntries(
 		list.communes
 			.filter((c) => c.code.endsWith('101') && c.region_code !== '13')
-			.map((c, i) => [c.code, [[-71 - i * 0.01, -33], [-71 - i * 0.01, -33.01]] as [number, number][]])
+			.map((c, i) => [
+				c.code,
+				[
+					[-71 - i * 0.01, -33],
+					[-71 - i * 0.01, -33.01]
+				] as [number, number][]
+			])
 	);
 	territory = territoryFromCodeList(list, coast);
 	sample = generateSample(territory, { projects: 3000, seed: 1, anchor: ANCHOR });
 });
 
-const hash = (data: unknown) => createHash('sha256').update(JSON.stringify(data, (_k, v) => (v instanceof Map ? [...v] : v))).digest('hex');
+const hash = (data: unknown) =>
+	createHash('sha256')
+		.update(JSON.stringify(data, (_k, v) => (v instanceof Map ? [...v] : v)))
+		.digest('hex');
 const regionOf = (p: SampleProject) => p.commune_code.slice(0, 2);
 const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
 
@@ -64,11 +73,26 @@ describe('coverage', () => {
 	it('gives every region projects, agreements, flows, publications and PMG evaluations', () => {
 		for (const region of territory.regions) {
 			const code = region.code;
-			expect(sample.projects.filter((p) => regionOf(p) === code).length, `projects ${code}`).toBeGreaterThan(15);
-			expect(sample.agreements.filter((a) => a.region_code === code).length, `agreements ${code}`).toBeGreaterThanOrEqual(3);
-			expect(sample.flows.filter((f) => f.region_code === code).length, `flows ${code}`).toBeGreaterThanOrEqual(4);
-			expect(sample.publications.filter((p) => p.region_code === code).length, `publications ${code}`).toBeGreaterThan(20);
-			expect(sample.pmg.filter((e) => e.institution.endsWith(`:${code}`)).length, `pmg ${code}`).toBeGreaterThan(0);
+			expect(
+				sample.projects.filter((p) => regionOf(p) === code).length,
+				`projects ${code}`
+			).toBeGreaterThan(15);
+			expect(
+				sample.agreements.filter((a) => a.region_code === code).length,
+				`agreements ${code}`
+			).toBeGreaterThanOrEqual(3);
+			expect(
+				sample.flows.filter((f) => f.region_code === code).length,
+				`flows ${code}`
+			).toBeGreaterThanOrEqual(4);
+			expect(
+				sample.publications.filter((p) => p.region_code === code).length,
+				`publications ${code}`
+			).toBeGreaterThan(20);
+			expect(
+				sample.pmg.filter((e) => e.institution.endsWith(`:${code}`)).length,
+				`pmg ${code}`
+			).toBeGreaterThan(0);
 		}
 	});
 
@@ -82,7 +106,9 @@ describe('coverage', () => {
 
 	it('uses every MOP service, every typology, and the four themes', () => {
 		expect(new Set(sample.projects.map((p) => p.service_code)).size).toBe(8);
-		expect(new Set(sample.projects.map((p) => p.typology))).toEqual(new Set(TYPOLOGIES.map((t) => t.key)));
+		expect(new Set(sample.projects.map((p) => p.typology))).toEqual(
+			new Set(TYPOLOGIES.map((t) => t.key))
+		);
 		expect(new Set(sample.commitments.map((c) => c.theme_code))).toEqual(new Set(THEMES));
 		expect(new Set(sample.projects.flatMap((p) => p.themes))).toEqual(new Set(THEMES));
 	});
@@ -99,7 +125,8 @@ describe('projects', () => {
 		for (const p of sample.projects) {
 			if (p.start_on && p.end_on) expect(p.end_on >= p.start_on, `${p.id}`).toBe(true);
 			if (p.status === 'terminado') expect(p.end_on! < ANCHOR, `${p.id}`).toBe(true);
-			if (p.status === 'en_curso' || p.status === 'paralizado') expect(p.start_on! <= ANCHOR, `${p.id}`).toBe(true);
+			if (p.status === 'en_curso' || p.status === 'paralizado')
+				expect(p.start_on! <= ANCHOR, `${p.id}`).toBe(true);
 			if (p.status === 'planificado' && p.start_on) expect(p.start_on > ANCHOR, `${p.id}`).toBe(true);
 			expect(p.created_at.slice(0, 10) <= ANCHOR, `${p.id}`).toBe(true);
 		}
@@ -138,7 +165,8 @@ describe('projects', () => {
 		for (const p of sample.projects) {
 			const commune = communes.get(p.commune_code)!;
 			expect(commune.areaKm2, p.name).toBeTruthy();
-			if (p.typology === 'vialidad.mejoramiento') expect(p.name).toMatch(/^Mejoramiento Ruta [0-9A-Z-]+, sector .+ – .+, comuna de /);
+			if (p.typology === 'vialidad.mejoramiento')
+				expect(p.name).toMatch(/^Mejoramiento Ruta [0-9A-Z-]+, sector .+ – .+, comuna de /);
 			if (p.typology === 'vialidad.mejoramiento' || p.typology === 'agua_potable_rural.instalacion') {
 				expect(p.name.endsWith(`comuna de ${commune.name}`), p.name).toBe(true);
 			}
@@ -147,7 +175,12 @@ describe('projects', () => {
 
 	it('have shapes that stay within reach of their anchor, and harbours on the coast', () => {
 		const reach = (wkt: string) =>
-			Math.max(...wkt.replace(/[A-Z()]/g, '').split(',').map((pair) => Math.hypot(...(pair.trim().split(' ').map(Number) as [number, number]))));
+			Math.max(
+				...wkt
+					.replace(/[A-Z()]/g, '')
+					.split(',')
+					.map((pair) => Math.hypot(...(pair.trim().split(' ').map(Number) as [number, number])))
+			);
 		const anchors = new Map<string, number[]>();
 		for (const p of sample.projects) {
 			if (p.shape.kind === 'line') {
@@ -162,13 +195,19 @@ describe('projects', () => {
 			if (p.shape.kind === 'coast') {
 				const coast = territory.communes.find((c) => c.code === p.commune_code)!.coast;
 				const { lon, lat } = p.shape;
-				expect(coast.some(([x, y]) => Math.abs(x - lon) < 0.01 && Math.abs(y - lat) < 0.01)).toBe(true);
+				expect(coast.some(([x, y]) => Math.abs(x - lon) < 0.01 && Math.abs(y - lat) < 0.01)).toBe(
+					true
+				);
 				expect(p.anchor).toBe(0);
 			} else {
 				anchors.set(p.commune_code, [...(anchors.get(p.commune_code) ?? []), p.anchor]);
 			}
 		}
-		expect(sample.projects.filter((p) => p.service_code === 'obras_portuarias').every((p) => p.shape.kind === 'coast')).toBe(true);
+		expect(
+			sample.projects
+				.filter((p) => p.service_code === 'obras_portuarias')
+				.every((p) => p.shape.kind === 'coast')
+		).toBe(true);
 		// Anchors number the comuna's random points 1..n, each used once.
 		for (const [code, list] of anchors) {
 			expect(list.sort((a, b) => a - b)).toEqual(Array.from({ length: list.length }, (_, i) => i + 1));
@@ -192,7 +231,9 @@ describe('agreements and commitments', () => {
 			seen.add(key);
 		}
 		expect(sample.agreements.filter((a) => a.region_code === null).length).toBeGreaterThan(0);
-		expect(new Set(sample.agreements.map((a) => a.kind))).toEqual(new Set(['convenio', 'protocolo_de_acuerdo', 'mesa_de_trabajo']));
+		expect(new Set(sample.agreements.map((a) => a.kind))).toEqual(
+			new Set(['convenio', 'protocolo_de_acuerdo', 'mesa_de_trabajo'])
+		);
 	});
 
 	it('have dates in order: signed before the anchor, ends and due dates after signing', () => {
@@ -201,7 +242,8 @@ describe('agreements and commitments', () => {
 			expect(a.signed_on < ANCHOR).toBe(true);
 			if (a.ends_on) expect(a.ends_on >= a.signed_on).toBe(true);
 		}
-		for (const c of sample.commitments) expect(c.due_on >= agreements.get(c.agreement_id)!.signed_on, `${c.id}`).toBe(true);
+		for (const c of sample.commitments)
+			expect(c.due_on >= agreements.get(c.agreement_id)!.signed_on, `${c.id}`).toBe(true);
 	});
 
 	it('have progress and status that agree, and some overdue at the anchor', () => {
@@ -213,14 +255,17 @@ describe('agreements and commitments', () => {
 			if (c.status === 'pendiente') expect(c.progress).toBe(0);
 			expect(parties.has(`${c.agreement_id}/${c.responsible}`), `responsible of ${c.id}`).toBe(true);
 		}
-		const overdue = sample.commitments.filter((c) => c.due_on < ANCHOR && (c.status === 'pendiente' || c.status === 'en_curso'));
+		const overdue = sample.commitments.filter(
+			(c) => c.due_on < ANCHOR && (c.status === 'pendiente' || c.status === 'en_curso')
+		);
 		expect(overdue.length / sample.commitments.length).toBeGreaterThan(0.05);
 		expect(overdue.length / sample.commitments.length).toBeLessThan(0.4);
 	});
 
 	it('keep a history that starts pending, never goes back, and ends in the current state', () => {
 		const history = new Map<number, typeof sample.progress>();
-		for (const row of sample.progress) history.set(row.commitment_id, [...(history.get(row.commitment_id) ?? []), row]);
+		for (const row of sample.progress)
+			history.set(row.commitment_id, [...(history.get(row.commitment_id) ?? []), row]);
 		for (const c of sample.commitments) {
 			const rows = history.get(c.id)!;
 			expect(rows[0]).toMatchObject({ progress: 0, status: 'pendiente' });
@@ -228,7 +273,8 @@ describe('agreements and commitments', () => {
 			expect(rows[rows.length - 1].changed_at).toBe(c.updated_at);
 			for (let i = 1; i < rows.length; i++) {
 				expect(rows[i].changed_at > rows[i - 1].changed_at, `${c.id}`).toBe(true);
-				if (c.status !== 'cancelado') expect(rows[i].progress).toBeGreaterThanOrEqual(rows[i - 1].progress);
+				if (c.status !== 'cancelado')
+					expect(rows[i].progress).toBeGreaterThanOrEqual(rows[i - 1].progress);
 			}
 			expect(rows[rows.length - 1].changed_at.slice(0, 10) < ANCHOR).toBe(true);
 		}
@@ -247,7 +293,9 @@ describe('agreements and commitments', () => {
 			const region = agreements.get(commitments.get(link.commitment_id)!.agreement_id)!.region_code;
 			expect(regionOf(projects.get(link.project_id)!)).toBe(region);
 		}
-		expect(new Set(sample.commitmentProjects.map((l) => `${l.commitment_id}/${l.project_id}`)).size).toBe(sample.commitmentProjects.length);
+		expect(new Set(sample.commitmentProjects.map((l) => `${l.commitment_id}/${l.project_id}`)).size).toBe(
+			sample.commitmentProjects.length
+		);
 	});
 });
 
@@ -256,14 +304,21 @@ describe('information flows and publications', () => {
 		const keys = new Map(sample.institutions.map((i) => [i.key, i]));
 		const flows = byId(sample.flows);
 		for (const f of sample.flows) {
-			expect(keys.get(f.producer)).toMatchObject({ kind: 'council_secretariat', region_code: f.region_code });
+			expect(keys.get(f.producer)).toMatchObject({
+				kind: 'council_secretariat',
+				region_code: f.region_code
+			});
 		}
 		for (const r of sample.recipients) {
 			const institution = keys.get(r.institution)!;
-			expect(['regional_government', 'provincial_delegation', 'municipality']).toContain(institution.kind);
+			expect(['regional_government', 'provincial_delegation', 'municipality']).toContain(
+				institution.kind
+			);
 			expect(institution.region_code).toBe(flows.get(r.flow_id)!.region_code);
 		}
-		expect(new Set(sample.flows.map((f) => f.periodicity))).toEqual(new Set(['mensual', 'trimestral', 'anual']));
+		expect(new Set(sample.flows.map((f) => f.periodicity))).toEqual(
+			new Set(['mensual', 'trimestral', 'anual'])
+		);
 	});
 
 	it('have deliveries on time, late and missing, and the current period in preparation', () => {
@@ -271,7 +326,8 @@ describe('information flows and publications', () => {
 		for (const p of sample.publications) {
 			if (p.status === 'draft') expect(p.published_at).toBeNull();
 			else expect(p.published_at).not.toBeNull();
-			if (p.status === 'published' || p.status === 'archived') expect(p.published_at!.slice(0, 10) < ANCHOR).toBe(true);
+			if (p.status === 'published' || p.status === 'archived')
+				expect(p.published_at!.slice(0, 10) < ANCHOR).toBe(true);
 			if (p.status === 'scheduled') expect(p.published_at!.slice(0, 10) > ANCHOR).toBe(true);
 		}
 		const done = deliveries.filter((p) => p.status === 'published' || p.status === 'archived');
@@ -279,8 +335,12 @@ describe('information flows and publications', () => {
 		expect(late.length / done.length).toBeGreaterThan(0.1);
 		expect(late.length / done.length).toBeLessThan(0.35);
 		expect(sample.flows.some((f) => f.next_due_on < ANCHOR)).toBe(true);
-		expect(sample.flows.filter((f) => f.next_due_on >= ANCHOR).length).toBeGreaterThan(sample.flows.length / 2);
-		expect(new Set(sample.publications.map((p) => p.status))).toEqual(new Set(['draft', 'scheduled', 'published', 'archived']));
+		expect(sample.flows.filter((f) => f.next_due_on >= ANCHOR).length).toBeGreaterThan(
+			sample.flows.length / 2
+		);
+		expect(new Set(sample.publications.map((p) => p.status))).toEqual(
+			new Set(['draft', 'scheduled', 'published', 'archived'])
+		);
 	});
 
 	it('say which period each delivery delivers (publications.due_on), once per period', () => {
@@ -289,11 +349,16 @@ describe('information flows and publications', () => {
 		expect(new Set(deliveries.map((p) => `${p.flow_id}/${p.due_on}`)).size).toBe(deliveries.length);
 		for (const f of sample.flows) {
 			const ofFlow = deliveries.filter((p) => p.flow_id === f.id);
-			const delivered = ofFlow.filter((p) => p.status === 'published' || p.status === 'archived').map((p) => p.due_on!);
+			const delivered = ofFlow
+				.filter((p) => p.status === 'published' || p.status === 'archived')
+				.map((p) => p.due_on!);
 			// The flow is next due on its undelivered period: a missing one (past due, with the upcoming
 			// one in preparation after it), or the upcoming one.
 			expect(delivered, `${f.id}`).not.toContain(f.next_due_on);
-			expect(ofFlow.filter((p) => p.due_on! > f.next_due_on), `${f.id}`).toHaveLength(f.next_due_on <= ANCHOR ? 1 : 0);
+			expect(
+				ofFlow.filter((p) => p.due_on! > f.next_due_on),
+				`${f.id}`
+			).toHaveLength(f.next_due_on <= ANCHOR ? 1 : 0);
 		}
 	});
 
@@ -312,7 +377,11 @@ describe('information flows and publications', () => {
 		}
 		const owed = sample.publications
 			.filter((p) => p.flow_id !== null && (p.status === 'published' || p.status === 'archived'))
-			.flatMap((p) => sample.recipients.filter((r) => r.flow_id === p.flow_id).map((r) => `${p.id}/${r.institution}`));
+			.flatMap((p) =>
+				sample.recipients
+					.filter((r) => r.flow_id === p.flow_id)
+					.map((r) => `${p.id}/${r.institution}`)
+			);
 		const missing = owed.filter((key) => !acknowledged.has(key)).length;
 		expect(missing / owed.length).toBeGreaterThan(0.1);
 		expect(missing / owed.length).toBeLessThan(0.5);
@@ -323,10 +392,17 @@ describe('information flows and publications', () => {
 		const projects = byId(sample.projects);
 		const commitments = byId(sample.commitments);
 		const communes = new Set(territory.communes.map((c) => c.code));
-		for (const l of sample.publicationProjects) expect(publications.has(l.publication_id) && projects.has(l.project_id)).toBe(true);
-		for (const l of sample.publicationCommitments) expect(publications.has(l.publication_id) && commitments.has(l.commitment_id)).toBe(true);
-		for (const l of sample.publicationCommunes) expect(publications.has(l.publication_id) && communes.has(l.commune_code)).toBe(true);
-		for (const list of [sample.publicationProjects, sample.publicationCommitments, sample.publicationCommunes]) {
+		for (const l of sample.publicationProjects)
+			expect(publications.has(l.publication_id) && projects.has(l.project_id)).toBe(true);
+		for (const l of sample.publicationCommitments)
+			expect(publications.has(l.publication_id) && commitments.has(l.commitment_id)).toBe(true);
+		for (const l of sample.publicationCommunes)
+			expect(publications.has(l.publication_id) && communes.has(l.commune_code)).toBe(true);
+		for (const list of [
+			sample.publicationProjects,
+			sample.publicationCommitments,
+			sample.publicationCommunes
+		]) {
 			expect(new Set(list.map((l) => JSON.stringify(l))).size).toBe(list.length);
 		}
 	});
@@ -365,6 +441,8 @@ describe('validateSampleOptions', () => {
 		expect(validateSampleOptions({ projects: 5, seed: 1 })[0]).toMatch(/--projects/);
 		expect(validateSampleOptions({ projects: 1.5, seed: 1 })[0]).toMatch(/entero/);
 		expect(validateSampleOptions({ projects: 100, seed: '' })[0]).toMatch(/--seed/);
-		expect(validateSampleOptions({ projects: 100, seed: 1, anchor: '2026-13-01' })[0]).toMatch(/--anchor/);
+		expect(validateSampleOptions({ projects: 100, seed: 1, anchor: '2026-13-01' })[0]).toMatch(
+			/--anchor/
+		);
 	});
 });

@@ -30,8 +30,14 @@ export interface SampleData extends ProjectsResult, AgreementsResult, FlowsResul
 
 export function validateSampleOptions(options: SampleOptions): string[] {
 	const problems: string[] = [];
-	if (!Number.isInteger(options.projects) || options.projects < MIN_PROJECTS || options.projects > MAX_PROJECTS) {
-		problems.push(`--projects debe ser un entero entre ${MIN_PROJECTS} (uno por región) y ${MAX_PROJECTS}; se recibió ${options.projects}.`);
+	if (
+		!Number.isInteger(options.projects) ||
+		options.projects < MIN_PROJECTS ||
+		options.projects > MAX_PROJECTS
+	) {
+		problems.push(
+			`--projects debe ser un entero entre ${MIN_PROJECTS} (uno por región) y ${MAX_PROJECTS}; se recibió ${options.projects}.`
+		);
 	}
 	if (String(options.seed).trim() === '') problems.push('--seed no puede estar vacío.');
 	if (options.anchor !== undefined) {
@@ -54,9 +60,21 @@ export function generateSample(territory: SampleTerritory, options: SampleOption
 	const anchor = options.anchor ?? DEFAULT_ANCHOR;
 	const random = createRandom(String(options.seed));
 	const projects = generateProjects(territory, options.projects, random.fork('projects'), anchor);
-	const agreements = generateAgreements(territory, projects.projects, options.projects, random.fork('agreements'), anchor);
+	const agreements = generateAgreements(
+		territory,
+		projects.projects,
+		options.projects,
+		random.fork('agreements'),
+		anchor
+	);
 	const flows = generateFlows(
-		territory, projects.projects, agreements.agreements, agreements.commitments, options.projects, random.fork('flows'), anchor
+		territory,
+		projects.projects,
+		agreements.agreements,
+		agreements.commitments,
+		options.projects,
+		random.fork('flows'),
+		anchor
 	);
 	return {
 		anchor,

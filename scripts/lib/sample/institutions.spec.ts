@@ -23,15 +23,23 @@ describe('institutionCatalogue', () => {
 	it('has one Gobierno Regional and one Technical Secretariat per region', () => {
 		for (const region of territory.regions) {
 			for (const kind of ['regional_government', 'council_secretariat']) {
-				expect(catalogue.filter((i) => i.kind === kind && i.region_code === region.code), `${kind} ${region.code}`).toHaveLength(1);
+				expect(
+					catalogue.filter((i) => i.kind === kind && i.region_code === region.code),
+					`${kind} ${region.code}`
+				).toHaveLength(1);
 			}
 		}
 	});
 
 	it('carries the territorial codes its level calls for, nested (the table checks the same)', () => {
 		const levelOf: Record<string, string[]> = {
-			ministry: ['national'], service: ['national', 'regional'], regional_government: ['regional'], seremi: ['regional'],
-			council_secretariat: ['regional'], provincial_delegation: ['provincial'], municipality: ['communal']
+			ministry: ['national'],
+			service: ['national', 'regional'],
+			regional_government: ['regional'],
+			seremi: ['regional'],
+			council_secretariat: ['regional'],
+			provincial_delegation: ['provincial'],
+			municipality: ['communal']
 		};
 		for (const i of catalogue) {
 			expect(levelOf[i.kind], i.name).toContain(i.level);
@@ -45,7 +53,9 @@ describe('institutionCatalogue', () => {
 	});
 
 	it('has a municipality for every comuna with territory, and no Obras Portuarias in Santiago', () => {
-		expect(catalogue.filter((i) => i.kind === 'municipality')).toHaveLength(territory.communes.filter((c) => c.areaKm2).length);
+		expect(catalogue.filter((i) => i.kind === 'municipality')).toHaveLength(
+			territory.communes.filter((c) => c.areaKm2).length
+		);
 		expect(catalogue.find((i) => i.key === 'dop:13')).toBeUndefined();
 		expect(catalogue.find((i) => i.key === 'dop:05')).toBeDefined();
 	});
@@ -53,7 +63,8 @@ describe('institutionCatalogue', () => {
 
 describe('sample vocabulary', () => {
 	it('covers every region, and places airfields in real comunas', () => {
-		for (const region of territory.regions) expect(REGION_VOCABULARY[region.code], region.code).toBeDefined();
+		for (const region of territory.regions)
+			expect(REGION_VOCABULARY[region.code], region.code).toBeDefined();
 		const codes = new Set(territory.communes.map((c) => c.code));
 		for (const airfield of AIRFIELDS) expect(codes.has(airfield.commune), airfield.name).toBe(true);
 	});
@@ -62,7 +73,9 @@ describe('sample vocabulary', () => {
 		expect(regionLabel('05', 'Valparaíso')).toBe('Región de Valparaíso');
 		expect(regionLabel('07', 'Maule')).toBe('Región del Maule');
 		expect(regionLabel('13', 'Metropolitana de Santiago')).toBe('Región Metropolitana de Santiago');
-		expect(regionalGovernmentName('13', 'Metropolitana de Santiago')).toBe('Gobierno Regional Metropolitano de Santiago');
+		expect(regionalGovernmentName('13', 'Metropolitana de Santiago')).toBe(
+			'Gobierno Regional Metropolitano de Santiago'
+		);
 		expect(regionalGovernmentName('08', 'Biobío')).toBe('Gobierno Regional del Biobío');
 	});
 });

@@ -11,7 +11,13 @@ import { regionalGovernmentName, regionLabel } from './texts.ts';
  * deletes any. Rows refer to them by `key` (e.g. 'gore:05'), which the loader maps to ids.
  */
 export type InstitutionKind =
-	| 'ministry' | 'service' | 'regional_government' | 'provincial_delegation' | 'municipality' | 'seremi' | 'council_secretariat';
+	| 'ministry'
+	| 'service'
+	| 'regional_government'
+	| 'provincial_delegation'
+	| 'municipality'
+	| 'seremi'
+	| 'council_secretariat';
 export type InstitutionLevel = 'national' | 'regional' | 'provincial' | 'communal';
 
 export interface SampleInstitution {
@@ -28,15 +34,33 @@ export interface SampleInstitution {
 /** MOP services that have a regional direction, with the mop_services code they execute. */
 export const REGIONAL_MOP_DIRECTIONS = [
 	{ key: 'dv', service: 'vialidad', name: 'Dirección Regional de Vialidad', acronym: 'DV' },
-	{ key: 'doh', service: 'obras_hidraulicas', name: 'Dirección Regional de Obras Hidráulicas', acronym: 'DOH' },
-	{ key: 'dop', service: 'obras_portuarias', name: 'Dirección Regional de Obras Portuarias', acronym: 'DOP' },
+	{
+		key: 'doh',
+		service: 'obras_hidraulicas',
+		name: 'Dirección Regional de Obras Hidráulicas',
+		acronym: 'DOH'
+	},
+	{
+		key: 'dop',
+		service: 'obras_portuarias',
+		name: 'Dirección Regional de Obras Portuarias',
+		acronym: 'DOP'
+	},
 	{ key: 'da', service: 'arquitectura', name: 'Dirección Regional de Arquitectura', acronym: 'DA' },
 	{ key: 'dap', service: 'aeropuertos', name: 'Dirección Regional de Aeropuertos', acronym: 'DAP' },
 	{ key: 'ssr', service: 'agua_potable_rural', name: 'Servicios Sanitarios Rurales', acronym: 'SSR' },
-	{ key: 'dirplan', service: 'planeamiento', name: 'Dirección Regional de Planeamiento', acronym: 'DIRPLAN' }
+	{
+		key: 'dirplan',
+		service: 'planeamiento',
+		name: 'Dirección Regional de Planeamiento',
+		acronym: 'DIRPLAN'
+	}
 ] as const;
 
-const NATIONAL: readonly Omit<SampleInstitution, 'level' | 'region_code' | 'province_code' | 'commune_code'>[] = [
+const NATIONAL: readonly Omit<
+	SampleInstitution,
+	'level' | 'region_code' | 'province_code' | 'commune_code'
+>[] = [
 	{ key: 'mop', name: 'Ministerio de Obras Públicas', acronym: 'MOP', kind: 'ministry' },
 	{ key: 'minvu', name: 'Ministerio de Vivienda y Urbanismo', acronym: 'MINVU', kind: 'ministry' },
 	{ key: 'mma', name: 'Ministerio del Medio Ambiente', acronym: 'MMA', kind: 'ministry' },
@@ -44,11 +68,21 @@ const NATIONAL: readonly Omit<SampleInstitution, 'level' | 'region_code' | 'prov
 	{ key: 'minsal', name: 'Ministerio de Salud', acronym: 'MINSAL', kind: 'ministry' },
 	{ key: 'dgop', name: 'Dirección General de Obras Públicas', acronym: 'DGOP', kind: 'service' },
 	{ key: 'subsecop', name: 'Subsecretaría de Obras Públicas', acronym: 'SOP', kind: 'service' },
-	{ key: 'subdere', name: 'Subsecretaría de Desarrollo Regional y Administrativo', acronym: 'SUBDERE', kind: 'service' },
+	{
+		key: 'subdere',
+		name: 'Subsecretaría de Desarrollo Regional y Administrativo',
+		acronym: 'SUBDERE',
+		kind: 'service'
+	},
 	{ key: 'sea', name: 'Servicio de Evaluación Ambiental', acronym: 'SEA', kind: 'service' },
 	{ key: 'dt', name: 'Dirección del Trabajo', acronym: 'DT', kind: 'service' },
 	{ key: 'dga', name: 'Dirección General de Aguas', acronym: 'DGA', kind: 'service' },
-	{ key: 'dgc', name: 'Dirección General de Concesiones de Obras Públicas', acronym: 'DGC', kind: 'service' },
+	{
+		key: 'dgc',
+		name: 'Dirección General de Concesiones de Obras Públicas',
+		acronym: 'DGC',
+		kind: 'service'
+	},
 	{ key: 'dv', name: 'Dirección de Vialidad', acronym: 'DV', kind: 'service' },
 	{ key: 'doh', name: 'Dirección de Obras Hidráulicas', acronym: 'DOH', kind: 'service' },
 	{ key: 'dop', name: 'Dirección de Obras Portuarias', acronym: 'DOP', kind: 'service' },
@@ -90,12 +124,33 @@ export function institutionCatalogue(territory: SampleTerritory): SampleInstitut
 		province_code: null,
 		commune_code: null
 	}));
-	const regional = (key: string, name: string, acronym: string | null, kind: InstitutionKind, region: string) =>
-		list.push({ key, name, acronym, kind, level: 'regional', region_code: region, province_code: null, commune_code: null });
+	const regional = (
+		key: string,
+		name: string,
+		acronym: string | null,
+		kind: InstitutionKind,
+		region: string
+	) =>
+		list.push({
+			key,
+			name,
+			acronym,
+			kind,
+			level: 'regional',
+			region_code: region,
+			province_code: null,
+			commune_code: null
+		});
 
 	for (const region of territory.regions) {
 		const label = regionLabel(region.code, region.name);
-		regional(institutionKey.gore(region.code), regionalGovernmentName(region.code, region.name), 'GORE', 'regional_government', region.code);
+		regional(
+			institutionKey.gore(region.code),
+			regionalGovernmentName(region.code, region.name),
+			'GORE',
+			'regional_government',
+			region.code
+		);
 		regional(
 			institutionKey.secretariat(region.code),
 			`Secretaría Técnica del Consejo Regional MOP, ${label}`,
@@ -104,14 +159,38 @@ export function institutionCatalogue(territory: SampleTerritory): SampleInstitut
 			region.code
 		);
 		for (const seremi of SEREMIS) {
-			regional(institutionKey.regional(seremi.key, region.code), `${seremi.name}, ${label}`, seremi.acronym, 'seremi', region.code);
+			regional(
+				institutionKey.regional(seremi.key, region.code),
+				`${seremi.name}, ${label}`,
+				seremi.acronym,
+				'seremi',
+				region.code
+			);
 		}
 		for (const direction of REGIONAL_MOP_DIRECTIONS) {
 			if (!hasRegionalDirection(direction.key, region.code)) continue;
-			regional(institutionKey.regional(direction.key, region.code), `${direction.name}, ${label}`, direction.acronym, 'service', region.code);
+			regional(
+				institutionKey.regional(direction.key, region.code),
+				`${direction.name}, ${label}`,
+				direction.acronym,
+				'service',
+				region.code
+			);
 		}
-		regional(institutionKey.regional('sea', region.code), `Servicio de Evaluación Ambiental, ${label}`, 'SEA', 'service', region.code);
-		regional(institutionKey.regional('dt', region.code), `Dirección Regional del Trabajo, ${label}`, 'DT', 'service', region.code);
+		regional(
+			institutionKey.regional('sea', region.code),
+			`Servicio de Evaluación Ambiental, ${label}`,
+			'SEA',
+			'service',
+			region.code
+		);
+		regional(
+			institutionKey.regional('dt', region.code),
+			`Dirección Regional del Trabajo, ${label}`,
+			'DT',
+			'service',
+			region.code
+		);
 	}
 	for (const province of territory.provinces) {
 		if (!hasProvincialDelegation(province.code)) continue;

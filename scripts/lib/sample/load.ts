@@ -1,5 +1,11 @@
 import type { ClientBase } from 'pg';
-import { DEFAULT_PROJECTS, DEFAULT_SEED, generateSample, type SampleData, type SampleOptions } from './generate.ts';
+import {
+	DEFAULT_PROJECTS,
+	DEFAULT_SEED,
+	generateSample,
+	type SampleData,
+	type SampleOptions
+} from './generate.ts';
 import { seedInt } from './random.ts';
 import { readSampleTerritory, type SampleTerritory } from './territory.ts';
 import { SAMPLE_EMAIL_DOMAIN } from './users.ts';
@@ -59,15 +65,35 @@ export const DEFAULT_BATCH_SIZE = 5000;
 /** Tables the sample owns: emptied on every load. Listed children first; no CASCADE, so a new
  * table that references one of these makes the load fail loudly instead of being emptied silently. */
 const SAMPLE_TABLES = [
-	'acknowledgements', 'publication_commitments', 'publication_projects', 'publication_communes', 'publications',
-	'information_flow_recipients', 'information_flows', 'commitment_progress', 'commitment_projects',
-	'commitment_communes', 'commitments', 'agreement_parties', 'agreements', 'project_themes', 'project_communes',
-	'projects', 'pmg_evaluations'
+	'acknowledgements',
+	'publication_commitments',
+	'publication_projects',
+	'publication_communes',
+	'publications',
+	'information_flow_recipients',
+	'information_flows',
+	'commitment_progress',
+	'commitment_projects',
+	'commitment_communes',
+	'commitments',
+	'agreement_parties',
+	'agreements',
+	'project_themes',
+	'project_communes',
+	'projects',
+	'pmg_evaluations'
 ].map((t) => `public.${t}`);
 
 /** Tables whose ids the sample sets, and whose identity must continue after them. */
 const IDENTITY_TABLES = [
-	'projects', 'agreements', 'commitments', 'commitment_progress', 'information_flows', 'publications', 'acknowledgements', 'pmg_evaluations'
+	'projects',
+	'agreements',
+	'commitments',
+	'commitment_progress',
+	'information_flows',
+	'publications',
+	'acknowledgements',
+	'pmg_evaluations'
 ];
 
 const recordset = (columns: string) => `json_to_recordset($1::json) as r(${columns})`;
@@ -90,7 +116,11 @@ export async function loadSample(client: ClientBase, options: LoadSampleOptions)
 	const phases: LoadSampleResult['phases'] = [];
 	const emit = options.onProgress ?? (() => {});
 	const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-	async function phase<T>(name: string, run: (advance: (done: number, total: number) => void) => Promise<T>, detail?: (result: T) => string): Promise<T> {
+	async function phase<T>(
+		name: string,
+		run: (advance: (done: number, total: number) => void) => Promise<T>,
+		detail?: (result: T) => string
+	): Promise<T> {
 		emit({ phase: name, type: 'start' });
 		const t0 = performance.now();
 		const result = await run((done, total) => emit({ phase: name, type: 'advance', done, total }));
@@ -104,38 +134,73 @@ export async function loadSample(client: ClientBase, options: LoadSampleOptions)
 	let coastSource: LoadSampleResult['coastSource'] = 'given';
 	const territory =
 		options.territory ??
-		(await phase('Territorio', async () => {
-			const read = await readSampleTerritory(client);
-			coastSource = read.coastSource;
-			return read.territory;
-		}, (t) => `${t.communes.filter((c) => c.coast.length).length} comunas costeras`));
+		(await phase(
+			'Territorio',
+			async () => {
+				const read = await readSampleTerritory(client);
+				coastSource = read.coastSource;
+				return read.territory;
+			},
+			(t) => `${t.communes.filter((c) => c.coast.length).length} comunas costeras`
+		));
 	if (!territory.communes.some((c) => c.areaKm2)) {
-		throw new Error('El territorio no está cargado (no hay comunas con polígono): ejecute `npm run data` primero.');
+		throw new Error(
+			'El territorio no está cargado (no hay comunas con polígono): ejecute `npm run data` primero.'
+		);
 	}
 
-	const sample = await phase('Generación', async () => generateSample(territory, options), (s) => `${s.projects.length} proyectos, semilla ${options.seed}`);
+	const sample = await phase(
+		'Generación',
+		() => Promise.resolve(generateSample(territory, options)),
+		(s) => `${s.projects.length} proyectos, semilla ${options.seed}`
+	);
 
 	await client.query('begin');
 	try {
 		// The load runs as long as it must, and the set-wise plans gain nothing from JIT compilation.
-		await client.query("set local statement_timeout = 0; set local jit = off");
+		await client.query('set local statement_timeout = 0; set local jit = off');
 		await phase('Vaciar la muestra anterior', () => clearPreviousSample(client));
-		const ids = await phase('Instituciones y usuarios', () => ensureInstitutionsAndUsers(client, sample), (m) => `${m.institutions.size} instituciones`);
-		await phase('Geometrías (puntos en cada comuna)', () => placeGeometries(client, sample, options.seed), (n) => `${n} geometrías`);
-		await phase('Proyectos (comunas asignadas por la base)', (advance) => insertProjects(client, sample, options.projectsRowByRow ? 1 : batchSize, advance),
-			() => `${sample.projects.length} proyectos`);
+		const ids = await phase(
+			'Instituciones y usuarios',
+			() => ensureInstitutionsAndUsers(client, sample),
+			(m) => `${m.institutions.size} instituciones`
+		);
+		await phase(
+			'Geometrías (puntos en cada comuna)',
+			() => placeGeometries(client, sample, options.seed),
+			(n) => `${n} geometrías`
+		);
+		await phase(
+			'Proyectos (comunas asignadas por la base)',
+			(advance) => insertProjects(client, sample, options.projectsRowByRow ? 1 : batchSize, advance),
+			() => `${sample.projects.length} proyectos`
+		);
 		await phase('Temas de los proyectos', () =>
 			insertJson(
 				client,
 				`insert into public.project_themes (project_id, theme_code) select project_id, theme_code from ${recordset('project_id bigint, theme_code text')}`,
-				sample.projects.flatMap((p) => p.themes.map((theme_code) => ({ project_id: p.id, theme_code }))),
+				sample.projects.flatMap((p) =>
+					p.themes.map((theme_code) => ({ project_id: p.id, theme_code }))
+				),
 				50_000
 			)
 		);
-		await phase('Acuerdos y compromisos', () => insertAgreements(client, sample, ids), () => `${sample.agreements.length} acuerdos, ${sample.commitments.length} compromisos`);
-		await phase('Flujos, publicaciones y acuses de recibo', () => insertFlows(client, sample, ids),
-			() => `${sample.flows.length} flujos, ${sample.publications.length} publicaciones, ${sample.acknowledgements.length} acuses`);
-		await phase('Evaluaciones PMG', () => insertPmg(client, sample, ids), () => `${sample.pmg.length} evaluaciones`);
+		await phase(
+			'Acuerdos y compromisos',
+			() => insertAgreements(client, sample, ids),
+			() => `${sample.agreements.length} acuerdos, ${sample.commitments.length} compromisos`
+		);
+		await phase(
+			'Flujos, publicaciones y acuses de recibo',
+			() => insertFlows(client, sample, ids),
+			() =>
+				`${sample.flows.length} flujos, ${sample.publications.length} publicaciones, ${sample.acknowledgements.length} acuses`
+		);
+		await phase(
+			'Evaluaciones PMG',
+			() => insertPmg(client, sample, ids),
+			() => `${sample.pmg.length} evaluaciones`
+		);
 		await phase('Secuencias y estadísticas', async () => {
 			// Rows created after the sample must not reuse an id the audit trail already speaks of
 			// (a previous sample's, or a since-deleted row's): its history would read as theirs.
@@ -155,7 +220,8 @@ export async function loadSample(client: ClientBase, options: LoadSampleOptions)
 			        (select count(*) from public.projects p where not exists (
 			          select 1 from public.project_communes pc where pc.project_id = p.id))::int as unplaced`
 		);
-		if (options.checkPlacement !== false && counted.rows[0].unplaced > 0) throw new Error(`${counted.rows[0].unplaced} proyectos quedaron sin comuna asignada`);
+		if (options.checkPlacement !== false && counted.rows[0].unplaced > 0)
+			throw new Error(`${counted.rows[0].unplaced} proyectos quedaron sin comuna asignada`);
 		await phase('Confirmar (commit)', () => client.query('commit'));
 		return {
 			counts: {
@@ -185,7 +251,10 @@ export async function loadSample(client: ClientBase, options: LoadSampleOptions)
  * Loads the default sample (DEFAULT_PROJECTS projects, seed DEFAULT_SEED) when the territory is
  * there and the domain is empty — on a fresh stack — and never over data someone entered.
  */
-export async function loadSampleIfEmpty(client: ClientBase, say: (line: string) => void = () => {}): Promise<boolean> {
+export async function loadSampleIfEmpty(
+	client: ClientBase,
+	say: (line: string) => void = () => {}
+): Promise<boolean> {
 	const { rows } = await client.query<{ territory: boolean; domain: boolean }>(
 		`select exists (select 1 from public.communes where geom is not null) as territory,
 		        exists (select 1 from public.projects) or exists (select 1 from public.agreements)
@@ -224,9 +293,12 @@ async function ensureInstitutionsAndUsers(client: ClientBase, sample: SampleData
 		 on conflict do nothing`,
 		[JSON.stringify(sample.institutions)]
 	);
-	const existing = await client.query<{ id: string; name: string; kind: string; region_code: string | null }>(
-		'select id, name, kind::text, region_code from public.institutions order by id'
-	);
+	const existing = await client.query<{
+		id: string;
+		name: string;
+		kind: string;
+		region_code: string | null;
+	}>('select id, name, kind::text, region_code from public.institutions order by id');
 	const byName = new Map(existing.rows.map((row) => [row.name, Number(row.id)]));
 	const byRegion = new Map<string, number>();
 	for (const row of existing.rows) {
@@ -235,11 +307,13 @@ async function ensureInstitutionsAndUsers(client: ClientBase, sample: SampleData
 	}
 	const institutions = new Map<string, number>();
 	for (const institution of sample.institutions) {
-		const id = byName.get(institution.name) ??
+		const id =
+			byName.get(institution.name) ??
 			(institution.kind === 'regional_government' || institution.kind === 'council_secretariat'
 				? byRegion.get(`${institution.kind}/${institution.region_code}`)
 				: undefined);
-		if (id === undefined) throw new Error(`No se encontró ni se pudo crear la institución «${institution.name}»`);
+		if (id === undefined)
+			throw new Error(`No se encontró ni se pudo crear la institución «${institution.name}»`);
 		institutions.set(institution.key, id);
 	}
 
@@ -270,7 +344,9 @@ async function ensureInstitutionsAndUsers(client: ClientBase, sample: SampleData
 						user_id: u.id,
 						role: u.role,
 						region_code: u.region_code,
-						institution_id: institutions.get(u.role === 'gore' ? `gore:${u.region_code}` : `st:${u.region_code}`)
+						institution_id: institutions.get(
+							u.role === 'gore' ? `gore:${u.region_code}` : `st:${u.region_code}`
+						)
 					}))
 			),
 			anchorTime
@@ -286,12 +362,20 @@ async function ensureInstitutionsAndUsers(client: ClientBase, sample: SampleData
  * ProjectShape). The region test runs in region order so that PostGIS reuses each region's
  * prepared geometry.
  */
-async function placeGeometries(client: ClientBase, sample: SampleData, seed: string | number): Promise<number> {
+async function placeGeometries(
+	client: ClientBase,
+	sample: SampleData,
+	seed: string | number
+): Promise<number> {
 	await client.query(
 		`create temporary table sample_anchors (commune_code text not null, n integer not null, geom extensions.geometry not null,
 		   primary key (commune_code, n)) on commit drop`
 	);
-	const anchors = [...sample.anchorsPerCommune].map(([code, n]) => ({ code, n, seed: seedInt(`${seed}/${code}`) }));
+	const anchors = [...sample.anchorsPerCommune].map(([code, n]) => ({
+		code,
+		n,
+		seed: seedInt(`${seed}/${code}`)
+	}));
 	// On a MultiPolygon, ST_GeneratePoints shares the points among the parts by area and rounds
 	// each share down, so an archipelago gets fewer than asked: ask for one more per part, then keep
 	// n of them, chosen in a seeded random order (the points come out part by part).
@@ -310,7 +394,8 @@ async function placeGeometries(client: ClientBase, sample: SampleData, seed: str
 	);
 	const drawn = await client.query<{ n: number }>('select count(*)::int as n from pg_temp.sample_anchors');
 	const wanted = anchors.reduce((sum, a) => sum + a.n, 0);
-	if (drawn.rows[0].n !== wanted) throw new Error(`Se pidieron ${wanted} puntos de anclaje y PostGIS generó ${drawn.rows[0].n}`);
+	if (drawn.rows[0].n !== wanted)
+		throw new Error(`Se pidieron ${wanted} puntos de anclaje y PostGIS generó ${drawn.rows[0].n}`);
 
 	await client.query(
 		`create temporary table sample_shapes (id bigint primary key, commune_code text not null, anchor integer not null,
@@ -363,7 +448,12 @@ async function placeGeometries(client: ClientBase, sample: SampleData, seed: str
 	return result.rowCount ?? 0;
 }
 
-async function insertProjects(client: ClientBase, sample: SampleData, batchSize: number, advance: (done: number, total: number) => void): Promise<void> {
+async function insertProjects(
+	client: ClientBase,
+	sample: SampleData,
+	batchSize: number,
+	advance: (done: number, total: number) => void
+): Promise<void> {
 	const total = sample.projects.length;
 	advance(0, total);
 	await insertJson(
@@ -376,13 +466,23 @@ async function insertProjects(client: ClientBase, sample: SampleData, batchSize:
 		 join pg_temp.sample_geometries g on g.id = r.id
 		 order by r.id`,
 		sample.projects.map((p) => ({
-			id: p.id, service_code: p.service_code, bip_code: p.bip_code, name: p.name, description: p.description, stage: p.stage,
-			status: p.status, investment_clp: p.investment_clp, start_on: p.start_on, end_on: p.end_on, created_at: p.created_at
+			id: p.id,
+			service_code: p.service_code,
+			bip_code: p.bip_code,
+			name: p.name,
+			description: p.description,
+			stage: p.stage,
+			status: p.status,
+			investment_clp: p.investment_clp,
+			start_on: p.start_on,
+			end_on: p.end_on,
+			created_at: p.created_at
 		})),
 		batchSize,
 		(done) => {
 			// One update per batch, or about a hundred for a row-by-row load.
-			if (batchSize > 1 || done % Math.max(1, Math.floor(total / 100)) === 0 || done === total) advance(done, total);
+			if (batchSize > 1 || done % Math.max(1, Math.floor(total / 100)) === 0 || done === total)
+				advance(done, total);
 		}
 	);
 }
@@ -409,7 +509,11 @@ async function insertAgreements(client: ClientBase, sample: SampleData, ids: IdM
 		client,
 		`insert into public.agreement_parties (agreement_id, institution_id, role)
 		 select agreement_id, institution_id, role::public.agreement_party_role from ${recordset('agreement_id bigint, institution_id bigint, role text')}`,
-		sample.parties.map((p) => ({ agreement_id: p.agreement_id, institution_id: institution(p.institution), role: p.role })),
+		sample.parties.map((p) => ({
+			agreement_id: p.agreement_id,
+			institution_id: institution(p.institution),
+			role: p.role
+		})),
 		50_000
 	);
 	await insertJson(
@@ -420,7 +524,10 @@ async function insertAgreements(client: ClientBase, sample: SampleData, ids: IdM
 		        estimated_cost_clp, created_at, updated_at
 		 from ${recordset('id bigint, agreement_id bigint, title text, responsible_institution_id bigint, theme_code text, due_on date, status text, progress smallint, estimated_cost_clp bigint, created_at timestamptz, updated_at timestamptz')}
 		 order by id`,
-		sample.commitments.map(({ responsible, ...c }) => ({ ...c, responsible_institution_id: institution(responsible) })),
+		sample.commitments.map(({ responsible, ...c }) => ({
+			...c,
+			responsible_institution_id: institution(responsible)
+		})),
 		20_000
 	);
 	// The history trigger has just recorded each commitment as of now; the sample replaces that
@@ -434,8 +541,13 @@ async function insertAgreements(client: ClientBase, sample: SampleData, ids: IdM
 		 from ${recordset('id bigint, commitment_id bigint, progress smallint, status text, note text, changed_by uuid, changed_at timestamptz')}
 		 order by id`,
 		sample.progress.map((p, i) => ({
-			id: i + 1, commitment_id: p.commitment_id, progress: p.progress, status: p.status, note: p.note,
-			changed_by: p.changed_by ? (ids.users.get(p.changed_by) ?? null) : null, changed_at: p.changed_at
+			id: i + 1,
+			commitment_id: p.commitment_id,
+			progress: p.progress,
+			status: p.status,
+			note: p.note,
+			changed_by: p.changed_by ? (ids.users.get(p.changed_by) ?? null) : null,
+			changed_at: p.changed_at
 		})),
 		50_000
 	);
@@ -511,13 +623,20 @@ async function insertFlows(client: ClientBase, sample: SampleData, ids: IdMaps):
 		 from ${recordset('id bigint, publication_id bigint, institution_id bigint, user_id uuid, acknowledged_at timestamptz')}
 		 order by id`,
 		sample.acknowledgements.map((a, i) => ({
-			id: i + 1, publication_id: a.publication_id, institution_id: institution(a.institution), user_id: user(a.user), acknowledged_at: a.acknowledged_at
+			id: i + 1,
+			publication_id: a.publication_id,
+			institution_id: institution(a.institution),
+			user_id: user(a.user),
+			acknowledged_at: a.acknowledged_at
 		})),
 		20_000
 	);
 	const archived = sample.publications.filter((p) => p.status === 'archived').map((p) => p.id);
 	if (archived.length) {
-		await client.query(`update public.publications set status = 'archived' where id = any($1::bigint[])`, [archived]);
+		await client.query(
+			`update public.publications set status = 'archived' where id = any($1::bigint[])`,
+			[archived]
+		);
 	}
 }
 
@@ -529,7 +648,11 @@ async function insertPmg(client: ClientBase, sample: SampleData, ids: IdMaps): P
 		 select id, institution_id, year, requirement_code, development, recommendations, status::public.pmg_evaluation_status, created_at, created_at
 		 from ${recordset('id bigint, institution_id bigint, year smallint, requirement_code text, development text, recommendations text, status text, created_at timestamptz')}
 		 order by id`,
-		sample.pmg.map(({ institution, ...e }, i) => ({ id: i + 1, institution_id: need(ids.institutions, institution, 'la institución'), ...e })),
+		sample.pmg.map(({ institution, ...e }, i) => ({
+			id: i + 1,
+			institution_id: need(ids.institutions, institution, 'la institución'),
+			...e
+		})),
 		20_000
 	);
 }

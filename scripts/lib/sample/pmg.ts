@@ -68,10 +68,14 @@ const RECOMMENDATION: Record<Requirement, string> = {
 const KEEP_GOING = 'Mantener las prácticas y compartirlas con las demás regiones.';
 
 export function evaluatedInstitutions(territory: SampleTerritory): string[] {
-	const national = ['dgop', 'dgc', ...REGIONAL_MOP_DIRECTIONS.map((d) => d.key)].map(institutionKey.national);
+	const national = ['dgop', 'dgc', ...REGIONAL_MOP_DIRECTIONS.map((d) => d.key)].map(
+		institutionKey.national
+	);
 	const regional = territory.regions.flatMap((region) => [
 		institutionKey.regional('seremi_mop', region.code),
-		...REGIONAL_MOP_DIRECTIONS.filter((d) => hasRegionalDirection(d.key, region.code)).map((d) => institutionKey.regional(d.key, region.code))
+		...REGIONAL_MOP_DIRECTIONS.filter((d) => hasRegionalDirection(d.key, region.code)).map((d) =>
+			institutionKey.regional(d.key, region.code)
+		)
 	]);
 	return [...national, ...regional];
 }
@@ -93,10 +97,17 @@ export function generatePmg(territory: SampleTerritory, r: Random, anchor: strin
 					year,
 					requirement_code: requirement,
 					development: unwritten ? null : DEVELOPMENT[requirement][level],
-					recommendations: unwritten ? null : level === 3 ? KEEP_GOING : RECOMMENDATION[requirement],
+					recommendations: unwritten
+						? null
+						: level === 3
+							? KEEP_GOING
+							: RECOMMENDATION[requirement],
 					status,
 					// Closed years were evaluated early the next year; the current one is being written.
-					created_at: officeTimestamp(current ? anchor : `${year + 1}-01-${String(r.int(10, 28)).padStart(2, '0')}`, r.int(0, 599))
+					created_at: officeTimestamp(
+						current ? anchor : `${year + 1}-01-${String(r.int(10, 28)).padStart(2, '0')}`,
+						r.int(0, 599)
+					)
 				});
 			}
 		}

@@ -114,7 +114,8 @@ export function createRandom(seed: string | number): Random {
  * search), which matters when 100 000 projects each pick one of 346 comunas.
  */
 export function weightedPicker<T>(items: readonly T[], weights: readonly number[]): (random: Random) => T {
-	if (items.length === 0 || items.length !== weights.length) throw new Error('weightedPicker needs one weight per item');
+	if (items.length === 0 || items.length !== weights.length)
+		throw new Error('weightedPicker needs one weight per item');
 	const cumulative: number[] = [];
 	let total = 0;
 	for (const weight of weights) {

@@ -10,13 +10,48 @@ import { coastPoints, territoryFromCodeList } from './territory.ts';
 const topology = {
 	type: 'Topology',
 	arcs: [
-		[[1, 0], [1, 1]], // 0: A | B
-		[[1, 1], [0.5, 1], [0, 1], [0, 0.5], [0, 0], [0.5, 0], [1, 0]], // 1: A's coast
-		[[1, 0], [2, 0], [2, 1], [1, 1]], // 2: B's border
-		[[-3, 0], [-2, 0], [-2, 1], [-3, 1], [-3, 0]], // 3: island C
-		[[5, 0], [5, 1]], // 4: D | undemarcated
-		[[5, 1], [6, 1], [6, 0], [5, 0]], // 5: D's other sides
-		[[5, 0], [4, 0], [4, 1], [5, 1]] // 6: undemarcated area's other sides
+		[
+			[1, 0],
+			[1, 1]
+		], // 0: A | B
+		[
+			[1, 1],
+			[0.5, 1],
+			[0, 1],
+			[0, 0.5],
+			[0, 0],
+			[0.5, 0],
+			[1, 0]
+		], // 1: A's coast
+		[
+			[1, 0],
+			[2, 0],
+			[2, 1],
+			[1, 1]
+		], // 2: B's border
+		[
+			[-3, 0],
+			[-2, 0],
+			[-2, 1],
+			[-3, 1],
+			[-3, 0]
+		], // 3: island C
+		[
+			[5, 0],
+			[5, 1]
+		], // 4: D | undemarcated
+		[
+			[5, 1],
+			[6, 1],
+			[6, 0],
+			[5, 0]
+		], // 5: D's other sides
+		[
+			[5, 0],
+			[4, 0],
+			[4, 1],
+			[5, 1]
+		] // 6: undemarcated area's other sides
 	],
 	objects: {
 		comunas: {

@@ -38,8 +38,22 @@ export interface SampleTerritory {
  * projects are spread, so that Santiago has the most but Aysén is not empty.
  */
 export const REGION_POPULATION_THOUSANDS: Readonly<Record<string, number>> = {
-	'15': 245, '01': 370, '02': 635, '03': 299, '04': 833, '05': 1896, '13': 7401, '06': 987,
-	'07': 1123, '16': 512, '08': 1613, '09': 1010, '14': 398, '10': 890, '11': 101, '12': 167
+	'15': 245,
+	'01': 370,
+	'02': 635,
+	'03': 299,
+	'04': 833,
+	'05': 1896,
+	'13': 7401,
+	'06': 987,
+	'07': 1123,
+	'16': 512,
+	'08': 1613,
+	'09': 1010,
+	'14': 398,
+	'10': 890,
+	'11': 101,
+	'12': 167
 };
 
 /** The territory as the database has it (the geometry the projects must fall in), plus the coast. */
@@ -47,12 +61,21 @@ export async function readSampleTerritory(
 	client: ClientBase,
 	options: { topology?: Topology | null } = {}
 ): Promise<{ territory: SampleTerritory; coastSource: 'topology' | 'none' }> {
-	const regions = (await client.query<SampleRegion>('select code, name from public.regions order by code')).rows;
+	const regions = (await client.query<SampleRegion>('select code, name from public.regions order by code'))
+		.rows;
 	const provinces = (
-		await client.query<SampleProvince>('select code, region_code, name from public.provinces order by code')
+		await client.query<SampleProvince>(
+			'select code, region_code, name from public.provinces order by code'
+		)
 	).rows;
 	const communes = (
-		await client.query<{ code: string; province_code: string; region_code: string; name: string; area_km2: number | null }>(
+		await client.query<{
+			code: string;
+			province_code: string;
+			region_code: string;
+			name: string;
+			area_km2: number | null;
+		}>(
 			`select code, province_code, region_code, name,
 			        round((extensions.st_area(geom::extensions.geography) / 1e6)::numeric, 1)::float8 as area_km2
 			 from public.communes order by code`
@@ -154,7 +177,10 @@ export function coastPoints(topology: Topology): Map<string, Position[]> {
  * A territory from the project's code list, with every comuna the same size and no coast unless
  * given: enough to exercise the generator in unit tests without a database.
  */
-export function territoryFromCodeList(list: CodeList, coast: Record<string, Position[]> = {}): SampleTerritory {
+export function territoryFromCodeList(
+	list: CodeList,
+	coast: Record<string, Position[]> = {}
+): SampleTerritory {
 	return {
 		regions: list.regions.map((r) => ({ code: r.code, name: r.name })),
 		provinces: list.provinces.map((p) => ({ code: p.code, region_code: p.region_code, name: p.name })),

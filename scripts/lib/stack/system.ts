@@ -57,7 +57,10 @@ export function ensureSystemPackages(features: SystemFeature[]): void {
 	}
 	console.log(`· instalando paquetes del sistema: ${missing.join(', ')}`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	for (const step of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+	for (const step of [
+		['update', '-qq'],
+		['install', '-y', '-qq', '--no-install-recommends', ...missing]
+	]) {
 		const result = spawnSync('apt-get', step, { stdio: 'inherit', env });
 		if (result.status !== 0) throw new StackError(`apt-get ${step[0]} falló (código ${result.status}).`);
 	}
@@ -70,7 +73,9 @@ export function ensureSystemPackages(features: SystemFeature[]): void {
  * Debian server package creates); as anyone else, as that user.
  */
 export function runAsPostgres(command: string, args: string[], options: SpawnSyncOptions = {}) {
-	const [cmd, fullArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+	const [cmd, fullArgs] = isRoot
+		? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+		: [command, args];
 	// cwd '/': the postgres user may not be allowed into the current folder (a private home).
 	return spawnSync(cmd, fullArgs, { encoding: 'utf8', cwd: '/', ...options });
 }

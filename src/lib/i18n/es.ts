@@ -30,8 +30,7 @@ export const es = {
 	'login.unexpected': 'No se pudo iniciar sesión por un problema del servidor. Intenta de nuevo.',
 
 	'home.title': 'Regiones de Chile',
-	'home.intro':
-		'Elige una región en el mapa o en la lista para ver sus provincias y comunas.',
+	'home.intro': 'Elige una región en el mapa o en la lista para ver sus provincias y comunas.',
 	'home.listHeading': 'Regiones, de norte a sur',
 	'home.mapLabel': 'Mapa de las 16 regiones de Chile',
 
@@ -78,8 +77,7 @@ export const es = {
 	'error.unavailable': 'Servicio no disponible por el momento',
 	'error.backHome': 'Volver al inicio',
 
-	'db.unavailable':
-		'No se pudo conectar con la base de datos. Intenta de nuevo en unos momentos.',
+	'db.unavailable': 'No se pudo conectar con la base de datos. Intenta de nuevo en unos momentos.',
 	'db.forbidden': 'No tienes permiso para ver esta información.',
 	'db.sessionExpired': 'Tu sesión expiró. Vuelve a iniciar sesión.',
 	'db.notFound': 'No se encontró la información solicitada.',

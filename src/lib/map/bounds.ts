@@ -21,7 +21,7 @@ export function isBbox(value: unknown): value is Bbox {
 
 /** The first usable bbox of the candidates (e.g. the file's mainland bbox, then a database one). */
 export function pickBbox(...candidates: unknown[]): Bbox | null {
-	return (candidates.find(isBbox) as Bbox | undefined) ?? null;
+	return candidates.find((c): c is Bbox => isBbox(c)) ?? null;
 }
 
 /**

@@ -13,14 +13,30 @@ const regionFile = {
 	type: 'FeatureCollection',
 	bbox: [-71.8, -33.9, -70.0, -32.0],
 	features: [
-		{ type: 'Feature', properties: { level: 'provincia', code: '051', name: 'Valparaíso', region_code: '05' }, geometry: null },
-		{ type: 'Feature', properties: { level: 'comuna', code: '05101', name: 'Valparaíso', province_code: '051', region_code: '05' }, geometry: null }
+		{
+			type: 'Feature',
+			properties: { level: 'provincia', code: '051', name: 'Valparaíso', region_code: '05' },
+			geometry: null
+		},
+		{
+			type: 'Feature',
+			properties: {
+				level: 'comuna',
+				code: '05101',
+				name: 'Valparaíso',
+				province_code: '051',
+				region_code: '05'
+			},
+			geometry: null
+		}
 	]
 };
 
 describe('parseRegionFile', () => {
 	it('accepts a file that follows the contract', () => {
-		expect(parseRegionFile('/geo/region/05.geojson', regionFile).bbox).toEqual([-71.8, -33.9, -70.0, -32.0]);
+		expect(parseRegionFile('/geo/region/05.geojson', regionFile).bbox).toEqual([
+			-71.8, -33.9, -70.0, -32.0
+		]);
 	});
 
 	it('fails loudly on a missing bbox or level', () => {
@@ -35,7 +51,7 @@ describe('parseRegionFile', () => {
 describe('fetchRegionFile', () => {
 	it('asks for the region file by code', async () => {
 		const fetcher = vi.fn(async () => new Response(JSON.stringify(regionFile)));
-		await fetchRegionFile('05', fetcher as unknown as typeof fetch);
+		await fetchRegionFile('05', fetcher);
 		expect(fetcher).toHaveBeenCalledWith('/geo/region/05.geojson', { signal: undefined });
 	});
 
@@ -62,7 +78,10 @@ describe('style expressions', () => {
 
 	it('communeFillColor highlights the selected comuna and dims the rest', () => {
 		const colors = { base: '#111111', hover: '#222222', dimmed: '#333333', selected: '#444444' };
-		const compiled = expression.createExpression(communeFillColor('05101', colors), 'layers[0].paint.fill-color');
+		const compiled = expression.createExpression(
+			communeFillColor('05101', colors),
+			'layers[0].paint.fill-color'
+		);
 		expect(compiled.result).toBe('success');
 		if (compiled.result !== 'success') return;
 		const evaluate = (code: string, hover: boolean) =>
@@ -74,7 +93,12 @@ describe('style expressions', () => {
 
 	it('without a selection only hover changes the colour', () => {
 		const compiled = expression.createExpression(
-			communeFillColor(null, { base: '#111111', hover: '#222222', dimmed: '#333333', selected: '#444444' }),
+			communeFillColor(null, {
+				base: '#111111',
+				hover: '#222222',
+				dimmed: '#333333',
+				selected: '#444444'
+			}),
 			'layers[0].paint.fill-color'
 		);
 		if (compiled.result !== 'success') throw new Error('invalid expression');

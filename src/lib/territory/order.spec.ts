@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	groupCommunesByProvince,
-	isCommuneCode,
-	isRegionCode
-} from './order';
+import { groupCommunesByProvince, isCommuneCode, isRegionCode } from './order';
 
 describe('groupCommunesByProvince', () => {
 	const provinces = [
@@ -30,7 +26,10 @@ describe('groupCommunesByProvince', () => {
 	});
 
 	it('keeps a province without comunas visible', () => {
-		const groups = groupCommunesByProvince(provinces, communes.filter((c) => c.province_code === '051'));
+		const groups = groupCommunesByProvince(
+			provinces,
+			communes.filter((c) => c.province_code === '051')
+		);
 		expect(groups[1]).toEqual({ province: provinces[0], communes: [] });
 	});
 

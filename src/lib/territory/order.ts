@@ -21,7 +21,9 @@ export function groupCommunesByProvince<
 	for (const commune of communes) {
 		const group = groups.get(commune.province_code);
 		if (!group) {
-			throw new Error(`La comuna ${commune.code} pertenece a una provincia desconocida (${commune.province_code})`);
+			throw new Error(
+				`La comuna ${commune.code} pertenece a una provincia desconocida (${commune.province_code})`
+			);
 		}
 		group.communes.push(commune);
 	}

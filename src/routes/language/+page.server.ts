@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/auth/redirect';
+import { formText } from '$lib/forms/form-text';
 import { isLanguage, LANGUAGE_COOKIE } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,6 +19,6 @@ export const actions: Actions = {
 				httpOnly: true
 			});
 		}
-		redirect(303, safeRedirectPath(form.get('redirectTo')?.toString()));
+		redirect(303, safeRedirectPath(formText(form, 'redirectTo')));
 	}
 };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { loginFieldErrors, loginSchema } from '$lib/auth/login-schema';
 import { safeRedirectPath } from '$lib/auth/redirect';
+import { formText } from '$lib/forms/form-text';
 import { describeSignInError } from '$lib/errors';
 import { translate } from '$lib/i18n';
 import type { Actions } from './$types';
@@ -8,7 +9,7 @@ import type { Actions } from './$types';
 export const actions: Actions = {
 	default: async ({ request, url, locals }) => {
 		const form = await request.formData();
-		const email = form.get('email')?.toString() ?? '';
+		const email = formText(form, 'email') ?? '';
 		const parsed = loginSchema.safeParse({
 			email: form.get('email') ?? undefined,
 			password: form.get('password') ?? undefined

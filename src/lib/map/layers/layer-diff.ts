@@ -27,7 +27,7 @@ export function diffLayer(previous: MutableLayerParts, next: MutableLayerParts):
 		const before = previous[kind] ?? {};
 		const after = next[kind] ?? {};
 		for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-			if (!same(before[name], after[name])) updates.push({ kind, name, value: after[name] } as LayerUpdate);
+			if (!same(before[name], after[name])) updates.push({ kind, name, value: after[name] });
 		}
 	}
 	if (!same(previous.filter, next.filter)) updates.push({ kind: 'filter', value: next.filter });

@@ -40,24 +40,32 @@ export function useLayer(getSpec: () => LayerSpecLike, getInteraction: () => Lay
 	const source = getSourceContext();
 	const { map } = context;
 
-	const initial = $state.snapshot(getSpec() as unknown) as LayerSpecLike;
+	// Layer specs are plain data; the snapshot only strips Svelte's proxies. Typed through unknown
+	// because Snapshot<> of MapLibre's deep spec types exceeds TypeScript's instantiation depth.
+	const snapshot = (): LayerSpecLike => $state.snapshot<unknown>(getSpec()) as LayerSpecLike;
+	const initial = snapshot();
 	const layerId = initial.id;
-	map.addLayer(
-		{ ...initial, source: source.id } as AddLayerObject,
-		getInteraction().beforeId
-	);
+	map.addLayer({ ...initial, source: source.id } as AddLayerObject, getInteraction().beforeId);
 
 	let previous: MutableLayerParts = initial;
 	$effect(() => {
-		const next = $state.snapshot(getSpec() as unknown) as LayerSpecLike;
+		const next = snapshot();
 		if (next.id !== layerId) throw new Error(`A layer's id cannot change (${layerId} → ${next.id})`);
 		for (const update of diffLayer(previous, next)) {
 			switch (update.kind) {
 				case 'paint':
-					map.setPaintProperty(layerId, update.name as keyof AllPaintProperties, update.value as never);
+					map.setPaintProperty(
+						layerId,
+						update.name as keyof AllPaintProperties,
+						update.value as never
+					);
 					break;
 				case 'layout':
-					map.setLayoutProperty(layerId, update.name as keyof AllLayoutProperties, update.value as never);
+					map.setLayoutProperty(
+						layerId,
+						update.name as keyof AllLayoutProperties,
+						update.value as never
+					);
 					break;
 				case 'filter':
 					map.setFilter(layerId, update.value as FilterSpecification);
