@@ -63,6 +63,8 @@ export const en: Record<MessageKey, string> = {
 	'map.hoverHint': 'Hover over the map to see names; click to open.',
 	'map.attribution': 'Boundaries: Library of the National Congress of Chile',
 	'map.attributionToggle': 'Toggle attribution',
+	'map.legendRange': '{min} – {max}',
+	'map.noData': 'No data',
 	'map.undemarcated': 'Undemarcated area (Southern Patagonian Ice Field)',
 	'map.zoomIn': 'Zoom in',
 	'map.zoomOut': 'Zoom out',

@@ -65,6 +65,8 @@ export const es = {
 	'map.hoverHint': 'Pasa el cursor sobre el mapa para ver nombres; haz clic para abrir.',
 	'map.attribution': 'Límites: Biblioteca del Congreso Nacional de Chile',
 	'map.attributionToggle': 'Mostrar u ocultar la atribución',
+	'map.legendRange': '{min} – {max}',
+	'map.noData': 'Sin datos',
 	'map.undemarcated': 'Zona sin demarcar (Campo de Hielo Patagónico Sur)',
 	'map.zoomIn': 'Acercar',
 	'map.zoomOut': 'Alejar',

@@ -92,7 +92,7 @@ export function quantileThresholds(values: Iterable<number | null | undefined>, 
 /**
  * Jenks natural breaks (Fisher's exact optimisation): thresholds that minimise the spread inside
  * classes, so visible gaps in the data become class edges. O(classes · n²), fine for the few
- * hundred areas of a choropleth (346 comunas: a few ms).
+ * hundred areas of a choropleth (a few ms for 350).
  */
 export function jenksThresholds(values: Iterable<number | null | undefined>, classes: number): number[] {
 	const data = finiteSorted(values);

@@ -14,7 +14,7 @@ export type FeatureStateChange =
  * The calls that turn `previous` into `next` on the map: `set` with only the keys whose values
  * changed, `remove` per key that disappeared. Keys are removed one by one, never the whole state,
  * because other holders (the hover of a layer, a selection) keep their own keys on the same
- * feature. Unchanged features cost nothing, so a filter that moves a few numbers of a 346-comuna
+ * feature. Unchanged features cost nothing, so a filter that moves a few numbers of a 350-area
  * choropleth touches a few features.
  */
 export function diffFeatureStates(previous: FeatureStates, next: FeatureStates): FeatureStateChange[] {
@@ -43,16 +43,11 @@ export function diffFeatureStates(previous: FeatureStates, next: FeatureStates):
 
 /** The same states under the same key on every listed feature, e.g. `{ selected: true }`. */
 export function statesFor(ids: Iterable<FeatureId>, state: FeatureStateRecord): FeatureStates {
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a value, rebuilt on each change
 	return new Map([...ids].map((id) => [id, state] as const));
 }
 
 /** One numeric value per feature under `key` (a choropleth's input); `null` means no data. */
-export function valueStates(
-	values: ReadonlyMap<FeatureId, number | null>,
-	key = 'value'
-): FeatureStates {
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a value, rebuilt on each change
+export function valueStates(values: ReadonlyMap<FeatureId, number | null>, key = 'value'): FeatureStates {
 	const states = new Map<FeatureId, FeatureStateRecord>();
 	for (const [id, value] of values) {
 		if (value !== null && Number.isFinite(value)) states.set(id, { [key]: value });

@@ -17,7 +17,7 @@ const points = { type: 'FeatureCollection', features: [] } as GeoJSON.FeatureCol
 /** A context attached to a fake map whose first style has loaded. */
 function loadedContext(style = baseStyle('background', 'labels')) {
 	const map = new FakeMap(style);
-	const context = new MapContext();
+	const context = new MapContext<FakeMap>();
 	context.attach(map, null);
 	map.finishStyleLoad();
 	return { map, context };
@@ -32,7 +32,7 @@ describe('MapContext lifecycle', () => {
 
 	it('records changes made before the first style and applies them on style.load', () => {
 		const map = new FakeMap(baseStyle('background'));
-		const context = new MapContext();
+		const context = new MapContext<FakeMap>();
 		context.attach(map, null);
 		context.addSource('areas', { type: 'geojson', data: points });
 		context.addLayer(fill('areas-fill'));
@@ -226,5 +226,28 @@ describe('MapContext lifecycle', () => {
 		context.setFeatureState({ source: 'tiles', sourceLayer: 'items', id: 7 }, { selected: true });
 		context.setFeatureState({ source: 'gone', id: 7 }, { selected: true });
 		expect(map.featureState).toEqual(new Map([['tiles/items/7', { selected: true }]]));
+	});
+
+	it('applies feature-state diffs and leaves other holders’ keys alone', () => {
+		const { map, context } = loadedContext();
+		context.addSource('areas', { type: 'geojson', data: points });
+		const target = { source: 'areas' };
+		context.setFeatureState({ source: 'areas', id: 'a' }, { hover: true });
+		let applied = context.applyFeatureStates(
+			target,
+			new Map(),
+			new Map([
+				['a', { value: 1 }],
+				['b', { value: 2 }]
+			])
+		);
+		map.calls = [];
+		applied = context.applyFeatureStates(target, applied, new Map([['a', { value: 3 }]]));
+		expect(map.calls).toEqual([
+			['setFeatureState', { source: 'areas', id: 'a' }, { value: 3 }],
+			['removeFeatureState', { source: 'areas', id: 'b' }, 'value']
+		]);
+		context.applyFeatureStates(target, applied, new Map());
+		expect(map.featureState).toEqual(new Map([['areas//a', { hover: true }]]));
 	});
 });

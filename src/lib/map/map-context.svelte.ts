@@ -6,11 +6,13 @@ import type {
 	GeoJSONSourceDiff,
 	GeoJSONSourceSpecification,
 	LayerSpecification,
+	Map as MapLibreMap,
 	SourceSpecification,
 	StyleSpecification,
 	VectorSourceSpecification
 } from 'maplibre-gl';
 import { getContext, setContext } from 'svelte';
+import { diffFeatureStates, type FeatureStates } from './feature-state';
 import { diffLayer, type MutableLayerParts } from './layers/layer-diff';
 import type { MapLibre } from './maplibre';
 
@@ -73,9 +75,9 @@ interface LayerRecord {
  * updates, and puts the layers back in their stacking order. Between `setStyle` and the new
  * style's `style.load` changes are only recorded; the re-add applies them.
  */
-export class MapContext {
+export class MapContext<M extends ContextMap = MapLibreMap> {
 	/** Null until MapView has created the map; children are rendered only after the first style. */
-	map = $state.raw<ContextMap | null>(null);
+	map = $state.raw<M | null>(null);
 	maplibre = $state.raw<MapLibre | null>(null);
 	/** Counts loaded styles (1 after the first); feature-state holders re-apply when it changes. */
 	styleGeneration = $state(0);
@@ -96,7 +98,7 @@ export class MapContext {
 	#onStyleLoad = () => this.#restore();
 	#onIdle = () => this.#checkReady();
 
-	attach(map: ContextMap, maplibre: MapLibre | null): void {
+	attach(map: M, maplibre: MapLibre | null): void {
 		this.map = map;
 		this.maplibre = maplibre;
 		map.on('style.load', this.#onStyleLoad);
@@ -237,8 +239,27 @@ export class MapContext {
 		if (map?.getSource(target.source)) map.removeFeatureState(target, key);
 	}
 
+	/**
+	 * Moves a source's feature-state from `previous` to `next`, touching only what changed (see
+	 * `diffFeatureStates`). Returns what was applied, to pass as `previous` next time.
+	 */
+	applyFeatureStates(
+		target: { source: string; sourceLayer?: string },
+		previous: FeatureStates,
+		next: FeatureStates
+	): FeatureStates {
+		for (const change of diffFeatureStates(previous, next)) {
+			const feature = { ...target, id: change.id };
+			if (change.kind === 'set') this.setFeatureState(feature, change.state);
+			else this.removeFeatureState(feature, change.key);
+		}
+		// A copy, so a caller mutating its map in place still gets a real diff next time.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		return new Map([...next].map(([id, state]) => [id, { ...state }]));
+	}
+
 	/** The map, when changes can be sent to it now (style loaded, not removed). */
-	#live(): ContextMap | null {
+	#live(): M | null {
 		return this.map && this.#styleLoaded && !this.removed ? this.map : null;
 	}
 
