@@ -361,7 +361,7 @@ function withParts(spec: SourcedLayerSpecification, parts: MutableLayerParts): S
 const MAP = Symbol('map context');
 const SOURCE = Symbol('map source');
 
-export function setMapContext(context: MapContext): MapContext {
+export function setMapContext<M extends ContextMap>(context: MapContext<M>): MapContext<M> {
 	return setContext(MAP, context);
 }
 

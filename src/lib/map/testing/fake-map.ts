@@ -158,14 +158,28 @@ export class FakeMap implements ContextMap {
 		this.#install(typeof style === 'string' ? { version: 8, sources: {}, layers: [] } : style);
 	}
 
-	on(type: string, listener: () => void) {
-		const listeners = this.#listeners.get(type) ?? new Set();
-		listeners.add(listener);
-		this.#listeners.set(type, listeners);
+	/** Map events (`on(type, listener)`) and layer events (`on(type, layerId, listener)`). */
+	on(type: string, layerOrListener: string | (() => void), listener?: () => void) {
+		const key = typeof layerOrListener === 'string' ? `${type}:${layerOrListener}` : type;
+		const callback = typeof layerOrListener === 'string' ? listener! : layerOrListener;
+		const listeners = this.#listeners.get(key) ?? new Set();
+		listeners.add(callback);
+		this.#listeners.set(key, listeners);
 	}
 
-	off(type: string, listener: () => void) {
-		this.#listeners.get(type)?.delete(listener);
+	off(type: string, layerOrListener: string | (() => void), listener?: () => void) {
+		const key = typeof layerOrListener === 'string' ? `${type}:${layerOrListener}` : type;
+		const callback = typeof layerOrListener === 'string' ? listener! : layerOrListener;
+		this.#listeners.get(key)?.delete(callback);
+	}
+
+	/** How many listeners are registered for a map event or a layer event (`click:layer-id`). */
+	listenerCount(key: string) {
+		return this.#listeners.get(key)?.size ?? 0;
+	}
+
+	getCanvas() {
+		return { style: { cursor: '' } };
 	}
 
 	fire(type: 'style.load' | 'idle') {
