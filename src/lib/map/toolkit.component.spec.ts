@@ -119,3 +119,87 @@ describe('toolkit components on a map', () => {
 		expect(map.getLayersOrder()).toEqual(['background', 'labels']);
 	});
 });
+
+describe('pointer events', () => {
+	it('report the feature id and keep hover as feature-state, with the source layer', () => {
+		map.fireLayer('mousemove', 'areas-fill', { features: [{ id: 'a' }] });
+		map.fireLayer('click', 'areas-fill', { features: [{ id: 'a' }] });
+		expect(map.canvas.style.cursor).toBe('pointer');
+		expect(map.featureState.get('areas//a')).toEqual({ hover: true });
+		map.fireLayer('mousemove', 'areas-fill', { features: [{ id: 'b' }] });
+		expect(map.featureState.has('areas//a')).toBe(false);
+		map.fireLayer('mouseleave', 'areas-fill');
+		expect(map.featureState.size).toBe(0);
+		expect(inputs.reports).toEqual(['hover a', 'click a', 'hover b', 'hover none']);
+
+		map.fireLayer('mousemove', 'items-dots', { features: [{ id: 7 }] });
+		expect(map.featureState.get('items/items/7')).toEqual({ hover: true });
+	});
+});
+
+describe('Popup', () => {
+	class FakePopup {
+		static made: FakePopup[] = [];
+		calls: unknown[][] = [];
+		#onClose?: () => void;
+		constructor(readonly options: object) {
+			FakePopup.made.push(this);
+		}
+		setLngLat(lngLat: unknown) {
+			this.calls.push(['setLngLat', lngLat]);
+			return this;
+		}
+		setDOMContent(node: Node) {
+			this.calls.push(['setDOMContent', node.textContent]);
+			return this;
+		}
+		addTo(target: unknown) {
+			this.calls.push(['addTo', target === map]);
+			return this;
+		}
+		on(type: string, listener: () => void) {
+			if (type === 'close') this.#onClose = listener;
+			return this;
+		}
+		remove() {
+			this.calls.push(['remove']);
+			this.#onClose?.();
+			return this;
+		}
+		/** The person closes it (button, Escape). */
+		close() {
+			this.#onClose?.();
+		}
+	}
+
+	beforeEach(() => {
+		FakePopup.made = [];
+		context.maplibre = { Popup: FakePopup } as unknown as MapContext['maplibre'];
+	});
+
+	it('opens at a point with its snippet, follows the point and closes on destroy', () => {
+		inputs.popupAt = [-70, -33];
+		flushSync();
+		const [popup] = FakePopup.made;
+		inputs.popupAt = [-71, -34];
+		flushSync();
+		inputs.popupAt = null;
+		flushSync();
+		expect(popup.calls).toEqual([
+			['setLngLat', [-70, -33]],
+			['setDOMContent', '#aaaaaa'],
+			['addTo', true],
+			['setLngLat', [-71, -34]],
+			['remove']
+		]);
+		// Removed by its owner: that is no "closed by the person".
+		expect(inputs.reports).toEqual([]);
+	});
+
+	it('tells its owner when the person closes it', () => {
+		inputs.popupAt = [-70, -33];
+		flushSync();
+		FakePopup.made[0].close();
+		expect(inputs.reports).toEqual(['popup closed']);
+	});
+});

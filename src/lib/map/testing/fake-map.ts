@@ -8,6 +8,7 @@ import type {
 import type { ContextMap, SourcedLayerSpecification } from '../map-context.svelte';
 
 type Call = [method: string, ...args: unknown[]];
+type Listener = (event?: unknown) => void;
 
 interface FakeSource {
 	spec: SourceSpecification;
@@ -29,7 +30,7 @@ export class FakeMap implements ContextMap {
 	layers: { id: string; source?: string; spec: Record<string, unknown> }[] = [];
 	featureState = new Map<string, Record<string, unknown>>();
 	loaded = new Set<string>();
-	#listeners = new Map<string, Set<() => void>>();
+	#listeners = new Map<string, Set<Listener>>();
 
 	constructor(style: StyleSpecification = { version: 8, sources: {}, layers: [] }) {
 		this.#install(style);
@@ -159,7 +160,7 @@ export class FakeMap implements ContextMap {
 	}
 
 	/** Map events (`on(type, listener)`) and layer events (`on(type, layerId, listener)`). */
-	on(type: string, layerOrListener: string | (() => void), listener?: () => void) {
+	on(type: string, layerOrListener: string | Listener, listener?: Listener) {
 		const key = typeof layerOrListener === 'string' ? `${type}:${layerOrListener}` : type;
 		const callback = typeof layerOrListener === 'string' ? listener! : layerOrListener;
 		const listeners = this.#listeners.get(key) ?? new Set();
@@ -167,7 +168,7 @@ export class FakeMap implements ContextMap {
 		this.#listeners.set(key, listeners);
 	}
 
-	off(type: string, layerOrListener: string | (() => void), listener?: () => void) {
+	off(type: string, layerOrListener: string | Listener, listener?: Listener) {
 		const key = typeof layerOrListener === 'string' ? `${type}:${layerOrListener}` : type;
 		const callback = typeof layerOrListener === 'string' ? listener! : layerOrListener;
 		this.#listeners.get(key)?.delete(callback);
@@ -178,8 +179,14 @@ export class FakeMap implements ContextMap {
 		return this.#listeners.get(key)?.size ?? 0;
 	}
 
+	/** Fires a pointer event on a layer, as MapLibre does with the features under the pointer. */
+	fireLayer(type: string, layerId: string, event: { features?: object[]; lngLat?: object } = {}) {
+		for (const listener of this.#listeners.get(`${type}:${layerId}`) ?? []) listener(event);
+	}
+
+	canvas = { style: { cursor: '' } };
 	getCanvas() {
-		return { style: { cursor: '' } };
+		return this.canvas;
 	}
 
 	fire(type: 'style.load' | 'idle') {

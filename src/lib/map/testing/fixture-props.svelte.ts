@@ -13,4 +13,7 @@ export class FixtureProps {
 	states = $state.raw<FeatureStates>(new Map());
 	showDots = $state(true);
 	showAreas = $state(true);
+	popupAt = $state<[number, number] | null>(null);
+	/** What the layers and the popup reported through their callbacks. */
+	reports = $state<string[]>([]);
 }
