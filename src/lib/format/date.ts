@@ -57,3 +57,13 @@ export function formatDateTime(value: string | Date, language: Language = 'es'):
 	}).format(date);
 	return `${formatDate(date, language)} ${time}`;
 }
+
+/** A `YYYY-MM` month as `nov 2026` (Spanish) or `Nov 2026` (English), for chart axes and tables. */
+export function formatMonth(month: string, language: Language = 'es'): string {
+	const text = new Intl.DateTimeFormat(LOCALES[language], {
+		month: 'short',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(toDate(`${month}-15`));
+	return language === 'es' ? text.replace('.', '') : text;
+}
