@@ -1,6 +1,6 @@
 import type { TooltipItem } from 'chart.js';
 import { describe, expect, it } from 'vitest';
-import { barChartConfig, formatTick } from './chart-config';
+import { barChartConfig, formatTick, optionsKey, patchChartData } from './chart-config';
 import { commitmentsByMonth, investmentByArea } from './datasets';
 
 const area = investmentByArea(
@@ -71,5 +71,42 @@ describe('Chart.js config of a bar model', () => {
 	it('counts without decimals in English too', () => {
 		expect(formatTick(1234, 'count', 'en')).toBe('1,234');
 		expect(formatTick(1234, 'count', 'es')).toBe('1.234');
+	});
+});
+
+describe('updating a live chart', () => {
+	const model = (santiago: number) =>
+		investmentByArea(
+			[{ level: 'commune', code: '13101', name: 'Santiago', projects: 1, investment_clp: santiago }],
+			'commune',
+			'es'
+		);
+
+	it('patches the data objects Chart.js already holds', () => {
+		const live = barChartConfig(model(1), 'es', { reducedMotion: false }).data;
+		const dataset = live.datasets[0];
+		const next = barChartConfig(model(2), 'es', { reducedMotion: false }).data;
+		expect(patchChartData(live, next)).toBe(true);
+		expect(live.datasets[0]).toBe(dataset);
+		expect(dataset.data).toEqual([2]);
+		expect(live.labels).toEqual(['Santiago']);
+	});
+	it('refuses to patch when the number of series changed', () => {
+		const live = barChartConfig(model(1), 'es', { reducedMotion: false }).data;
+		const next = barChartConfig(
+			commitmentsByMonth(
+				[{ month: '2026-11', pending: 1, in_progress: 0, fulfilled: 0, cancelled: 0, overdue: 0 }],
+				'es'
+			),
+			'es',
+			{ reducedMotion: false }
+		).data;
+		expect(patchChartData(live, next)).toBe(false);
+		expect(live.datasets).toHaveLength(1);
+	});
+	it('keeps the options for a data change and renews them for a language or motion change', () => {
+		expect(optionsKey(model(1), 'es', false)).toBe(optionsKey(model(2), 'es', false));
+		expect(optionsKey(model(1), 'es', false)).not.toBe(optionsKey(model(1), 'en', false));
+		expect(optionsKey(model(1), 'es', false)).not.toBe(optionsKey(model(1), 'es', true));
 	});
 });

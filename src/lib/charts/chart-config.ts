@@ -73,3 +73,33 @@ export function barChartConfig(
 		}
 	};
 }
+
+/**
+ * What the options depend on. Assigning new options makes Chart.js drop every cached option
+ * resolver, so the wrapper assigns them only when this changes (a language switch), not per filter.
+ */
+export function optionsKey(model: BarChartModel, language: Language, reducedMotion: boolean): string {
+	return [
+		language,
+		model.orientation,
+		model.stacked,
+		model.format,
+		model.data.datasets.length,
+		reducedMotion
+	].join('|');
+}
+
+/**
+ * Copies `next` into the live chart's data objects, as Chart.js's guide to updating charts does, so
+ * its per-dataset caches survive a filter change. False when the series differ in number and the
+ * data must be replaced instead.
+ */
+export function patchChartData(
+	live: ChartData<'bar', number[], string>,
+	next: ChartData<'bar', number[], string>
+): boolean {
+	if (live.datasets.length !== next.datasets.length) return false;
+	live.labels = next.labels;
+	next.datasets.forEach((dataset, i) => Object.assign(live.datasets[i], dataset));
+	return true;
+}

@@ -164,10 +164,12 @@ export function monthRange(months: string[]): string[] {
 }
 
 function byMonth<R extends { month: string }>(
-	rows: R[]
-): { months: string[]; at: (month: string) => R | undefined } {
+	rows: R[],
+	language: Language
+): { months: string[]; labels: string[]; at: (month: string) => R | undefined } {
 	const index = new Map(rows.map((r) => [r.month, r]));
-	return { months: monthRange(rows.map((r) => r.month)), at: (month) => index.get(month) };
+	const months = monthRange(rows.map((r) => r.month));
+	return { months, labels: months.map((m) => formatMonth(m, language)), at: (month) => index.get(month) };
 }
 
 const COMMITMENT_COLOURS: Record<Enums['commitment_status'], string> = {
@@ -186,7 +188,7 @@ export function commitmentsByMonth(
 	rows: DashboardSummary['commitments_by_month'],
 	language: Language
 ): BarChartModel {
-	const { months, at } = byMonth(rows);
+	const { months, labels, at } = byMonth(rows, language);
 	const statuses = Constants.public.Enums.commitment_status;
 	const series: { value: Enums['commitment_status'] | 'overdue'; label: string }[] = [
 		...statuses.map((status) => ({
@@ -200,7 +202,7 @@ export function commitmentsByMonth(
 		stacked: true,
 		format: 'count',
 		data: {
-			labels: months.map((m) => formatMonth(m, language)),
+			labels,
 			datasets: series.map(({ value, label }) => ({
 				label,
 				data: months.map((m) => at(m)?.[value] ?? 0),
@@ -215,8 +217,8 @@ export function commitmentsByMonth(
 				{ label: translate(language, 'charts.column.month'), numeric: false },
 				...series.map(({ label }) => ({ label, numeric: true }))
 			],
-			rows: months.map((m) => ({
-				header: formatMonth(m, language),
+			rows: months.map((m, i) => ({
+				header: labels[i],
 				cells: series.map(({ value }) => count(at(m)?.[value] ?? 0, language)),
 				key: null
 			}))
@@ -229,7 +231,7 @@ export function deliveriesByMonth(
 	rows: DashboardSummary['deliveries_by_month'],
 	language: Language
 ): BarChartModel {
-	const { months, at } = byMonth(rows);
+	const { months, labels, at } = byMonth(rows, language);
 	const series = [
 		{
 			value: 'on_time',
@@ -249,7 +251,7 @@ export function deliveriesByMonth(
 		stacked: true,
 		format: 'count',
 		data: {
-			labels: months.map((m) => formatMonth(m, language)),
+			labels,
 			datasets: series.map((s) => ({
 				label: s.label,
 				data: months.map((m) => at(m)?.[s.value] ?? 0),
@@ -265,8 +267,8 @@ export function deliveriesByMonth(
 				...series.map((s) => ({ label: s.label, numeric: true })),
 				{ label: translate(language, 'charts.column.punctuality'), numeric: true }
 			],
-			rows: months.map((m) => ({
-				header: formatMonth(m, language),
+			rows: months.map((m, i) => ({
+				header: labels[i],
 				cells: [...series.map((s) => count(at(m)?.[s.value] ?? 0, language)), punctuality(m)],
 				key: null
 			}))
