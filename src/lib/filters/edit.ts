@@ -18,9 +18,10 @@ export function toggleInList<F extends ListField>(
 	field: F,
 	value: NonNullable<DashboardFilter[F]>[number]
 ): DashboardFilter {
-	const current = (filter[field] ?? []) as string[];
+	const current: readonly string[] = filter[field] ?? [];
 	const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-	return withFilter(filter, { [field]: next } as Partial<DashboardFilter>);
+	const patch: Partial<Record<ListField, string[]>> = { [field]: next };
+	return withFilter(filter, patch as Partial<DashboardFilter>);
 }
 
 /** The filter narrowed to a place: a comuna keeps its region and province, a region drops the rest. */

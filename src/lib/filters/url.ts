@@ -48,6 +48,9 @@ const LON_RANGE = [-110, -65] as const;
 const LAT_RANGE = [-57, -17] as const;
 const YEAR_RANGE = [1990, 2100] as const;
 const CODE = /^[a-z][a-z0-9_]{0,40}$/;
+// Control characters never belong in a filter value or in what a notice echoes back.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 const COMMITMENT_STATUSES: readonly string[] = [...Constants.public.Enums.commitment_status, 'overdue'];
 
 function inRange(value: number, [min, max]: readonly [number, number]): boolean {
@@ -56,8 +59,7 @@ function inRange(value: number, [min, max]: readonly [number, number]): boolean 
 
 /** A shown value: no control characters, at most 60 characters. */
 function shown(value: string): string {
-	// eslint-disable-next-line no-control-regex
-	const clean = value.replace(/[\u0000-\u001f\u007f]/g, '');
+	const clean = value.replace(CONTROL_CHARS, '');
 	return clean.length > 60 ? `${clean.slice(0, 59)}…` : clean;
 }
 
@@ -202,11 +204,7 @@ export function filterFromSearchParams(params: URLSearchParams): ParsedFilter {
 
 	const text = single(FILTER_PARAMS.text);
 	if (text !== undefined) {
-		// eslint-disable-next-line no-control-regex
-		const clean = text
-			.replace(/[\u0000-\u001f\u007f]/g, ' ')
-			.replace(/\s+/g, ' ')
-			.trim();
+		const clean = text.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim();
 		if (clean.length > MAX_TEXT) drop(FILTER_PARAMS.text, text, 'tooMany');
 		else if (clean) filter.text = clean;
 	}
