@@ -1,5 +1,5 @@
 import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
-import { formatClp, formatClpCompact, formatNumber } from '$lib/format/number';
+import { formatClp, formatClpCompact, formatNumber } from '$lib/format';
 import { LOCALES, type Language } from '$lib/i18n';
 import type { BarChartModel, ValueFormat } from './model';
 

@@ -1,7 +1,6 @@
 import type { DashboardSummary } from '$lib/dashboard/summary';
 import { Constants, type Database } from '$lib/database.types';
-import { formatMonth } from '$lib/format/date';
-import { formatClp, formatNumber, formatPercent } from '$lib/format/number';
+import { formatClp, formatMonth, formatNumber, formatPercent } from '$lib/format';
 import { translate, type Language, type MessageKey } from '$lib/i18n';
 import { enumLabel } from '$lib/i18n/enums';
 import type { BarChartModel, TableCell } from './model';

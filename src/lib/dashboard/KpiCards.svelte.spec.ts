@@ -41,13 +41,13 @@ describe('KpiCards', () => {
 		const props = $state({ kpis });
 		const component = mount(KpiCards, { target, props });
 		expect(card('overdue').classList.contains('alert')).toBe(true);
-		expect(card('overdue').querySelector('svg[aria-hidden="true"]')).not.toBeNull();
+		expect(card('overdue').querySelector('.badge-overdue [aria-hidden="true"]')?.textContent).toBe('⚠');
 		expect(card('overdue').textContent).toContain('Atención: hay compromisos vencidos');
 
 		props.kpis = { ...kpis, commitments_overdue: 0 };
 		flushSync();
 		expect(card('overdue').classList.contains('alert')).toBe(false);
-		expect(card('overdue').querySelector('svg')).toBeNull();
+		expect(card('overdue').querySelector('.badge-overdue')).toBeNull();
 		expect(target.querySelectorAll('.alert')).toHaveLength(0);
 		await unmount(component);
 	});

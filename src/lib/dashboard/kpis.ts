@@ -1,4 +1,4 @@
-import { formatClp, formatClpCompact, formatNumber, formatPercent } from '$lib/format/number';
+import { formatClp, formatClpCompact, formatNumber, formatPercent } from '$lib/format';
 import { translate, translatePlural, type Language } from '$lib/i18n';
 import type { DashboardSummary } from './summary';
 
