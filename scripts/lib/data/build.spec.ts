@@ -75,7 +75,7 @@ const readJson = async <T>(path: string) => JSON.parse(await read(path)) as T;
 
 describe('buildTerritory on a tiny territory', () => {
 	it('writes the topology, the map files and a manifest of checksums', async () => {
-		const { manifest } = await buildTerritory({ repoRoot, env, fetch: undefined });
+		const { manifest } = await buildTerritory({ repoRoot, env });
 		expect(Object.keys(manifest.outputs)).toEqual([
 			'data/build/territorio.topo.json',
 			'static/geo/region/01.geojson',
