@@ -27,8 +27,17 @@ describe('describeDataError', () => {
 	});
 
 	it('keeps anything else a generic server error', () => {
-		expect(describeDataError({ code: '42P01' }, 404).status).toBe(404);
-		expect(describeDataError({ code: '22P02' }, 400)).toEqual({ status: 500, key: 'db.unexpected' });
+		const generic = { status: 500, key: 'db.unexpected' };
+		expect(describeDataError({ code: '22P02' }, 400)).toEqual(generic);
+		expect(describeDataError({ code: '23505' }, 409)).toEqual(generic);
+		expect(describeDataError({ code: 'XX000' }, 500)).toEqual(generic);
+	});
+
+	it('reports a missing table or function as a server fault, although PostgREST answers 404', () => {
+		const generic = { status: 500, key: 'db.unexpected' };
+		expect(describeDataError({ code: '42P01' }, 404)).toEqual(generic);
+		expect(describeDataError({ code: '42883' }, 404)).toEqual(generic);
+		expect(describeDataError({ code: 'PGRST202' }, 404)).toEqual(generic);
 	});
 });
 

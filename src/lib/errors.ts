@@ -24,6 +24,10 @@ export interface UserFacingFailure {
 const SESSION_CODES = new Set(['PGRST301', 'PGRST302', 'PGRST303']);
 const FORBIDDEN_CODES = new Set(['42501']);
 const NOT_FOUND_CODES = new Set(['PGRST116']);
+// PostgREST answers 404 for a table or function missing from the schema (42P01 undefined_table,
+// 42883 undefined_function, PGRST202 no such function in the schema cache): that is a deployment
+// fault (migrations not applied), not a row the person asked for that does not exist.
+const SCHEMA_FAULT_CODES = new Set(['42P01', '42883', 'PGRST202']);
 // 08xxx: connection exceptions; PGRST000-003: PostgREST cannot reach or use its pool.
 const UNAVAILABLE_CODES = /^(08\d{3}|PGRST00[0-3])$/;
 
@@ -35,6 +39,7 @@ export function describeDataError(dataError: SupabaseErrorLike, httpStatus?: num
 	if (status === 0 || UNAVAILABLE_CODES.test(code) || status === 502 || status === 503 || status === 504) {
 		return { status: 503, key: 'db.unavailable' };
 	}
+	if (SCHEMA_FAULT_CODES.has(code)) return { status: 500, key: 'db.unexpected' };
 	if (SESSION_CODES.has(code) || status === 401) return { status: 401, key: 'db.sessionExpired' };
 	if (FORBIDDEN_CODES.has(code) || status === 403) return { status: 403, key: 'db.forbidden' };
 	if (NOT_FOUND_CODES.has(code) || status === 404) return { status: 404, key: 'db.notFound' };
