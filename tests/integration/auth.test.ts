@@ -1,16 +1,13 @@
 // Supabase Auth as the app sees it: unmodified supabase-js against the stack's gateway (the local
 // Auth service and PostgREST). Every user made here has a random address and is deleted afterwards.
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClient, testSetting, type TestClient } from '../support/supabase.ts';
 
-const url = process.env.PUBLIC_SUPABASE_URL!;
-const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY!;
-const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY!;
+const url = testSetting('PUBLIC_SUPABASE_URL');
+const anonKey = testSetting('PUBLIC_SUPABASE_ANON_KEY');
 
-const clientOptions = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
-const newClient = (key = anonKey) => createClient(url, key, clientOptions);
-let admin: SupabaseClient;
+let admin: TestClient;
 
 const createdUserIds: string[] = [];
 const uniqueEmail = (label: string) => `auth-test-${label}-${randomUUID().slice(0, 8)}@example.test`;
@@ -48,14 +45,7 @@ function decodeClaims(jwt: string): Record<string, unknown> {
 }
 
 beforeAll(() => {
-	for (const [name, value] of Object.entries({
-		PUBLIC_SUPABASE_URL: url,
-		PUBLIC_SUPABASE_ANON_KEY: anonKey,
-		SUPABASE_SERVICE_ROLE_KEY: serviceKey
-	})) {
-		if (!value) throw new Error(`${name} must be set (npm test sets it from the running stack)`);
-	}
-	admin = newClient(serviceKey);
+	admin = testClient({ key: 'service' });
 });
 
 afterAll(async () => {
@@ -65,7 +55,7 @@ afterAll(async () => {
 describe('password sign-in', () => {
 	it('returns a session whose access token carries GoTrue claims and app_metadata', async () => {
 		const user = await createUser('signin', { app_metadata: { role: 'gore', region_code: '05' } });
-		const client = newClient();
+		const client = testClient();
 		const { data, error } = await client.auth.signInWithPassword({
 			email: user.email.toUpperCase(),
 			password: user.password
@@ -121,7 +111,7 @@ describe('password sign-in', () => {
 			expect(unknown.headers.get(header)).toBe(wrong.headers.get(header));
 		}
 
-		const { error } = await newClient().auth.signInWithPassword({
+		const { error } = await testClient().auth.signInWithPassword({
 			email: user.email,
 			password: 'not-the-password'
 		});
@@ -159,11 +149,11 @@ describe('password sign-in', () => {
 		expect(limited.status).toBe(429);
 		expect(await limited.json()).toMatchObject({ code: 'over_request_rate_limit' });
 
-		const { error: limitedError } = await newClient().auth.signInWithPassword(target);
+		const { error: limitedError } = await testClient().auth.signInWithPassword(target);
 		expect(limitedError?.status).toBe(429);
 		expect(limitedError?.code).toBe('over_request_rate_limit');
 
-		const { error } = await newClient().auth.signInWithPassword(bystander);
+		const { error } = await testClient().auth.signInWithPassword(bystander);
 		expect(error).toBeNull();
 	});
 
@@ -171,12 +161,12 @@ describe('password sign-in', () => {
 		const banned = await createUser('banned');
 		const { error: banError } = await admin.auth.admin.updateUserById(banned.id, { ban_duration: '24h' });
 		expect(banError).toBeNull();
-		const { error } = await newClient().auth.signInWithPassword(banned);
+		const { error } = await testClient().auth.signInWithPassword(banned);
 		expect(error?.code).toBe('user_banned');
 
 		const deleted = await createUser('deleted');
 		expect((await admin.auth.admin.deleteUser(deleted.id)).error).toBeNull();
-		const { error: deletedError } = await newClient().auth.signInWithPassword(deleted);
+		const { error: deletedError } = await testClient().auth.signInWithPassword(deleted);
 		expect(deletedError?.code).toBe('invalid_credentials');
 	});
 });
@@ -184,7 +174,7 @@ describe('password sign-in', () => {
 describe('refresh tokens', () => {
 	it('rotate, and a stale token ends the whole session (reuse detection)', async () => {
 		const user = await createUser('refresh');
-		const client = newClient();
+		const client = testClient();
 		const first = (await client.auth.signInWithPassword(user)).data.session!;
 
 		const second = await client.auth.refreshSession();
@@ -197,7 +187,7 @@ describe('refresh tokens', () => {
 
 		// Right after a rotation the previous token still yields its successor (two requests
 		// refreshing with the same cookie at once must not log the user out), never a new token.
-		const sameAgain = await newClient().auth.refreshSession({ refresh_token: first.refresh_token });
+		const sameAgain = await testClient().auth.refreshSession({ refresh_token: first.refresh_token });
 		expect(sameAgain.error).toBeNull();
 		expect(sameAgain.data.session!.refresh_token).toBe(secondSession.refresh_token);
 
@@ -207,21 +197,21 @@ describe('refresh tokens', () => {
 		expect(thirdSession.refresh_token).not.toBe(secondSession.refresh_token);
 
 		// The first token is now two rotations old: presenting it is reuse.
-		const replay = await newClient().auth.refreshSession({ refresh_token: first.refresh_token });
+		const replay = await testClient().auth.refreshSession({ refresh_token: first.refresh_token });
 		expect(replay.error?.status).toBe(400);
 		expect(replay.error?.code).toBe('refresh_token_already_used');
 
 		// ...and it ended the session: the newest tokens are dead too.
-		const afterReuse = await newClient().auth.refreshSession({
+		const afterReuse = await testClient().auth.refreshSession({
 			refresh_token: thirdSession.refresh_token
 		});
 		expect(afterReuse.error?.code).toBe('refresh_token_not_found');
-		const { error: userError } = await newClient().auth.getUser(thirdSession.access_token);
+		const { error: userError } = await testClient().auth.getUser(thirdSession.access_token);
 		expect(userError?.name).toBe('AuthSessionMissingError');
 	});
 
 	it('refuses an unknown refresh token', async () => {
-		const { error } = await newClient().auth.refreshSession({ refresh_token: 'no-such-refresh-token' });
+		const { error } = await testClient().auth.refreshSession({ refresh_token: 'no-such-refresh-token' });
 		expect(error?.status).toBe(400);
 		expect(error?.code).toBe('refresh_token_not_found');
 	});
@@ -230,10 +220,10 @@ describe('refresh tokens', () => {
 describe('getUser', () => {
 	it('returns the user for a valid token and refuses a tampered one', async () => {
 		const user = await createUser('getuser');
-		const { data } = await newClient().auth.signInWithPassword(user);
+		const { data } = await testClient().auth.signInWithPassword(user);
 		const token = data.session!.access_token;
 
-		const ok = await newClient().auth.getUser(token);
+		const ok = await testClient().auth.getUser(token);
 		expect(ok.error).toBeNull();
 		expect(ok.data.user?.id).toBe(user.id);
 
@@ -242,15 +232,14 @@ describe('getUser', () => {
 		const forgedPayload = Buffer.from(
 			JSON.stringify({ ...claims, app_metadata: { role: 'admin' } })
 		).toString('base64url');
-		const tampered = await newClient().auth.getUser([header, forgedPayload, signature].join('.'));
+		const tampered = await testClient().auth.getUser([header, forgedPayload, signature].join('.'));
 		expect(tampered.data.user).toBeNull();
 		expect(tampered.error?.status).toBe(403);
 		expect(tampered.error?.code).toBe('bad_jwt');
 
 		// PostgREST checks the same signature: the forged token gets nowhere there either.
-		const forgedClient = createClient(url, anonKey, {
-			...clientOptions,
-			global: { headers: { Authorization: `Bearer ${[header, forgedPayload, signature].join('.')}` } }
+		const forgedClient = testClient({
+			headers: { Authorization: `Bearer ${[header, forgedPayload, signature].join('.')}` }
 		});
 		const { error: restError } = await forgedClient.from('regions').select('code').limit(1);
 		expect(restError).not.toBeNull();
@@ -260,28 +249,28 @@ describe('getUser', () => {
 describe('sign-out', () => {
 	it('ends the session: its refresh token and access token stop working', async () => {
 		const user = await createUser('signout');
-		const client = newClient();
+		const client = testClient();
 		const session = (await client.auth.signInWithPassword(user)).data.session!;
 
 		expect((await client.auth.signOut()).error).toBeNull();
 
-		const refresh = await newClient().auth.refreshSession({ refresh_token: session.refresh_token });
+		const refresh = await testClient().auth.refreshSession({ refresh_token: session.refresh_token });
 		expect(refresh.error?.code).toBe('refresh_token_not_found');
-		const { error } = await newClient().auth.getUser(session.access_token);
+		const { error } = await testClient().auth.getUser(session.access_token);
 		expect(error?.name).toBe('AuthSessionMissingError');
 	});
 
 	it("scope 'others' keeps only the current session", async () => {
 		const user = await createUser('others');
-		const here = newClient();
-		const elsewhere = newClient();
+		const here = testClient();
+		const elsewhere = testClient();
 		const hereSession = (await here.auth.signInWithPassword(user)).data.session!;
 		const elsewhereSession = (await elsewhere.auth.signInWithPassword(user)).data.session!;
 
 		expect((await here.auth.signOut({ scope: 'others' })).error).toBeNull();
 
-		expect((await newClient().auth.getUser(hereSession.access_token)).error).toBeNull();
-		expect((await newClient().auth.getUser(elsewhereSession.access_token)).error?.name).toBe(
+		expect((await testClient().auth.getUser(hereSession.access_token)).error).toBeNull();
+		expect((await testClient().auth.getUser(elsewhereSession.access_token)).error?.name).toBe(
 			'AuthSessionMissingError'
 		);
 	});
@@ -297,12 +286,12 @@ describe('API keys', () => {
 			expect(invalid.status).toBe(401);
 			expect((await invalid.json()).message).toBe('Invalid API key');
 		}
-		const { error } = await newClient('not-a-key').from('regions').select('code').limit(1);
+		const { error } = await testClient({ apiKey: 'not-a-key' }).from('regions').select('code').limit(1);
 		expect(error).not.toBeNull();
 	});
 
 	it('admin calls need the service key', async () => {
-		const { data, error } = await newClient().auth.admin.createUser({
+		const { data, error } = await testClient().auth.admin.createUser({
 			email: uniqueEmail('sneaky'),
 			password: password()
 		});
@@ -311,7 +300,7 @@ describe('API keys', () => {
 		expect(error?.code).toBe('not_admin');
 
 		const user = await createUser('admin');
-		const signedIn = newClient();
+		const signedIn = testClient();
 		await signedIn.auth.signInWithPassword(user);
 		// A signed-in user's token is not an admin token either.
 		const asUser = await signedIn.auth.admin.getUserById(user.id);
@@ -339,13 +328,13 @@ describe('RLS sees the signed-in user', () => {
 		]);
 		expect(insertError).toBeNull();
 
-		const client = newClient();
+		const client = testClient();
 		await client.auth.signInWithPassword(user);
 		const { data, error } = await client.from('memberships').select('user_id, role');
 		expect(error).toBeNull();
 		expect(data).toEqual([{ user_id: user.id, role: 'planner' }]);
 
-		const { data: anonRows } = await newClient().from('memberships').select('user_id');
+		const { data: anonRows } = await testClient().from('memberships').select('user_id');
 		expect(anonRows ?? []).toEqual([]);
 	});
 });

@@ -57,7 +57,10 @@ export interface BuildResult {
 /** Hash of the pipeline's own code: a change in how outputs are made makes them out of date. */
 async function pipelineSha256(): Promise<string> {
 	const directory = import.meta.dirname;
-	const files = (await readdir(directory)).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')).sort();
+	// Recursive: the coverage's steps live in coverage/.
+	const files = (await readdir(directory, { recursive: true }))
+		.filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+		.sort();
 	const parts = await Promise.all(files.map(async (f) => `${f}\n${await readFile(join(directory, f), 'utf8')}`));
 	return sha256(parts.join('\n'));
 }
