@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
 import { addUser, UserAddError, userAddInput } from './lib/auth/user-add.ts';
-import { readStackEnv } from './lib/stack/connection.ts';
+import { requireSetting, resolveConnection } from './lib/connection.ts';
 
 const USAGE = `Uso: npm run user:add -- --email CORREO --password CLAVE --role admin|secretariat|gore|planner [--region CÓDIGO] [--institution ID]
 
@@ -17,18 +17,15 @@ const USAGE = `Uso: npm run user:add -- --email CORREO --password CLAVE --role a
 Usa PUBLIC_SUPABASE_URL y SUPABASE_SERVICE_ROLE_KEY del entorno o, si no están, el stack local.`;
 
 function connectionSettings(): { url: string; serviceKey: string } {
-	if (process.env.PUBLIC_SUPABASE_URL) {
-		const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
-		if (!serviceKey)
-			throw new UserAddError('PUBLIC_SUPABASE_URL está definido pero falta SUPABASE_SERVICE_ROLE_KEY.');
-		return { url: process.env.PUBLIC_SUPABASE_URL, serviceKey };
+	const connection = resolveConnection();
+	try {
+		return {
+			url: requireSetting(connection, 'PUBLIC_SUPABASE_URL'),
+			serviceKey: requireSetting(connection, 'SUPABASE_SERVICE_ROLE_KEY')
+		};
+	} catch (error) {
+		throw new UserAddError((error as Error).message);
 	}
-	const local = readStackEnv();
-	if (!local)
-		throw new UserAddError(
-			'No hay una Supabase configurada ni un stack local: ejecute `npm run stack -- start`.'
-		);
-	return { url: local.PUBLIC_SUPABASE_URL, serviceKey: local.SUPABASE_SERVICE_ROLE_KEY };
 }
 
 async function main(): Promise<void> {
