@@ -93,6 +93,11 @@ export interface SignInThrottleOptions {
 	now?: Clock;
 }
 
+/** supabase/config.toml's `[auth.rate_limit] sign_in_sign_ups` is a count per 5 minutes. */
+export function signInsPerFiveMinutes(maxFailures: number): WindowLimit {
+	return { maxFailures, windowMs: 5 * 60_000 };
+}
+
 export const DEFAULT_PER_EMAIL_AND_IP: WindowLimit = { maxFailures: 5, windowMs: 5 * 60_000 };
 // The local stack listens on loopback only, so every client shares one address: the per-IP cap is
 // set high enough that repeated test runs do not trip it, yet far below useful guessing rates.

@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type pg from 'pg';
 import { createAuthService } from '../auth/service.ts';
 import { sendJson } from '../auth/http.ts';
+import { signInsPerFiveMinutes } from '../auth/rate-limit.ts';
+import type { StackLimits } from '../stack/supabase-config.ts';
 import { matchApiKey, presentedApiKey } from './api-key.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { proxyToPostgrest, upstreamPath } from './proxy.ts';
@@ -18,8 +20,8 @@ export interface ApiGatewayOptions {
 	serviceKey: string;
 	/** PostgREST's own address, e.g. http://127.0.0.1:54323. */
 	postgrestUrl: string;
-	/** Access token lifetime; GoTrue's default. */
-	jwtExpirySeconds?: number;
+	/** Auth's limits, from supabase/config.toml (readStackLimits); GoTrue's defaults without them. */
+	limits?: Pick<StackLimits, 'jwtExpirySeconds' | 'refreshTokenReuseSeconds' | 'signInsPerAddress'>;
 	/** The URL clients use to reach this gateway; access tokens' `iss` is `<publicUrl>/auth/v1`. */
 	publicUrl?: string;
 	log?: (message: string) => void;
@@ -49,7 +51,9 @@ export function createApiGateway(options: ApiGatewayOptions): Server {
 		pool: options.pool,
 		jwtSecret: options.jwtSecret,
 		issuer: `${publicUrl}${AUTH_PREFIX}`,
-		jwtExpirySeconds: options.jwtExpirySeconds,
+		jwtExpirySeconds: options.limits?.jwtExpirySeconds,
+		parentReuseGraceSeconds: options.limits?.refreshTokenReuseSeconds,
+		signInThrottle: options.limits && { perIp: signInsPerFiveMinutes(options.limits.signInsPerAddress) },
 		log
 	});
 
