@@ -60,10 +60,7 @@ export function adminUserRoutes(context: AuthContext): Route[] {
 				await context.requireAdmin(req);
 				const body = parseBody(adminCreateUserBody, await readJsonBody(req));
 				const email = normalizeNewEmail(body.email);
-				if (body.password !== undefined) checkNewPassword(body.password);
-				const banned = body.ban_duration === undefined ? null : bannedUntil(body.ban_duration);
-				if (banned === 'invalid')
-					throw badRequest('validation_failed', 'invalid format for ban duration');
+				const banned = checkedChanges(body) ?? null;
 				const user = await context.withClient((client) =>
 					createUser(client, {
 						email,
@@ -93,10 +90,7 @@ export function adminUserRoutes(context: AuthContext): Route[] {
 				await context.requireAdmin(req);
 				await findAdminTarget(id);
 				const body = parseBody(adminUpdateUserBody, await readJsonBody(req));
-				if (body.password !== undefined) checkNewPassword(body.password);
-				const banned = body.ban_duration === undefined ? undefined : bannedUntil(body.ban_duration);
-				if (banned === 'invalid')
-					throw badRequest('validation_failed', 'invalid format for ban duration');
+				const banned = checkedChanges(body);
 				const user = await updateUser(context.pool, id, {
 					password: body.password,
 					emailConfirm: body.email_confirm,
@@ -123,6 +117,15 @@ export function adminUserRoutes(context: AuthContext): Route[] {
 			}
 		}
 	];
+}
+
+/** Checks the new password, if any, and returns the ban end the body asks for (undefined: none). */
+function checkedChanges(body: { password?: string; ban_duration?: string }): Date | null | undefined {
+	if (body.password !== undefined) checkNewPassword(body.password);
+	if (body.ban_duration === undefined) return undefined;
+	const banned = bannedUntil(body.ban_duration);
+	if (banned === 'invalid') throw badRequest('validation_failed', 'invalid format for ban duration');
+	return banned;
 }
 
 function positiveInt(text: string | null, fallback: number): number {
