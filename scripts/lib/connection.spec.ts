@@ -14,7 +14,8 @@ describe('resolveConnection', () => {
 				PUBLIC_SUPABASE_URL: 'https://example.supabase.co',
 				PUBLIC_SUPABASE_ANON_KEY: 'anon',
 				SUPABASE_SERVICE_ROLE_KEY: undefined,
-				SUPABASE_DB_URL: undefined
+				SUPABASE_DB_URL: undefined,
+				SUPABASE_AUTH_FORWARDING_KEY: undefined
 			}
 		});
 		expect(() => requireSetting(connection, 'SUPABASE_SERVICE_ROLE_KEY')).toThrow(

@@ -23,7 +23,8 @@ export function resolveConnection(environment: NodeJS.ProcessEnv = process.env):
 		PUBLIC_SUPABASE_URL: environment.PUBLIC_SUPABASE_URL,
 		PUBLIC_SUPABASE_ANON_KEY: environment.PUBLIC_SUPABASE_ANON_KEY,
 		SUPABASE_SERVICE_ROLE_KEY: environment.SUPABASE_SERVICE_ROLE_KEY,
-		SUPABASE_DB_URL: environment.SUPABASE_DB_URL
+		SUPABASE_DB_URL: environment.SUPABASE_DB_URL,
+		SUPABASE_AUTH_FORWARDING_KEY: environment.SUPABASE_AUTH_FORWARDING_KEY
 	};
 	if (fromEnvironment.PUBLIC_SUPABASE_URL) return { local: false, env: fromEnvironment };
 	const local = readStackEnv();
@@ -75,12 +76,16 @@ export function requireScriptDatabase(): string {
 	return target.url;
 }
 
-/** Only what the app's process needs: the service key and DB URL stay out of the web server. */
+/**
+ * Only what the app's process needs: the service key and DB URL stay out of the web server. The
+ * forwarding key is server-only there ($env/dynamic/private) and only lets Auth see client addresses.
+ */
 export function appEnv(env: Partial<SupabaseEnv>): Record<string, string> {
 	const out: Record<string, string> = {
 		PUBLIC_SUPABASE_URL: env.PUBLIC_SUPABASE_URL!,
 		PUBLIC_SUPABASE_ANON_KEY: env.PUBLIC_SUPABASE_ANON_KEY!
 	};
+	if (env.SUPABASE_AUTH_FORWARDING_KEY) out.SUPABASE_AUTH_FORWARDING_KEY = env.SUPABASE_AUTH_FORWARDING_KEY;
 	if (process.env.PUBLIC_MAP_STYLE_URL) out.PUBLIC_MAP_STYLE_URL = process.env.PUBLIC_MAP_STYLE_URL;
 	return out;
 }

@@ -1,6 +1,6 @@
 // Supabase Auth as the app sees it: unmodified supabase-js against the stack's gateway (the local
 // Auth service and PostgREST). Every user made here has a random address and is deleted afterwards.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClient, testSetting, type TestClient } from '../support/supabase.ts';
 
@@ -27,17 +27,37 @@ async function createUser(label: string, extra: { app_metadata?: Record<string, 
 	return { id: data.user!.id, email, password: secret };
 }
 
-/** A password sign-in exactly as supabase-js sends it, for comparing raw answers. */
-function rawSignIn(email: string, secret: string) {
+/** A random address in 198.18.0.0/15 (reserved for tests), so runs never share counts. */
+const testAddress = () => `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
+
+/** The headers with which the app server names the address a person signs in from. */
+const from = (address: string) => ({
+	'sb-forwarded-for': address,
+	'x-sb-forwarding-key': testSetting('SUPABASE_AUTH_FORWARDING_KEY')
+});
+
+/**
+ * A password sign-in exactly as supabase-js sends it, for comparing raw answers; by default as
+ * the app server makes it for someone at a fresh address, so failures here throttle nothing else.
+ */
+function rawSignIn(email: string, secret: string, headers: Record<string, string> = from(testAddress())) {
 	return fetch(`${url}/auth/v1/token?grant_type=password`, {
 		method: 'POST',
 		headers: {
 			apikey: anonKey,
 			'content-type': 'application/json;charset=UTF-8',
-			'x-supabase-api-version': '2024-01-01'
+			'x-supabase-api-version': '2024-01-01',
+			...headers
 		},
 		body: JSON.stringify({ email, password: secret, gotrue_meta_security: {} })
 	});
+}
+
+/** The sign-in the app server makes for a person at `address` (hooks: client-address.ts). */
+async function signInFrom(address: string, email: string, secret: string): Promise<number> {
+	const res = await rawSignIn(email, secret, from(address));
+	await res.text();
+	return res.status;
 }
 
 function decodeClaims(jwt: string): Record<string, unknown> {
@@ -137,24 +157,49 @@ describe('password sign-in', () => {
 		expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
 	});
 
-	it('limits repeated failures for one e-mail, even with the right password, without locking out others', async () => {
+	it("delays guessing one account's password where it comes from, not its owner at their own address", async () => {
 		const target = await createUser('ratelimit');
-		const bystander = await createUser('bystander');
-		for (let attempt = 1; attempt <= 5; attempt++) {
-			const res = await rawSignIn(target.email, `wrong-${attempt}`);
-			expect(res.status).toBe(400);
-			await res.text();
-		}
-		const limited = await rawSignIn(target.email, target.password);
+		const own = testAddress();
+		const attacker = testAddress();
+		expect(await signInFrom(own, target.email, target.password)).toBe(200);
+
+		const statuses: number[] = [];
+		for (let attempt = 1; attempt <= 5; attempt++)
+			statuses.push(await signInFrom(attacker, target.email, `wrong-${attempt}`));
+		// Three free failures, then growing delays at that address: even the right password waits.
+		expect(statuses).toEqual([400, 400, 400, 429, 429]);
+		const limited = await rawSignIn(target.email, target.password, from(attacker));
 		expect(limited.status).toBe(429);
 		expect(await limited.json()).toMatchObject({ code: 'over_request_rate_limit' });
 
-		const { error: limitedError } = await testClient().auth.signInWithPassword(target);
-		expect(limitedError?.status).toBe(429);
-		expect(limitedError?.code).toBe('over_request_rate_limit');
+		// Naming the owner's address without the app server's key is not believed.
+		for (let attempt = 1; attempt <= 4; attempt++) {
+			const forged = await rawSignIn(target.email, `forged-${attempt}`, { 'sb-forwarded-for': own });
+			await forged.text();
+		}
+		expect(await signInFrom(own, target.email, target.password)).toBe(200);
+	});
 
-		const { error } = await testClient().auth.signInWithPassword(bystander);
-		expect(error).toBeNull();
+	it('delays guessing spread over many addresses, but not the owner at an address they signed in from', async () => {
+		const target = await createUser('distributed');
+		const own = testAddress();
+		expect(await signInFrom(own, target.email, target.password)).toBe(200);
+		for (let attempt = 1; attempt <= 10; attempt++)
+			expect(await signInFrom(testAddress(), target.email, `wrong-${attempt}`)).toBe(400);
+		expect(await signInFrom(testAddress(), target.email, target.password)).toBe(429);
+		expect(await signInFrom(own, target.email, target.password)).toBe(200);
+	});
+
+	it('limits failures from one address across accounts, known or not', async () => {
+		const address = testAddress();
+		const statuses: number[] = [];
+		// supabase/config.toml [auth.rate_limit] sign_in_sign_ups = 30 per 5 minutes.
+		for (let attempt = 1; attempt <= 31; attempt++)
+			statuses.push(await signInFrom(address, uniqueEmail(`spray${attempt}`), 'not-the-password'));
+		expect(statuses.slice(0, 30).every((status) => status === 400)).toBe(true);
+		expect(statuses[30]).toBe(429);
+		const bystander = await createUser('bystander');
+		expect(await signInFrom(testAddress(), bystander.email, bystander.password)).toBe(200);
 	});
 
 	it('refuses banned and deleted users', async () => {

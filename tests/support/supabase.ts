@@ -6,7 +6,11 @@ import type { Database } from '../../src/lib/database.types.ts';
 
 export type TestClient = SupabaseClient<Database>;
 
-type Setting = 'PUBLIC_SUPABASE_URL' | 'PUBLIC_SUPABASE_ANON_KEY' | 'SUPABASE_SERVICE_ROLE_KEY';
+type Setting =
+	| 'PUBLIC_SUPABASE_URL'
+	| 'PUBLIC_SUPABASE_ANON_KEY'
+	| 'SUPABASE_SERVICE_ROLE_KEY'
+	| 'SUPABASE_AUTH_FORWARDING_KEY';
 
 /** A missing setting is a broken run, not a reason to skip. */
 export function testSetting(name: Setting): string {

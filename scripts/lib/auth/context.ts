@@ -27,6 +27,8 @@ export interface AuthServiceOptions {
 	/** `[auth] refresh_token_reuse_interval`: how long a rotated refresh token still returns its successor. */
 	parentReuseGraceSeconds?: number;
 	signInThrottle?: SignInThrottleOptions;
+	/** The app server's key for naming client addresses (http.ts clientIp); none: peers only. */
+	forwardingKey?: string;
 	log?: (message: string) => void;
 }
 

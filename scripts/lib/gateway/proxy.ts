@@ -7,6 +7,7 @@ import {
 	type ServerResponse
 } from 'node:http';
 import { pipeline } from 'node:stream';
+import { FORWARDING_KEY_HEADER } from '../auth/http.ts';
 
 // Connection-level headers belong to one hop and must not be forwarded (RFC 9110 §7.6.1).
 const HOP_BY_HOP = new Set([
@@ -48,6 +49,8 @@ export function upstreamRequestHeaders(
 	upstreamHost: string
 ): OutgoingHttpHeaders {
 	const forwarded = withoutHopByHop(headers);
+	// The app server's forwarding key is for the gateway's Auth only; it goes no further.
+	delete forwarded[FORWARDING_KEY_HEADER];
 	if (!forwarded.authorization) forwarded.authorization = `Bearer ${apiKey}`;
 	forwarded.host = upstreamHost;
 	return forwarded;

@@ -22,6 +22,8 @@ export interface ApiGatewayOptions {
 	postgrestUrl: string;
 	/** Auth's limits, from supabase/config.toml (readStackLimits); GoTrue's defaults without them. */
 	limits?: Pick<StackLimits, 'jwtExpirySeconds' | 'refreshTokenReuseSeconds' | 'signInsPerAddress'>;
+	/** Lets the app server name client addresses to Auth (secrets.ts authForwardingKey). */
+	forwardingKey?: string;
 	/** The URL clients use to reach this gateway; access tokens' `iss` is `<publicUrl>/auth/v1`. */
 	publicUrl?: string;
 	log?: (message: string) => void;
@@ -51,9 +53,12 @@ export function createApiGateway(options: ApiGatewayOptions): Server {
 		pool: options.pool,
 		jwtSecret: options.jwtSecret,
 		issuer: `${publicUrl}${AUTH_PREFIX}`,
+		forwardingKey: options.forwardingKey,
 		jwtExpirySeconds: options.limits?.jwtExpirySeconds,
 		parentReuseGraceSeconds: options.limits?.refreshTokenReuseSeconds,
-		signInThrottle: options.limits && { perIp: signInsPerFiveMinutes(options.limits.signInsPerAddress) },
+		signInThrottle: options.limits && {
+			perAddress: signInsPerFiveMinutes(options.limits.signInsPerAddress)
+		},
 		log
 	});
 

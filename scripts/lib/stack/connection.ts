@@ -7,6 +7,8 @@ export interface SupabaseEnv {
 	PUBLIC_SUPABASE_ANON_KEY: string;
 	SUPABASE_SERVICE_ROLE_KEY: string;
 	SUPABASE_DB_URL: string;
+	/** Server-only: lets the app server tell Auth the client's address (secrets.ts). */
+	SUPABASE_AUTH_FORWARDING_KEY: string;
 }
 
 /** The local stack's connection settings, or null when it has never been started here. */
@@ -17,6 +19,7 @@ export function readStackEnv(): SupabaseEnv | null {
 		PUBLIC_SUPABASE_URL: apiUrl,
 		PUBLIC_SUPABASE_ANON_KEY: secrets.anonKey,
 		SUPABASE_SERVICE_ROLE_KEY: secrets.serviceKey,
-		SUPABASE_DB_URL: databaseUrl(secrets.postgresPassword)
+		SUPABASE_DB_URL: databaseUrl(secrets.postgresPassword),
+		SUPABASE_AUTH_FORWARDING_KEY: secrets.authForwardingKey
 	};
 }

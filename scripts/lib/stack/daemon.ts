@@ -77,6 +77,7 @@ const server = createApiGateway({
 	serviceKey: secrets.serviceKey,
 	postgrestUrl: `http://${host}:${ports.postgrest}`,
 	publicUrl: apiUrl,
+	forwardingKey: secrets.authForwardingKey,
 	limits
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jwtVerify } from 'jose';
@@ -15,6 +15,23 @@ describe('ensureSecrets', () => {
 		expect((await jwtVerify(first.serviceKey, secret)).payload.role).toBe('service_role');
 		expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
 		expect(await ensureSecrets()).toEqual(first);
+		vi.unstubAllEnvs();
+	});
+
+	it('adds the forwarding key to a secrets file written before it existed, readable by its owner only', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'stack-'));
+		vi.stubEnv('STACK_DIR', folder);
+		vi.resetModules();
+		const { ensureSecrets } = await import('./secrets.ts');
+		const { authForwardingKey: _dropped, ...older } = await ensureSecrets();
+		const file = join(folder, 'secrets.json');
+		writeFileSync(file, JSON.stringify(older));
+		chmodSync(file, 0o644);
+		const upgraded = await ensureSecrets();
+		expect(upgraded).toMatchObject(older);
+		expect(upgraded.authForwardingKey.length).toBeGreaterThanOrEqual(32);
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(upgraded);
+		expect(statSync(file).mode & 0o777).toBe(0o600);
 		vi.unstubAllEnvs();
 	});
 });

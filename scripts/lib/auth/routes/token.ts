@@ -23,7 +23,7 @@ export function tokenRoutes(context: AuthContext): Route[] {
 	async function passwordGrant(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const body = parseBody(passwordGrantBody, await readJsonBody(req));
 		const email = normalizeSignInEmail(body.email);
-		const ip = clientIp(req);
+		const ip = clientIp(req, options.forwardingKey);
 		const waitMs = throttle.retryAfterMs(email, ip);
 		if (waitMs > 0) {
 			throw new AuthHttpError(
