@@ -53,8 +53,11 @@ export const FORWARDING_KEY_HEADER = 'x-sb-forwarding-key';
 const unmapped = (address: string) =>
 	address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
 
-function sameSecret(presented: string, expected: string): boolean {
-	const digest = (text: string) => createHash('sha256').update(text).digest();
+// Hashing first gives equal-length inputs, so timingSafeEqual never short-circuits on length.
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** Compares a presented secret with the expected one in constant time. */
+export function constantTimeEquals(presented: string, expected: string): boolean {
 	return timingSafeEqual(digest(presented), digest(expected));
 }
 
@@ -68,7 +71,8 @@ export function clientIp(req: IncomingMessage, forwardingKey?: string): string {
 	const peer = unmapped(req.socket.remoteAddress ?? 'unknown');
 	const forwarded = headerValue(req, FORWARDED_FOR_HEADER);
 	const presented = headerValue(req, FORWARDING_KEY_HEADER);
-	if (!forwardingKey || !forwarded || !presented || !sameSecret(presented, forwardingKey)) return peer;
+	if (!forwardingKey || !forwarded || !presented || !constantTimeEquals(presented, forwardingKey))
+		return peer;
 	const first = forwarded.split(',')[0].trim();
 	return isIP(first) ? unmapped(first) : peer;
 }

@@ -68,11 +68,40 @@ export function upstreamPath(pathAfterPrefix: string, search: string): string {
 	return query ? `${path}?${query}` : path;
 }
 
+function refuseTooLarge(res: ServerResponse, extraHeaders: Record<string, string>, limit: number): void {
+	if (res.headersSent) {
+		res.destroy();
+		return;
+	}
+	const body = JSON.stringify({ message: `Request body too large (limit ${limit} bytes)` });
+	res.writeHead(413, {
+		...extraHeaders,
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(body),
+		// The rest of the body is not read: the connection cannot carry another request.
+		connection: 'close'
+	});
+	res.end(body);
+}
+
 export function proxyToPostgrest(
 	req: IncomingMessage,
 	res: ServerResponse,
-	options: { upstream: URL; path: string; apiKey: string; extraHeaders: Record<string, string> }
+	options: {
+		upstream: URL;
+		path: string;
+		apiKey: string;
+		extraHeaders: Record<string, string>;
+		maxBodyBytes: number;
+	}
 ): void {
+	const declared = Number(req.headers['content-length'] ?? 0);
+	if (declared > options.maxBodyBytes) {
+		refuseTooLarge(res, options.extraHeaders, options.maxBodyBytes);
+		return;
+	}
+	let refused = false;
+
 	const upstreamReq = httpRequest({
 		protocol: options.upstream.protocol,
 		hostname: options.upstream.hostname,
@@ -83,6 +112,10 @@ export function proxyToPostgrest(
 	});
 
 	upstreamReq.on('response', (upstreamRes) => {
+		if (refused) {
+			upstreamRes.resume();
+			return;
+		}
 		const headers = withoutHopByHop(upstreamRes.headers);
 		res.writeHead(upstreamRes.statusCode ?? 502, { ...headers, ...options.extraHeaders });
 		pipeline(upstreamRes, res, () => {
@@ -91,6 +124,7 @@ export function proxyToPostgrest(
 	});
 
 	upstreamReq.on('error', () => {
+		if (refused) return;
 		if (res.headersSent) {
 			res.destroy();
 			return;
@@ -107,6 +141,17 @@ export function proxyToPostgrest(
 	// Closing the upstream request when the client disconnects frees PostgREST's connection.
 	res.on('close', () => {
 		if (!res.writableFinished) upstreamReq.destroy();
+	});
+
+	// A body without Content-Length (chunked) is counted as it streams and cut off at the limit.
+	let received = 0;
+	req.on('data', (chunk: Buffer) => {
+		received += chunk.length;
+		if (received <= options.maxBodyBytes || refused) return;
+		refused = true;
+		req.unpipe(upstreamReq);
+		upstreamReq.destroy();
+		refuseTooLarge(res, options.extraHeaders, options.maxBodyBytes);
 	});
 
 	// pipe, not pipeline: an upstream failure must not destroy the client's socket before the 502.

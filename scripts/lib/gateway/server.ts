@@ -3,7 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type pg from 'pg';
 import { createAuthService } from '../auth/service.ts';
-import { sendJson } from '../auth/http.ts';
+import { headerValue, sendJson } from '../auth/http.ts';
+import { bearerToken, carriesExpiry } from '../auth/tokens.ts';
 import { signInsPerFiveMinutes } from '../auth/rate-limit.ts';
 import type { StackLimits } from '../stack/supabase-config.ts';
 import { matchApiKey, presentedApiKey } from './api-key.ts';
@@ -22,6 +23,8 @@ export interface ApiGatewayOptions {
 	postgrestUrl: string;
 	/** Auth's limits, from supabase/config.toml (readStackLimits); GoTrue's defaults without them. */
 	limits?: Pick<StackLimits, 'jwtExpirySeconds' | 'refreshTokenReuseSeconds' | 'signInsPerAddress'>;
+	/** Largest request body /rest/v1 accepts (PostgREST buffers a body whole, several times over). */
+	maxRestBodyBytes?: number;
 	/** Lets the app server name client addresses to Auth (secrets.ts authForwardingKey). */
 	forwardingKey?: string;
 	/** The URL clients use to reach this gateway; access tokens' `iss` is `<publicUrl>/auth/v1`. */
@@ -30,6 +33,9 @@ export interface ApiGatewayOptions {
 }
 
 const REST_PREFIX = '/rest/v1';
+// PostgREST holds a request body in memory several times over (a 200 MB POST grew it to ~1 GB).
+// The app's largest writes (a project with its geometry) are far below this.
+export const MAX_REST_BODY_BYTES = 10 * 1024 * 1024;
 const AUTH_PREFIX = '/auth/v1';
 
 /** `rest` / `auth` and the path after the prefix, or null for other paths. */
@@ -49,6 +55,7 @@ export function createApiGateway(options: ApiGatewayOptions): Server {
 	const publicUrl = (options.publicUrl ?? 'http://127.0.0.1:54321').replace(/\/+$/, '');
 	const upstream = new URL(options.postgrestUrl);
 	const keys = { anonKey: options.anonKey, serviceKey: options.serviceKey };
+	const maxBodyBytes = options.maxRestBodyBytes ?? MAX_REST_BODY_BYTES;
 	const auth = createAuthService({
 		pool: options.pool,
 		jwtSecret: options.jwtSecret,
@@ -103,11 +110,26 @@ export function createApiGateway(options: ApiGatewayOptions): Server {
 		}
 
 		if (route.service === 'rest') {
+			// PostgREST 12 accepts a signed JWT without `exp`, which would never expire.
+			const bearer = bearerToken(headerValue(req, 'authorization'));
+			if (bearer && !carriesExpiry(bearer)) {
+				sendJson(
+					res,
+					401,
+					{ code: 'PGRST303', details: null, hint: null, message: 'JWT has no expiry (exp) claim' },
+					{
+						'www-authenticate':
+							'Bearer error="invalid_token", error_description="JWT has no expiry"'
+					}
+				);
+				return;
+			}
 			proxyToPostgrest(req, res, {
 				upstream,
 				path: upstreamPath(route.rest, url.search),
 				apiKey,
-				extraHeaders: cors
+				extraHeaders: cors,
+				maxBodyBytes
 			});
 			return;
 		}

@@ -42,7 +42,9 @@ function startPostgrest(): ChildProcess {
 			PGRST_SERVER_PORT: String(ports.postgrest),
 			PGRST_ADMIN_SERVER_PORT: String(ports.postgrestAdmin),
 			PGRST_LOG_LEVEL: 'warn',
-			PGRST_OPENAPI_MODE: 'ignore-privileges'
+			// The API description lists only what the caller's role may use (anon must not learn the
+			// columns of memberships or audit_log).
+			PGRST_OPENAPI_MODE: 'follow-privileges'
 		}
 	});
 	child.on('exit', (code, signal) => {
