@@ -34,4 +34,15 @@ describe('ensureSecrets', () => {
 		expect(statSync(file).mode & 0o777).toBe(0o600);
 		vi.unstubAllEnvs();
 	});
+
+	it('writes files of secrets mode 600, also over an existing readable file', async () => {
+		const { writePrivateFile } = await import('./secrets.ts');
+		const file = join(mkdtempSync(join(tmpdir(), 'stack-')), 'nested', 'stack.env');
+		writePrivateFile(file, 'A=1\n');
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		chmodSync(file, 0o644);
+		writePrivateFile(file, 'A=2\n');
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		expect(readFileSync(file, 'utf8')).toBe('A=2\n');
+	});
 });

@@ -48,10 +48,16 @@ export async function ensureSecrets(): Promise<StackSecrets> {
 }
 
 function writeSecrets(secrets: StackSecrets): StackSecrets {
-	mkdirSync(dirname(paths.secrets), { recursive: true });
-	writeFileSync(paths.secrets, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
-	chmodSync(paths.secrets, 0o600);
+	writePrivateFile(paths.secrets, JSON.stringify(secrets, null, 2) + '\n');
 	return secrets;
+}
+
+/** Writes a file of secrets readable by its owner only (mode 600), also when it already existed. */
+export function writePrivateFile(path: string, content: string): void {
+	mkdirSync(dirname(path), { recursive: true });
+	// `mode` applies only when the file is created; chmod before writing covers an existing one.
+	if (existsSync(path)) chmodSync(path, 0o600);
+	writeFileSync(path, content, { mode: 0o600 });
 }
 
 export function readSecrets(): StackSecrets | null {
