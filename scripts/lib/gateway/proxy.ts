@@ -77,11 +77,22 @@ function refuseTooLarge(res: ServerResponse, extraHeaders: Record<string, string
 	res.writeHead(413, {
 		...extraHeaders,
 		'content-type': 'application/json',
-		'content-length': Buffer.byteLength(body),
-		// The rest of the body is not read: the connection cannot carry another request.
-		connection: 'close'
+		'content-length': Buffer.byteLength(body)
 	});
 	res.end(body);
+}
+
+// After a 413 the rest of the body is read and thrown away, so the client, still uploading, gets
+// to read the answer instead of a broken pipe; past this many times the limit it is cut off.
+const DISCARD_FACTOR = 8;
+
+function discardRest(req: IncomingMessage, alreadyReceived: number, limit: number): void {
+	let received = alreadyReceived;
+	req.on('data', (chunk: Buffer) => {
+		received += chunk.length;
+		if (received > limit * DISCARD_FACTOR) req.destroy();
+	});
+	req.resume();
 }
 
 export function proxyToPostgrest(
@@ -98,6 +109,7 @@ export function proxyToPostgrest(
 	const declared = Number(req.headers['content-length'] ?? 0);
 	if (declared > options.maxBodyBytes) {
 		refuseTooLarge(res, options.extraHeaders, options.maxBodyBytes);
+		discardRest(req, 0, options.maxBodyBytes);
 		return;
 	}
 	let refused = false;
@@ -145,14 +157,17 @@ export function proxyToPostgrest(
 
 	// A body without Content-Length (chunked) is counted as it streams and cut off at the limit.
 	let received = 0;
-	req.on('data', (chunk: Buffer) => {
+	const counting = (chunk: Buffer) => {
 		received += chunk.length;
-		if (received <= options.maxBodyBytes || refused) return;
+		if (received <= options.maxBodyBytes) return;
 		refused = true;
+		req.off('data', counting);
 		req.unpipe(upstreamReq);
 		upstreamReq.destroy();
 		refuseTooLarge(res, options.extraHeaders, options.maxBodyBytes);
-	});
+		discardRest(req, received, options.maxBodyBytes);
+	};
+	req.on('data', counting);
 
 	// pipe, not pipeline: an upstream failure must not destroy the client's socket before the 502.
 	req.pipe(upstreamReq);
