@@ -136,6 +136,26 @@ export const en: Record<MessageKey, string> = {
 	'pager.next': 'Next →',
 	'pager.position': 'Page {page} of {pages}',
 
+	'dashboard.projects': 'Projects',
+	'dashboard.project': 'Project',
+	'dashboard.physicalProgress': 'progress {value}',
+	'dashboard.openProject': 'Open the page of {name}',
+	'dashboard.viewProject': 'View project page',
+	'dashboard.noProjects': 'No project matches the filters.',
+	'dashboard.allProjects': 'See the full list',
+	'dashboard.allProjectsCount.one': 'See the project in the full list',
+	'dashboard.allProjectsCount.other': 'See the {count} projects in the full list',
+	'dashboard.metric': 'Colour comunas by',
+	'dashboard.metric.investment_clp': 'Investment (CLP, apportioned)',
+	'dashboard.metric.projects': 'Projects touching the comuna',
+	'dashboard.metric.commitments_open': 'Open commitments',
+	'dashboard.metric.commitments_overdue': 'Overdue commitments',
+	'dashboard.metric.deliveries_late': 'Late deliveries',
+	'dashboard.serviceLegend': 'Project colours by MOP service',
+	'dashboard.nationalTitle': 'National dashboard',
+	'dashboard.nationalIntro':
+		'MOP projects, agreement commitments and information deliveries across Chile. Pick a region on the map, filter, or find a comuna.',
+
 	'breadcrumb.label': 'Breadcrumb',
 	'breadcrumb.country': 'Chile',
 

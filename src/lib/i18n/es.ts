@@ -137,6 +137,26 @@ export const es = {
 	'pager.next': 'Siguiente →',
 	'pager.position': 'Página {page} de {pages}',
 
+	'dashboard.projects': 'Proyectos',
+	'dashboard.project': 'Proyecto',
+	'dashboard.physicalProgress': 'avance {value}',
+	'dashboard.openProject': 'Abrir la ficha de {name}',
+	'dashboard.viewProject': 'Ver ficha del proyecto',
+	'dashboard.noProjects': 'Ningún proyecto coincide con los filtros.',
+	'dashboard.allProjects': 'Ver la lista completa',
+	'dashboard.allProjectsCount.one': 'Ver el proyecto en la lista completa',
+	'dashboard.allProjectsCount.other': 'Ver los {count} proyectos en la lista completa',
+	'dashboard.metric': 'Colorear comunas por',
+	'dashboard.metric.investment_clp': 'Inversión (CLP, repartida)',
+	'dashboard.metric.projects': 'Proyectos que tocan la comuna',
+	'dashboard.metric.commitments_open': 'Compromisos abiertos',
+	'dashboard.metric.commitments_overdue': 'Compromisos vencidos',
+	'dashboard.metric.deliveries_late': 'Entregas atrasadas',
+	'dashboard.serviceLegend': 'Colores de los proyectos por servicio MOP',
+	'dashboard.nationalTitle': 'Tablero nacional',
+	'dashboard.nationalIntro':
+		'Proyectos del MOP, compromisos de convenios y entregas de información en todo Chile. Elige una región en el mapa, filtra, o busca una comuna.',
+
 	'breadcrumb.label': 'Ruta de navegación',
 	'breadcrumb.country': 'Chile',
 
