@@ -12,8 +12,6 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				// Svelte's client runtime, so component specs (happy-dom) can mount components.
-				resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 				test: {
 					name: 'unit',
 					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import type { StyleSpecification } from 'maplibre-gl';
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
