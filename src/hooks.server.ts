@@ -2,8 +2,11 @@ import { env } from '$env/dynamic/public';
 import { createServerClient } from '@supabase/ssr';
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { sessionCookieOptions } from '$lib/auth/session-cookie';
 import type { Database } from '$lib/database.types';
 import { LANGUAGE_COOKIE, resolveLanguage, translate } from '$lib/i18n';
+import { observeRequest } from '$lib/server/http-handles';
+import { fetchWithDeadline } from '$lib/server/supabase-fetch';
 import { MissingSupabaseEnvError, readSupabaseEnv } from '$lib/supabase-env';
 
 const language: Handle = async ({ event, resolve }) => {
@@ -32,13 +35,15 @@ const supabase: Handle = async ({ event, resolve }) => {
 	}
 
 	let noCacheHeadersSet = false;
+	const https = event.url.protocol === 'https:';
 	event.locals.supabase = createServerClient<Database>(supabaseEnv.url, supabaseEnv.anonKey, {
+		global: { fetch: fetchWithDeadline() },
 		cookies: {
 			getAll: () => event.cookies.getAll(),
 			setAll: (cookiesToSet, headers) => {
-				// SvelteKit requires an explicit path; '/' makes the session visible to every route.
+				// Site-wide, Secure over HTTPS, and a 12-hour idle lifetime instead of 400 days.
 				for (const { name, value, options } of cookiesToSet) {
-					event.cookies.set(name, value, { ...options, path: '/' });
+					event.cookies.set(name, value, sessionCookieOptions({ ...options, path: '/' }, https));
 				}
 				// Responses that set auth cookies must never be cached for another user. SvelteKit
 				// refuses a header set twice, so they are set once per request.
@@ -86,7 +91,7 @@ const authGuard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(language, supabase, authGuard);
+export const handle: Handle = sequence(observeRequest, language, supabase, authGuard);
 
 /** Unexpected failures: the details go to the log, the person gets a sentence in their language. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -35,6 +35,7 @@ function isLocalPath(path: string): boolean {
 	if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return false;
 	// URL percent-encodes what it keeps, so a raw control character or space here means a parser
 	// disagreement this function does not try to understand.
+	// eslint-disable-next-line no-control-regex -- matching control characters is the point
 	if (/[\u0000-\u0020\u007f\\]/.test(path)) return false;
 	return normalise(path) === path;
 }

@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
 	'login.emailRequired': 'Enter your e-mail address.',
 	'login.emailInvalid': 'This is not a valid e-mail address (example: name@mop.gob.cl).',
 	'login.passwordRequired': 'Enter your password.',
+	'login.invalidCharacters': 'Contains characters that are not allowed.',
 	'login.invalidCredentials': 'Wrong e-mail or password.',
 	'login.tooManyAttempts': 'Too many sign-in attempts. Wait a few minutes before trying again.',
 	'login.unexpected': 'Could not sign in because of a server problem. Please try again.',
@@ -79,5 +80,7 @@ export const en: Record<MessageKey, string> = {
 	'db.forbidden': 'You are not allowed to see this information.',
 	'db.sessionExpired': 'Your session has expired. Please sign in again.',
 	'db.notFound': 'The requested information was not found.',
-	'db.unexpected': 'An unexpected error occurred while reading the data.'
+	'db.unexpected': 'An unexpected error occurred while reading the data.',
+
+	'form.malformed': 'The form arrived incomplete or damaged. Reload the page and try again.'
 };

@@ -24,6 +24,7 @@ export const es = {
 	'login.emailRequired': 'Escribe tu correo electrónico.',
 	'login.emailInvalid': 'El correo no tiene un formato válido (ejemplo: nombre@mop.gob.cl).',
 	'login.passwordRequired': 'Escribe tu contraseña.',
+	'login.invalidCharacters': 'Contiene caracteres no permitidos.',
 	'login.invalidCredentials': 'Correo o contraseña incorrectos.',
 	'login.tooManyAttempts':
 		'Demasiados intentos de inicio de sesión. Espera unos minutos antes de volver a intentarlo.',
@@ -81,7 +82,10 @@ export const es = {
 	'db.forbidden': 'No tienes permiso para ver esta información.',
 	'db.sessionExpired': 'Tu sesión expiró. Vuelve a iniciar sesión.',
 	'db.notFound': 'No se encontró la información solicitada.',
-	'db.unexpected': 'Ocurrió un error inesperado al consultar los datos.'
+	'db.unexpected': 'Ocurrió un error inesperado al consultar los datos.',
+
+	'form.malformed':
+		'El formulario llegó incompleto o dañado. Vuelve a cargar la página e inténtalo de nuevo.'
 } as const;
 
 export type MessageKey = keyof typeof es;
