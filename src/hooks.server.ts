@@ -38,6 +38,9 @@ const supabase: Handle = async ({ event, resolve }) => {
 	const https = event.url.protocol === 'https:';
 	event.locals.supabase = createServerClient<Database>(supabaseEnv.url, supabaseEnv.anonKey, {
 		global: { fetch: fetchWithDeadline() },
+		// postgrest-js retries a failed read up to 3 times over 7 s; while the database is down a
+		// person would wait that long for the same "unavailable" page. One attempt answers at once.
+		db: { retry: false },
 		cookies: {
 			getAll: () => event.cookies.getAll(),
 			setAll: (cookiesToSet, headers) => {

@@ -43,6 +43,8 @@ function anonClient(url: string, anonKey: string): SupabaseClient<Database> {
 			key,
 			supabase: createClient<Database>(url, anonKey, {
 				auth: { persistSession: false, autoRefreshToken: false },
+				// A health check reports the state now; retrying would hide it.
+				db: { retry: false },
 				global: { fetch: fetchWithDeadline(fetch, CHECK_TIMEOUT_MS) }
 			})
 		};
