@@ -22,13 +22,23 @@ async function signIn(email: string, password: string) {
 	return createClient(url, anonKey, noSession).auth.signInWithPassword({ email, password });
 }
 
-/** PostgREST reconnects on its own after the database is replaced; give it a bounded while. */
+/**
+ * PostgREST reconnects on its own after the database is replaced; give it a bounded while. A write
+ * proves its schema cache is the restored one: with a cache taken mid-restore (no keys, no
+ * relations) an insert answers 404 instead of naming the foreign key it breaks.
+ */
 async function untilApiAnswers(admin: ReturnType<typeof createClient>, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const probe = await admin.from('regions').select('code', { count: 'exact', head: true });
-		if (!probe.error) return probe.count;
-		if (Date.now() > deadline) throw new Error(`API still failing: ${probe.error.message}`);
+		const read = await admin.from('regions').select('code', { count: 'exact', head: true });
+		const write = await admin
+			.from('memberships')
+			.insert({ user_id: '00000000-0000-0000-0000-000000000000', role: 'planner' });
+		if (!read.error && write.error?.code === '23503') return read.count;
+		if (Date.now() > deadline)
+			throw new Error(
+				`API not back: read ${read.error?.message}, write ${write.status} ${write.error?.code}`
+			);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }

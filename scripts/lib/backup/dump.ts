@@ -132,6 +132,9 @@ export async function restoreDatabase(
 						.join(', ')
 			);
 		}
+		// PostgREST reconnects while pg_restore is still creating tables, and may cache a schema
+		// without keys or relations (inserts then fail with 404): make it read the finished one.
+		await client.query(`notify pgrst, 'reload schema'`);
 		const rows = Object.values(restored).reduce((sum, table) => sum + table.rows, 0);
 		return { tables: Object.keys(restored).length, rows };
 	} finally {
