@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
@@ -155,6 +156,24 @@ try {
 			token: await signIn(row.email)
 		});
 	}
+
+	// Fresh deliveries for the GORE users to acknowledge (each can be acknowledged once, so earlier
+	// runs use them up): per GORE account, 60 published deliveries of a flow addressed to its
+	// institution, for periods (due_on) after any used before. Marked by their title.
+	await db.query(
+		`with target as (
+		   select distinct on (m.user_id) f.id as flow_id, f.region_code
+		     from public.memberships m
+		     join public.information_flow_recipients r on r.institution_id = m.institution_id
+		     join public.information_flows f on f.id = r.flow_id
+		    where m.role = 'gore'
+		    order by m.user_id, f.id),
+		 base as (
+		   select coalesce(max(due_on), date '2100-01-01') as day from public.publications where due_on >= date '2100-01-01')
+		 insert into public.publications (region_code, title, kind, status, published_at, flow_id, due_on)
+		 select distinct on (t.flow_id, n) t.region_code, 'Entrega de prueba de carga', 'informe', 'published', now(), t.flow_id, base.day + n
+		   from target t, base, generate_series(1, 60) n`
+	);
 
 	// Deliveries each GORE account may acknowledge (public, addressed to its institution, not yet acknowledged).
 	const candidates = new Map<string, number[]>();
@@ -509,6 +528,8 @@ try {
 
 	// ── report ───────────────────────────────────────────────────────────────────────────────────
 	const rows = summarise(samples);
+	// The machine is shared: its load says how much of the latency is queueing for a CPU.
+	say(`\nLoad average (1 min) at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs`);
 	say(
 		`\n${samples.length} requests in ${(wall / 1000).toFixed(1)} s (${(samples.length / (wall / 1000)).toFixed(0)} req/s)\n`
 	);
@@ -572,6 +593,7 @@ try {
 		JSON.stringify(
 			{
 				options: { USERS, DURATION_MS, THINK_MS, faults: values.faults, projectCount },
+				loadAverage: loadavg(),
 				rows,
 				problems: Object.fromEntries(problems),
 				faults,
