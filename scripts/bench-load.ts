@@ -171,7 +171,7 @@ try {
 		 base as (
 		   select coalesce(max(due_on), date '2100-01-01') as day from public.publications where due_on >= date '2100-01-01')
 		 insert into public.publications (region_code, title, kind, status, published_at, flow_id, due_on)
-		 select distinct on (t.flow_id, n) t.region_code, 'Entrega de prueba de carga', 'informe', 'published', now(), t.flow_id, base.day + n
+		 select distinct on (t.flow_id, n) t.region_code, 'Entrega de prueba de carga', 'report', 'published', now(), t.flow_id, base.day + n
 		   from target t, base, generate_series(1, 60) n`
 	);
 
@@ -429,7 +429,7 @@ try {
 							body: JSON.stringify({
 								region_code: account.region,
 								title: `Boletín de prueba de carga ${publicationNumber}`,
-								kind: 'boletin',
+								kind: 'bulletin',
 								status: 'published',
 								published_at: new Date().toISOString()
 							})

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n';
+import { hasControlCharacters } from '$lib/text/control';
 
 // Messages are i18n keys, translated where the form is answered, so the schema stays language-free.
 const message = (key: MessageKey) => ({ error: key });
 
 // A NUL byte cannot be stored or compared by Postgres (it would fail as a 500 in the Auth service),
 // and no other control character belongs in an e-mail or a typed password.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-const withoutControlCharacters = (text: string) => !CONTROL_CHARACTERS.test(text);
+const withoutControlCharacters = (text: string) => !hasControlCharacters(text);
 
 export const loginSchema = z.object({
 	email: z
