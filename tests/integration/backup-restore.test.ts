@@ -1,6 +1,6 @@
 // npm run db:backup / db:restore round trip on the local stack (scripts/test.ts runs this file only
 // there: replacing a hosted database is not a test's business).
-import { createClient } from '@supabase/supabase-js';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ async function signIn(email: string, password: string) {
  * proves its schema cache is the restored one: with a cache taken mid-restore (no keys, no
  * relations) an insert answers 404 instead of naming the foreign key it breaks.
  */
-async function untilApiAnswers(admin: ReturnType<typeof createClient>, timeoutMs = 30_000) {
+async function untilApiAnswers(admin: SupabaseClient, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const read = await admin.from('regions').select('code', { count: 'exact', head: true });
