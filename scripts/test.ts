@@ -186,7 +186,11 @@ if ([...selected].some((s) => needsStack.has(s))) {
 		results.push(await pgTap(env.SUPABASE_DB_URL));
 	}
 	// Restarting and replacing the database are only ours to test on the local stack.
-	const localOnly = ['tests/integration/stack-restart.test.ts', 'tests/integration/backup-restore.test.ts'];
+	const localOnly = [
+		'tests/integration/stack-restart.test.ts',
+		'tests/integration/backup-restore.test.ts',
+		'tests/integration/recovery.test.ts'
+	];
 	if (selected.has('integration'))
 		results.push(
 			await vitest(
