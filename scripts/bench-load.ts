@@ -361,6 +361,8 @@ try {
 		weighted([
 			[30, () => page('page /region/[code] signed in', `/region/${pick(regions)}`, cookie)],
 			[20, () => page('page /comuna/[code] signed in', `/comuna/${pick(communes)}`, cookie)],
+			[10, () => page('page /compromisos signed in', `/compromisos?region=${pick(regions)}`, cookie)],
+			[10, () => page('page /convenios signed in', '/convenios', cookie)],
 			[
 				50,
 				() =>
