@@ -186,13 +186,18 @@ if ([...selected].some((s) => needsStack.has(s))) {
 			throw new Error('pgTAP necesita SUPABASE_DB_URL para una Supabase externa.');
 		results.push(await pgTap(env.SUPABASE_DB_URL));
 	}
-	// Restarting is only ours to test on the local stack.
+	// Restarting and replacing the database are only ours to test on the local stack.
+	const localOnly = [
+		'tests/integration/stack-restart.test.ts',
+		'tests/integration/backup-restore.test.ts',
+		'tests/integration/recovery.test.ts'
+	];
 	if (selected.has('integration'))
 		results.push(
 			await vitest(
 				'integration',
 				clientEnv,
-				local ? [] : ['--exclude', 'tests/integration/stack-restart.test.ts']
+				local ? [] : localOnly.flatMap((file) => ['--exclude', file])
 			)
 		);
 	if (selected.has('e2e')) results.push(await playwright(clientEnv));

@@ -47,13 +47,22 @@ function startPostgrest(): ChildProcess {
 			PGRST_OPENAPI_MODE: 'follow-privileges'
 		}
 	});
+	const startedAt = Date.now();
 	child.on('exit', (code, signal) => {
 		if (shuttingDown) return;
-		log(`PostgREST terminó (código ${code}, señal ${signal}); se detiene la pasarela.`);
-		shutdown(1);
+		// A PostgREST that dies is started again, as a supervisor would: the gateway answers 502
+		// meanwhile, and the app shows its "service unavailable" page instead of hanging. The delay
+		// doubles while it keeps dying right away, so a broken configuration does not spin.
+		restartDelayMs = Date.now() - startedAt > 30_000 ? 500 : Math.min(restartDelayMs * 2, 10_000);
+		log(`PostgREST terminó (código ${code}, señal ${signal}); se reinicia en ${restartDelayMs} ms.`);
+		setTimeout(() => {
+			if (!shuttingDown) postgrest = startPostgrest();
+		}, restartDelayMs);
 	});
 	return child;
 }
+
+let restartDelayMs = 250;
 
 async function waitForPostgrest(timeoutMs = 30_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -71,7 +80,10 @@ async function waitForPostgrest(timeoutMs = 30_000): Promise<void> {
 
 let shuttingDown = false;
 const pool = new pg.Pool({ connectionString: databaseUrl(secrets.postgresPassword), max: 5 });
-const postgrest = startPostgrest();
+// An idle connection that Postgres closes (a restart) is an 'error' event on the pool; unheard, it
+// would end this process. The pool replaces the connection on the next query.
+pool.on('error', (error) => log(`Conexión de Auth a PostgreSQL perdida: ${error.message}`));
+let postgrest = startPostgrest();
 const server = createApiGateway({
 	pool,
 	jwtSecret: secrets.jwtSecret,

@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
 	'login.emailRequired': 'Enter your e-mail address.',
 	'login.emailInvalid': 'This is not a valid e-mail address (example: name@mop.gob.cl).',
 	'login.passwordRequired': 'Enter your password.',
+	'login.invalidCharacters': 'Contains characters that are not allowed.',
 	'login.invalidCredentials': 'Wrong e-mail or password.',
 	'login.tooManyAttempts': 'Too many sign-in attempts. Wait a few minutes before trying again.',
 	'login.unexpected': 'Could not sign in because of a server problem. Please try again.',
@@ -301,5 +302,7 @@ export const en: Record<MessageKey, string> = {
 	'constraint.publications_title_not_blank': 'Enter the publication title.',
 	'constraint.acknowledgements_once_per_institution':
 		'Your institution already acknowledged this delivery.',
-	'constraint.information_flows_information_not_blank': 'Describe the information the flow delivers.'
+	'constraint.information_flows_information_not_blank': 'Describe the information the flow delivers.',
+
+	'form.malformed': 'The form arrived incomplete or damaged. Reload the page and try again.'
 };

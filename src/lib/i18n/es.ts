@@ -28,6 +28,7 @@ export const es = {
 	'login.emailRequired': 'Escribe tu correo electrónico.',
 	'login.emailInvalid': 'El correo no tiene un formato válido (ejemplo: nombre@mop.gob.cl).',
 	'login.passwordRequired': 'Escribe tu contraseña.',
+	'login.invalidCharacters': 'Contiene caracteres no permitidos.',
 	'login.invalidCredentials': 'Correo o contraseña incorrectos.',
 	'login.tooManyAttempts':
 		'Demasiados intentos de inicio de sesión. Espera unos minutos antes de volver a intentarlo.',
@@ -303,7 +304,10 @@ export const es = {
 	'constraint.commitments_estimated_cost_not_negative': 'El costo estimado no puede ser negativo.',
 	'constraint.publications_title_not_blank': 'Escribe el título de la publicación.',
 	'constraint.acknowledgements_once_per_institution': 'Tu institución ya acusó recibo de esta entrega.',
-	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.'
+	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.',
+
+	'form.malformed':
+		'El formulario llegó incompleto o dañado. Vuelve a cargar la página e inténtalo de nuevo.'
 } as const;
 
 export type MessageKey = keyof typeof es;
