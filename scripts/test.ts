@@ -10,6 +10,7 @@ import { ensureSystemPackages } from './lib/stack/system.ts';
 import { appEnv, supabaseEnv } from './lib/supabase-env.ts';
 import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
 import { generateDatabaseTypes, typesFile } from './lib/db-types.ts';
+import { lintDatabase } from './lib/db-lint.ts';
 
 interface StepResult {
 	name: string;
@@ -95,6 +96,23 @@ async function pgTap(dbUrl: string): Promise<StepResult> {
 		passed: total - failed,
 		failed: code === 0 ? failed : Math.max(failed, 1),
 		ok: code === 0 && total > 0
+	};
+}
+
+/** Supabase's database linter (splinter): one result per lint, failed by any WARN or ERROR. */
+async function databaseLint(dbUrl: string): Promise<StepResult> {
+	const results = await lintDatabase(dbUrl);
+	for (const r of results) {
+		for (const f of r.failures) console.error(`✘ splinter ${r.lint} (${f.level}): ${f.detail}`);
+		if (r.accepted.length)
+			console.log(`· splinter ${r.lint}: ${r.accepted.length} INFO aceptados (docs/SECURITY.md)`);
+	}
+	const failed = results.filter((r) => !r.ok).length;
+	return {
+		name: 'splinter (linter de Supabase)',
+		passed: results.length - failed,
+		failed,
+		ok: failed === 0 && results.length > 0
 	};
 }
 
@@ -184,6 +202,7 @@ if ([...selected].some((s) => needsStack.has(s))) {
 		if (!env.SUPABASE_DB_URL)
 			throw new Error('pgTAP necesita SUPABASE_DB_URL para una Supabase externa.');
 		results.push(await pgTap(env.SUPABASE_DB_URL));
+		results.push(await databaseLint(env.SUPABASE_DB_URL));
 	}
 	// Restarting is only ours to test on the local stack.
 	if (selected.has('integration'))

@@ -1170,22 +1170,6 @@ export type Database = {
           region_code: string
         }[]
       }
-      current_membership: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          created_at: string
-          institution_id: number | null
-          region_code: string | null
-          role: Database["public"]["Enums"]["app_role"]
-          user_id: string
-        }
-        SetofOptions: {
-          from: "*"
-          to: "memberships"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
       update_commitment_progress: {
         Args: {
           commitment_id: number
