@@ -225,11 +225,50 @@ describe('anon (no session)', () => {
 		expect(data).toEqual([{ id: ids.published, title: tag('Entrega publicada') }]);
 	});
 
-	it('does not see drafts, nor projects', async () => {
+	it('does not see drafts', async () => {
 		const drafts = await anon().from('publications').select('id').eq('id', ids.draft);
 		expect(drafts).toMatchObject({ error: null, data: [] });
-		const { error } = await anon().from('projects').select('id').eq('id', ids.p05);
-		expect(error?.code).toBe('42501');
+	});
+
+	it('reads the investment portfolio with select(*): projects of every region, without their creator', async () => {
+		const { data, error } = await anon().from('projects').select('*').in('id', [ids.p05, ids.p13]);
+		expect(error).toBeNull();
+		expect(data!.map((p) => p.id).sort((a, b) => a - b)).toEqual(
+			[ids.p05, ids.p13].sort((a, b) => a - b)
+		);
+		expect(Object.keys(data![0])).not.toContain('created_by');
+		const communes = await anon()
+			.from('project_communes')
+			.select('commune_code')
+			.eq('project_id', ids.p05);
+		expect(communes).toMatchObject({ error: null, data: [{ commune_code: '05101' }] });
+	});
+
+	it('reads agreements and their commitments with status, due date, progress and cost', async () => {
+		const { data, error } = await anon()
+			.from('commitments_with_status')
+			.select('*')
+			.in('id', [ids.c05, ids.c13]);
+		expect(error).toBeNull();
+		expect(data).toHaveLength(2);
+		expect(Object.keys(data![0])).toEqual(
+			expect.arrayContaining(['status', 'due_on', 'progress', 'estimated_cost_clp', 'overdue'])
+		);
+		const agreements = await anon().from('agreements').select('*').in('id', [ids.a05, ids.a13]);
+		expect(agreements.error).toBeNull();
+		expect(agreements.data).toHaveLength(2);
+		expect(Object.keys(agreements.data![0])).not.toContain('created_by');
+	});
+
+	it('does not read progress notes, flows or recipients', async () => {
+		for (const table of [
+			'commitment_progress',
+			'information_flows',
+			'information_flow_recipients'
+		] as const) {
+			const { error } = await anon().from(table).select('*').limit(1);
+			expect(error?.code, table).toBe('42501');
+		}
 	});
 
 	it('does not read delivery punctuality (recipients and receipts are internal)', async () => {
@@ -282,13 +321,19 @@ describe('planner', () => {
 });
 
 describe('gore (region 05)', () => {
-	it('reads the projects of its region, and only those', async () => {
+	it('reads projects of every region (the portfolio is public), but progress notes of its own only', async () => {
 		const { data, error } = await users.gore.client
 			.from('projects')
 			.select('id')
 			.in('id', [ids.p05, ids.p13]);
 		expect(error).toBeNull();
-		expect(data).toEqual([{ id: ids.p05 }]);
+		expect(data).toHaveLength(2);
+		const notes = await users.gore.client
+			.from('commitment_progress')
+			.select('commitment_id')
+			.in('commitment_id', [ids.c05, ids.c13]);
+		expect(notes.error).toBeNull();
+		expect(new Set(notes.data!.map((n) => n.commitment_id))).toEqual(new Set([ids.c05]));
 	});
 
 	it('acknowledges a delivery addressed to its institution', async () => {
