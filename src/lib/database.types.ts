@@ -1193,28 +1193,31 @@ export type Database = {
       }
     }
     Enums: {
-      agreement_kind: "convenio" | "protocolo_de_acuerdo" | "mesa_de_trabajo"
+      agreement_kind:
+        | "cooperation_agreement"
+        | "memorandum_of_understanding"
+        | "working_group"
       agreement_party_role:
-        | "firmante"
-        | "coordinador"
-        | "ejecutor"
-        | "financista"
-        | "colaborador"
+        | "signatory"
+        | "coordinator"
+        | "implementer"
+        | "funder"
+        | "collaborator"
       app_role: "admin" | "secretariat" | "gore" | "planner"
-      commitment_status: "pendiente" | "en_curso" | "cumplido" | "cancelado"
+      commitment_status: "pending" | "in_progress" | "fulfilled" | "cancelled"
       information_channel:
-        | "oficio"
-        | "correo"
+        | "official_letter"
+        | "email"
         | "portal"
-        | "sesion_consejo_regional"
+        | "regional_council_session"
       information_periodicity:
-        | "unica"
-        | "semanal"
-        | "quincenal"
-        | "mensual"
-        | "trimestral"
-        | "semestral"
-        | "anual"
+        | "once"
+        | "weekly"
+        | "fortnightly"
+        | "monthly"
+        | "quarterly"
+        | "half_yearly"
+        | "yearly"
       institution_kind:
         | "ministry"
         | "service"
@@ -1227,24 +1230,24 @@ export type Database = {
       pmg_evaluation_status: "draft" | "submitted" | "final"
       project_stage:
         | "idea"
-        | "perfil"
-        | "prefactibilidad"
-        | "factibilidad"
-        | "diseno"
-        | "ejecucion"
-        | "operacion"
+        | "profile"
+        | "prefeasibility"
+        | "feasibility"
+        | "design"
+        | "execution"
+        | "operation"
       project_status:
-        | "planificado"
-        | "en_curso"
-        | "paralizado"
-        | "terminado"
-        | "cancelado"
+        | "planned"
+        | "in_progress"
+        | "halted"
+        | "completed"
+        | "cancelled"
       publication_kind:
-        | "informe"
-        | "boletin"
-        | "minuta"
-        | "acta"
-        | "presentacion"
+        | "report"
+        | "bulletin"
+        | "memo"
+        | "minutes"
+        | "presentation"
       publication_status: "draft" | "scheduled" | "published" | "archived"
     }
     CompositeTypes: {
@@ -1373,30 +1376,34 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
-      agreement_kind: ["convenio", "protocolo_de_acuerdo", "mesa_de_trabajo"],
+      agreement_kind: [
+        "cooperation_agreement",
+        "memorandum_of_understanding",
+        "working_group",
+      ],
       agreement_party_role: [
-        "firmante",
-        "coordinador",
-        "ejecutor",
-        "financista",
-        "colaborador",
+        "signatory",
+        "coordinator",
+        "implementer",
+        "funder",
+        "collaborator",
       ],
       app_role: ["admin", "secretariat", "gore", "planner"],
-      commitment_status: ["pendiente", "en_curso", "cumplido", "cancelado"],
+      commitment_status: ["pending", "in_progress", "fulfilled", "cancelled"],
       information_channel: [
-        "oficio",
-        "correo",
+        "official_letter",
+        "email",
         "portal",
-        "sesion_consejo_regional",
+        "regional_council_session",
       ],
       information_periodicity: [
-        "unica",
-        "semanal",
-        "quincenal",
-        "mensual",
-        "trimestral",
-        "semestral",
-        "anual",
+        "once",
+        "weekly",
+        "fortnightly",
+        "monthly",
+        "quarterly",
+        "half_yearly",
+        "yearly",
       ],
       institution_kind: [
         "ministry",
@@ -1411,26 +1418,26 @@ export const Constants = {
       pmg_evaluation_status: ["draft", "submitted", "final"],
       project_stage: [
         "idea",
-        "perfil",
-        "prefactibilidad",
-        "factibilidad",
-        "diseno",
-        "ejecucion",
-        "operacion",
+        "profile",
+        "prefeasibility",
+        "feasibility",
+        "design",
+        "execution",
+        "operation",
       ],
       project_status: [
-        "planificado",
-        "en_curso",
-        "paralizado",
-        "terminado",
-        "cancelado",
+        "planned",
+        "in_progress",
+        "halted",
+        "completed",
+        "cancelled",
       ],
       publication_kind: [
-        "informe",
-        "boletin",
-        "minuta",
-        "acta",
-        "presentacion",
+        "report",
+        "bulletin",
+        "memo",
+        "minutes",
+        "presentation",
       ],
       publication_status: ["draft", "scheduled", "published", "archived"],
     },

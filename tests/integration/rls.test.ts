@@ -98,15 +98,15 @@ beforeAll(async () => {
 				{
 					service_code: 'vialidad',
 					name: tag('Proyecto en Valparaíso'),
-					stage: 'diseno',
-					status: 'en_curso',
+					stage: 'design',
+					status: 'in_progress',
 					geom: valparaiso
 				},
 				{
 					service_code: 'vialidad',
 					name: tag('Proyecto en Santiago'),
-					stage: 'diseno',
-					status: 'en_curso',
+					stage: 'design',
+					status: 'in_progress',
 					geom: santiago
 				}
 			])
@@ -120,14 +120,14 @@ beforeAll(async () => {
 			.from('agreements')
 			.insert([
 				{
-					kind: 'convenio',
+					kind: 'cooperation_agreement',
 					title: tag('Acuerdo de Valparaíso'),
 					problem: 'Conectividad',
 					signed_on: '2025-01-15',
 					region_code: '05'
 				},
 				{
-					kind: 'convenio',
+					kind: 'cooperation_agreement',
 					title: tag('Acuerdo de Santiago'),
 					problem: 'Aguas lluvia',
 					signed_on: '2025-01-15',
@@ -170,7 +170,7 @@ beforeAll(async () => {
 				information: tag('Cartera regional'),
 				producer_institution_id: ids.gore05,
 				channel: 'portal',
-				periodicity: 'mensual'
+				periodicity: 'monthly'
 			})
 			.select('id')
 	);
@@ -187,13 +187,13 @@ beforeAll(async () => {
 				{
 					region_code: '05',
 					title: tag('Entrega publicada'),
-					kind: 'informe',
+					kind: 'report',
 					status: 'published',
 					published_at: new Date(Date.now() - 86_400_000).toISOString(),
 					flow_id: ids.flow05,
 					due_on: '2026-10-10'
 				},
-				{ region_code: '05', title: tag('Borrador'), kind: 'informe', status: 'draft' }
+				{ region_code: '05', title: tag('Borrador'), kind: 'report', status: 'draft' }
 			])
 			.select('id, status')
 	);
@@ -282,7 +282,7 @@ describe('anon (no session)', () => {
 	it('cannot publish', async () => {
 		const { error } = await anon()
 			.from('publications')
-			.insert({ region_code: '05', title: tag('Anónima'), kind: 'informe' });
+			.insert({ region_code: '05', title: tag('Anónima'), kind: 'report' });
 		expect(error?.code).toBe('42501');
 	});
 });
@@ -312,7 +312,7 @@ describe('planner', () => {
 			service_code: 'vialidad',
 			name: tag('Del planificador'),
 			stage: 'idea',
-			status: 'planificado',
+			status: 'planned',
 			geom: valparaiso
 		});
 		expect(error?.code).toBe('42501');
@@ -384,7 +384,7 @@ describe('secretariat (region 05)', () => {
 	it('publishes in its region, as itself', async () => {
 		const { data, error } = await users.secretariat.client
 			.from('publications')
-			.insert({ region_code: '05', title: tag('De la secretaría'), kind: 'boletin' })
+			.insert({ region_code: '05', title: tag('De la secretaría'), kind: 'bulletin' })
 			.select('author_id, status');
 		expect(error).toBeNull();
 		expect(data).toEqual([{ author_id: users.secretariat.id, status: 'draft' }]);
@@ -393,7 +393,7 @@ describe('secretariat (region 05)', () => {
 	it('cannot publish in another region', async () => {
 		const { error } = await users.secretariat.client
 			.from('publications')
-			.insert({ region_code: '13', title: tag('Fuera de su región'), kind: 'boletin' });
+			.insert({ region_code: '13', title: tag('Fuera de su región'), kind: 'bulletin' });
 		expect(error?.code).toBe('42501');
 	});
 
@@ -402,10 +402,10 @@ describe('secretariat (region 05)', () => {
 			commitment_id: ids.c05,
 			progress: 35,
 			note: 'Obras iniciadas',
-			status: 'en_curso'
+			status: 'in_progress'
 		});
 		expect(error).toBeNull();
-		expect(data).toMatchObject({ id: ids.c05, progress: 35, status: 'en_curso' });
+		expect(data).toMatchObject({ id: ids.c05, progress: 35, status: 'in_progress' });
 		const history = await users.secretariat.client
 			.from('commitment_progress')
 			.select('progress, note, changed_by')
@@ -443,7 +443,7 @@ describe('admin', () => {
 				service_code: 'obras_portuarias',
 				name: tag('Del administrador'),
 				stage: 'idea',
-				status: 'planificado',
+				status: 'planned',
 				geom: valparaiso
 			})
 			.select('id');
@@ -484,7 +484,7 @@ describe('bad input: a clear, specific error and nothing written', () => {
 		service_code: 'vialidad',
 		name: tag(name),
 		stage: 'idea',
-		status: 'planificado',
+		status: 'planned',
 		geom,
 		...extra
 	});
@@ -569,7 +569,7 @@ describe('bad input: a clear, specific error and nothing written', () => {
 		const region = await admin()
 			.from('agreements')
 			.insert({
-				kind: 'convenio',
+				kind: 'cooperation_agreement',
 				title: tag('Región 17'),
 				problem: 'X',
 				signed_on: '2025-01-01',
@@ -582,7 +582,7 @@ describe('bad input: a clear, specific error and nothing written', () => {
 		});
 		const status = await users.secretariat.client
 			.from('publications')
-			.insert({ region_code: '05', title: tag('Estado'), kind: 'informe', status: 'publicada' });
+			.insert({ region_code: '05', title: tag('Estado'), kind: 'report', status: 'publicada' });
 		expect(status.error).toMatchObject({
 			code: '22P02',
 			message: 'invalid input value for enum publication_status: "publicada"'
@@ -625,14 +625,14 @@ describe('bad input: a clear, specific error and nothing written', () => {
 	it('a publication without a title', async () => {
 		const { error } = await users.secretariat.client
 			.from('publications')
-			.insert({ region_code: '05', kind: 'informe' });
+			.insert({ region_code: '05', kind: 'report' });
 		expect(error).toMatchObject({
 			code: '23502',
 			message: 'null value in column "title" of relation "publications" violates not-null constraint'
 		});
 		const blank = await users.secretariat.client
 			.from('publications')
-			.insert({ region_code: '05', kind: 'informe', title: '  ' });
+			.insert({ region_code: '05', kind: 'report', title: '  ' });
 		expect(blank.error).toMatchObject({
 			code: '23514',
 			message:

@@ -87,7 +87,7 @@ describe('the sample data', () => {
 				service_code
 			).toBeGreaterThan(0);
 		}
-		for (const kind of ['convenio', 'protocolo_de_acuerdo', 'mesa_de_trabajo']) {
+		for (const kind of ['cooperation_agreement', 'memorandum_of_understanding', 'working_group']) {
 			expect(
 				await count(
 					service.from('agreements').select('id', { count: 'exact', head: true }).eq('kind', kind)

@@ -13,15 +13,13 @@ import {
 	theWater
 } from './texts.ts';
 import { userKey } from './users.ts';
+import type { AgreementKind, CommitmentStatus, PartyRole } from './enums.ts';
 
 /**
  * Agreements (convenios, protocolos de acuerdo, mesas de trabajo) between real institutions, the
  * commitments made under them across the four themes, and each commitment's progress history.
  * Some commitments are overdue at the anchor date (due, and neither fulfilled nor cancelled).
  */
-export type AgreementKind = 'convenio' | 'protocolo_de_acuerdo' | 'mesa_de_trabajo';
-export type PartyRole = 'firmante' | 'coordinador' | 'ejecutor' | 'financista' | 'colaborador';
-export type CommitmentStatus = 'pendiente' | 'en_curso' | 'cumplido' | 'cancelado';
 
 export interface SampleAgreement {
 	id: number;
@@ -202,66 +200,66 @@ const PROGRESS_NOTES = [
 
 const NATIONAL_AGREEMENTS = [
 	{
-		kind: 'protocolo_de_acuerdo' as const,
+		kind: 'memorandum_of_understanding' as const,
 		theme: 'prevencion_riesgos_salud_ocupacional' as ThemeCode,
 		title: 'Protocolo de acuerdo DGOP – Dirección del Trabajo para la seguridad y salud en las faenas de obras públicas',
 		problem:
 			'La accidentabilidad en contratos MOP supera el promedio de la construcción y la fiscalización de subcontratistas es dispar entre regiones.',
 		parties: [
-			['dgop', 'firmante'],
-			['dt', 'firmante'],
-			['minsal', 'colaborador']
+			['dgop', 'signatory'],
+			['dt', 'signatory'],
+			['minsal', 'collaborator']
 		] as const
 	},
 	{
-		kind: 'convenio' as const,
+		kind: 'cooperation_agreement' as const,
 		theme: 'territorio' as ThemeCode,
 		title: 'Convenio MOP – SUBDERE para la planificación territorial de la inversión en infraestructura',
 		problem:
 			'La inversión sectorial y la regional se programan por separado, con duplicidades y brechas en localidades aisladas.',
 		parties: [
-			['mop', 'firmante'],
-			['subdere', 'firmante'],
-			['dirplan', 'ejecutor'],
-			['dgop', 'coordinador']
+			['mop', 'signatory'],
+			['subdere', 'signatory'],
+			['dirplan', 'implementer'],
+			['dgop', 'coordinator']
 		] as const
 	},
 	{
-		kind: 'convenio' as const,
+		kind: 'cooperation_agreement' as const,
 		theme: 'medio_ambiente' as ThemeCode,
 		title: 'Convenio MOP – Ministerio del Medio Ambiente para la evaluación ambiental temprana de la cartera',
 		problem:
 			'Proyectos de infraestructura llegan al sistema de evaluación ambiental con diseños ya cerrados y sin línea de base suficiente.',
 		parties: [
-			['mop', 'firmante'],
-			['mma', 'firmante'],
-			['sea', 'colaborador'],
-			['dgop', 'coordinador']
+			['mop', 'signatory'],
+			['mma', 'signatory'],
+			['sea', 'collaborator'],
+			['dgop', 'coordinator']
 		] as const
 	},
 	{
-		kind: 'mesa_de_trabajo' as const,
+		kind: 'working_group' as const,
 		theme: 'participacion_ciudadana' as ThemeCode,
 		title: 'Mesa nacional de participación ciudadana en obras públicas',
 		problem:
 			'La participación en los proyectos se concentra al final del diseño y no llega a las comunidades rurales ni a los pueblos originarios.',
 		parties: [
-			['dgop', 'coordinador'],
-			['mdsf', 'colaborador'],
-			['subsecop', 'firmante']
+			['dgop', 'coordinator'],
+			['mdsf', 'collaborator'],
+			['subsecop', 'signatory']
 		] as const
 	},
 	{
-		kind: 'mesa_de_trabajo' as const,
+		kind: 'working_group' as const,
 		theme: 'territorio' as ThemeCode,
 		title: 'Mesa interministerial de agua potable rural',
 		problem:
 			'Comités de agua potable rural sin asistencia técnica suficiente y fuentes agotadas por la sequía.',
 		parties: [
-			['ssr', 'coordinador'],
-			['dga', 'colaborador'],
-			['mdsf', 'colaborador'],
-			['minsal', 'colaborador']
+			['ssr', 'coordinator'],
+			['dga', 'collaborator'],
+			['mdsf', 'collaborator'],
+			['minsal', 'collaborator']
 		] as const
 	}
 ];
@@ -283,16 +281,16 @@ function commitmentStatus(
 	if (due < anchor) {
 		// Past due: most fulfilled; the rest overdue (still pending or under way) or cancelled.
 		const roll = r.next();
-		if (roll < 0.62) return { status: 'cumplido', progress: 100 };
-		if (roll < 0.8) return { status: 'en_curso', progress: r.int(5, 95) };
-		if (roll < 0.9) return { status: 'pendiente', progress: 0 };
-		return { status: 'cancelado', progress: r.int(0, 60) };
+		if (roll < 0.62) return { status: 'fulfilled', progress: 100 };
+		if (roll < 0.8) return { status: 'in_progress', progress: r.int(5, 95) };
+		if (roll < 0.9) return { status: 'pending', progress: 0 };
+		return { status: 'cancelled', progress: r.int(0, 60) };
 	}
 	const roll = r.next();
-	if (roll < 0.4) return { status: 'pendiente', progress: 0 };
-	if (roll < 0.9) return { status: 'en_curso', progress: r.int(5, 95) };
-	if (roll < 0.97) return { status: 'cumplido', progress: 100 };
-	return { status: 'cancelado', progress: r.int(0, 40) };
+	if (roll < 0.4) return { status: 'pending', progress: 0 };
+	if (roll < 0.9) return { status: 'in_progress', progress: r.int(5, 95) };
+	if (roll < 0.97) return { status: 'fulfilled', progress: 100 };
+	return { status: 'cancelled', progress: r.int(0, 40) };
 }
 
 /** The commitment's history: registered, then a few reports, ending in its current state. */
@@ -319,31 +317,31 @@ function progressHistory(
 			changed_by: author,
 			changed_at: officeTimestamp(day, order * 37 + r.int(0, 30))
 		});
-	push(registered, 0, 'pendiente', 'Compromiso registrado en el acta de constitución.', 0);
-	if (commitment.status === 'pendiente') return rows;
+	push(registered, 0, 'pending', 'Compromiso registrado en el acta de constitución.', 0);
+	if (commitment.status === 'pending') return rows;
 
 	const last =
-		commitment.status === 'cumplido'
+		commitment.status === 'fulfilled'
 			? maxDate(registered, minDate(addDays(anchor, -1), addDays(commitment.due_on, r.int(-60, 30))))
 			: maxDate(registered, addDays(anchor, -r.int(1, 90)));
 	const span = Math.max(0, daysBetween(registered, last));
-	const steps = commitment.status === 'cancelado' ? r.int(0, 1) : r.int(1, 3);
+	const steps = commitment.status === 'cancelled' ? r.int(0, 1) : r.int(1, 3);
 	const days = Array.from({ length: steps }, () => r.int(0, span)).sort((a, b) => a - b);
 	const finalProgress = commitment.progress;
 	let progress = 0;
 	days.forEach((offset, i) => {
-		const ceiling = commitment.status === 'cumplido' ? 95 : Math.max(finalProgress - 1, 0);
+		const ceiling = commitment.status === 'fulfilled' ? 95 : Math.max(finalProgress - 1, 0);
 		progress = Math.min(
 			ceiling,
 			progress + Math.max(1, Math.round((ceiling - progress) * r.float(0.2, 0.6)))
 		);
 		if (progress <= 0 || progress >= 100) return;
-		push(addDays(registered, offset), progress, 'en_curso', r.pick(PROGRESS_NOTES), i + 1);
+		push(addDays(registered, offset), progress, 'in_progress', r.pick(PROGRESS_NOTES), i + 1);
 	});
 	const finalNote =
-		commitment.status === 'cumplido'
+		commitment.status === 'fulfilled'
 			? 'Se da por cumplido con el informe final aprobado por las partes.'
-			: commitment.status === 'cancelado'
+			: commitment.status === 'cancelled'
 				? 'Se deja sin efecto por acuerdo de las partes.'
 				: r.pick(PROGRESS_NOTES);
 	push(last, finalProgress, commitment.status, finalNote, steps + 1);
@@ -460,7 +458,7 @@ export function generateAgreements(
 				title: national.title,
 				problem: national.problem,
 				signed_on: signed,
-				ends_on: national.kind === 'mesa_de_trabajo' ? null : addDays(signed, r.int(730, 1825)),
+				ends_on: national.kind === 'working_group' ? null : addDays(signed, r.int(730, 1825)),
 				region_code: null,
 				created_at: created(signed)
 			};
@@ -495,7 +493,7 @@ export function generateAgreements(
 			const from = yearOf(signed);
 			agreement = {
 				id,
-				kind: 'convenio',
+				kind: 'cooperation_agreement',
 				signed_on: signed,
 				ends_on: addDays(signed, r.int(3, 5) * 365),
 				region_code: region.code,
@@ -504,10 +502,10 @@ export function generateAgreements(
 				problem: focus.problem(`la ${label}`, water, r)
 			};
 			parties = [
-				[institutionKey.gore(region.code), 'financista'],
-				[at('seremi_mop'), 'firmante'],
-				[institutionKey.secretariat(region.code), 'coordinador'],
-				[at(direction.key), 'ejecutor']
+				[institutionKey.gore(region.code), 'funder'],
+				[at('seremi_mop'), 'signatory'],
+				[institutionKey.secretariat(region.code), 'coordinator'],
+				[at(direction.key), 'implementer']
 			];
 		} else if (kindRoll < 0.33 && index.mandatable.length) {
 			const project = r.pick(index.mandatable);
@@ -516,7 +514,7 @@ export function generateAgreements(
 			const projectCommune = communeByCode.get(project.commune_code)!;
 			agreement = {
 				id,
-				kind: 'convenio',
+				kind: 'cooperation_agreement',
 				signed_on: signed,
 				ends_on: addDays(signed, r.int(2, 4) * 365),
 				region_code: region.code,
@@ -525,9 +523,9 @@ export function generateAgreements(
 				problem: `El gobierno regional financia con el FNDR una obra que la ${REGIONAL_MOP_DIRECTIONS.find((d) => d.key === executor)!.name.replace('Dirección Regional', 'dirección regional')} ejecuta como unidad técnica, en la comuna de ${projectCommune.name}.`
 			};
 			parties = [
-				[institutionKey.gore(region.code), 'financista'],
-				[at(executor), 'ejecutor'],
-				[muni(projectCommune), 'colaborador']
+				[institutionKey.gore(region.code), 'funder'],
+				[at(executor), 'implementer'],
+				[muni(projectCommune), 'collaborator']
 			];
 			const rows = parties.map(([institution, role]) => ({ agreement_id: id, institution, role }));
 			result.agreements.push(agreement);
@@ -542,7 +540,7 @@ export function generateAgreements(
 		} else if (kindRoll < 0.45) {
 			agreement = {
 				id,
-				kind: 'convenio',
+				kind: 'cooperation_agreement',
 				signed_on: signed,
 				ends_on: addDays(signed, r.int(1, 3) * 365),
 				region_code: region.code,
@@ -551,14 +549,14 @@ export function generateAgreements(
 				problem: focus.problem(`la comuna de ${commune.name}`, water, r)
 			};
 			parties = [
-				[at('seremi_mop'), 'firmante'],
-				[muni(commune), 'firmante'],
-				[at(direction.key), 'ejecutor']
+				[at('seremi_mop'), 'signatory'],
+				[muni(commune), 'signatory'],
+				[at(direction.key), 'implementer']
 			];
 		} else if (kindRoll < 0.7) {
 			agreement = {
 				id,
-				kind: 'protocolo_de_acuerdo',
+				kind: 'memorandum_of_understanding',
 				signed_on: signed,
 				ends_on: r.chance(0.5) ? addDays(signed, r.int(1, 3) * 365) : null,
 				region_code: region.code,
@@ -567,20 +565,20 @@ export function generateAgreements(
 				problem: focus.problem(`la comuna de ${commune.name}`, water, r)
 			};
 			parties = [
-				[at('seremi_mop'), 'firmante'],
-				[institutionKey.gore(region.code), 'firmante'],
-				[muni(commune), 'firmante'],
-				[at(focus.seremi), 'colaborador'],
-				[at(direction.key), 'ejecutor']
+				[at('seremi_mop'), 'signatory'],
+				[institutionKey.gore(region.code), 'signatory'],
+				[muni(commune), 'signatory'],
+				[at(focus.seremi), 'collaborator'],
+				[at(direction.key), 'implementer']
 			];
 			if (focus.theme === 'prevencion_riesgos_salud_ocupacional')
-				parties.push([at('dt'), 'colaborador']);
+				parties.push([at('dt'), 'collaborator']);
 		} else {
 			const provincial = province && r.chance(0.6);
 			const place = provincial ? `la provincia de ${province.name}` : `la comuna de ${commune.name}`;
 			agreement = {
 				id,
-				kind: 'mesa_de_trabajo',
+				kind: 'working_group',
 				signed_on: signed,
 				ends_on: r.chance(0.3) ? addDays(signed, r.int(1, 2) * 365) : null,
 				region_code: region.code,
@@ -589,17 +587,17 @@ export function generateAgreements(
 				problem: focus.problem(place, water, r)
 			};
 			parties = [
-				[institutionKey.secretariat(region.code), 'coordinador'],
-				[institutionKey.gore(region.code), 'colaborador'],
-				[at(direction.key), 'ejecutor'],
-				[at(focus.seremi), 'colaborador']
+				[institutionKey.secretariat(region.code), 'coordinator'],
+				[institutionKey.gore(region.code), 'collaborator'],
+				[at(direction.key), 'implementer'],
+				[at(focus.seremi), 'collaborator']
 			];
 			if (provincial && !province.code.endsWith('1'))
-				parties.push([institutionKey.delegation(province.code), 'colaborador']);
+				parties.push([institutionKey.delegation(province.code), 'collaborator']);
 			const municipalities = provincial
 				? index.communes.filter((c) => c.province_code === province.code)
 				: [commune];
-			for (const c of r.sample(municipalities, r.int(1, 4))) parties.push([muni(c), 'colaborador']);
+			for (const c of r.sample(municipalities, r.int(1, 4))) parties.push([muni(c), 'collaborator']);
 		}
 		const rows = dedupeParties(parties).map(([institution, role]) => ({
 			agreement_id: id,
@@ -637,14 +635,14 @@ function pickResponsible(r: Random, parties: readonly SampleParty[], theme: Them
 		if (theme === 'participacion_ciudadana')
 			return key === 'st' || key === 'muni' || key === 'dgop' || key === 'gore';
 		if (theme === 'prevencion_riesgos_salud_ocupacional')
-			return p.role === 'ejecutor' || key === 'dt' || key === 'seremi_salud';
+			return p.role === 'implementer' || key === 'dt' || key === 'seremi_salud';
 		if (theme === 'medio_ambiente')
-			return p.role === 'ejecutor' || key === 'seremi_mma' || key === 'mma' || key === 'sea';
+			return p.role === 'implementer' || key === 'seremi_mma' || key === 'mma' || key === 'sea';
 		return (
 			key === 'gore' ||
 			key === 'seremi_mop' ||
 			key === 'st' ||
-			p.role === 'ejecutor' ||
+			p.role === 'implementer' ||
 			key === 'subdere' ||
 			key === 'dirplan'
 		);

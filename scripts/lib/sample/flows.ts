@@ -16,6 +16,7 @@ import { weightedPicker, type Random } from './random.ts';
 import type { SampleCommune, SampleTerritory } from './territory.ts';
 import { regionLabel } from './texts.ts';
 import { userKey } from './users.ts';
+import type { Channel, Periodicity, PublicationKind, PublicationStatus } from './enums.ts';
 
 /**
  * What each region's Technical Secretariat of the MOP Regional Council owes (information flows, to
@@ -25,10 +26,6 @@ import { userKey } from './users.ts';
  * At the anchor date some deliveries were late, a few are missing (their flow is overdue), the
  * current period is in draft or scheduled, and some recipients never acknowledged.
  */
-export type Periodicity = 'mensual' | 'trimestral' | 'anual';
-export type Channel = 'oficio' | 'correo' | 'portal' | 'sesion_consejo_regional';
-export type PublicationKind = 'informe' | 'boletin' | 'minuta' | 'acta' | 'presentacion';
-export type PublicationStatus = 'draft' | 'scheduled' | 'published' | 'archived';
 
 export interface SampleFlow {
 	id: number;
@@ -89,9 +86,9 @@ const FLOW_TEMPLATES: readonly FlowTemplate[] = [
 	{
 		key: 'cartera',
 		information: 'Informe mensual de avance de la cartera MOP regional',
-		periodicity: 'mensual',
+		periodicity: 'monthly',
 		channel: 'portal',
-		kind: 'informe',
+		kind: 'report',
 		description:
 			'Avance físico y financiero de los proyectos en ejecución, con alertas de atrasos y paralizaciones.',
 		municipalities: 4,
@@ -100,9 +97,9 @@ const FLOW_TEMPLATES: readonly FlowTemplate[] = [
 	{
 		key: 'consejo',
 		information: 'Minuta de acuerdos de la sesión del Consejo Regional MOP',
-		periodicity: 'mensual',
-		channel: 'correo',
-		kind: 'minuta',
+		periodicity: 'monthly',
+		channel: 'email',
+		kind: 'memo',
 		description: 'Acuerdos adoptados en la sesión mensual, responsables y plazos.',
 		municipalities: 0,
 		delegations: false
@@ -110,9 +107,9 @@ const FLOW_TEMPLATES: readonly FlowTemplate[] = [
 	{
 		key: 'compromisos',
 		information: 'Reporte trimestral de cumplimiento de compromisos',
-		periodicity: 'trimestral',
-		channel: 'oficio',
-		kind: 'informe',
+		periodicity: 'quarterly',
+		channel: 'official_letter',
+		kind: 'report',
 		description:
 			'Estado de los compromisos de convenios, protocolos y mesas de trabajo de la región, con los vencidos destacados.',
 		municipalities: 0,
@@ -121,9 +118,9 @@ const FLOW_TEMPLATES: readonly FlowTemplate[] = [
 	{
 		key: 'inversion',
 		information: 'Boletín trimestral de inversión MOP por comuna',
-		periodicity: 'trimestral',
+		periodicity: 'quarterly',
 		channel: 'portal',
-		kind: 'boletin',
+		kind: 'bulletin',
 		description: 'Inversión programada y ejecutada por comuna y por servicio.',
 		municipalities: 8,
 		delegations: false
@@ -131,9 +128,9 @@ const FLOW_TEMPLATES: readonly FlowTemplate[] = [
 	{
 		key: 'apr',
 		information: 'Estado trimestral de los sistemas de agua potable rural',
-		periodicity: 'trimestral',
-		channel: 'correo',
-		kind: 'informe',
+		periodicity: 'quarterly',
+		channel: 'email',
+		kind: 'report',
 		description:
 			'Sistemas en operación, en construcción y en diseño; comités con problemas de abastecimiento.',
 		municipalities: 5,
@@ -142,9 +139,9 @@ const FLOW_TEMPLATES: readonly FlowTemplate[] = [
 	{
 		key: 'conservacion',
 		information: 'Programa anual de conservación de la red vial',
-		periodicity: 'anual',
-		channel: 'sesion_consejo_regional',
-		kind: 'presentacion',
+		periodicity: 'yearly',
+		channel: 'regional_council_session',
+		kind: 'presentation',
 		description: 'Caminos y puentes a conservar en la temporada, por provincia.',
 		municipalities: 6,
 		delegations: true
@@ -161,13 +158,13 @@ function periods(periodicity: Periodicity, first: string, anchor: string): Perio
 	const list: Period[] = [];
 	for (let start = first; ;) {
 		const period =
-			periodicity === 'mensual'
+			periodicity === 'monthly'
 				? {
 						label: monthLabel(start),
 						due: addDays(addMonths(start, 1), 9),
 						next: addMonths(start, 1)
 					}
-				: periodicity === 'trimestral'
+				: periodicity === 'quarterly'
 					? {
 							label: quarterLabel(start),
 							due: addDays(addMonths(start, 3), 14),
@@ -243,7 +240,7 @@ export function generateFlows(
 		const producer = institutionKey.secretariat(region.code);
 		const author = userKey.secretariat(region.code);
 		const label = regionLabel(region.code, region.name);
-		const inExecution = regionProjects.filter((p) => p.stage === 'ejecucion');
+		const inExecution = regionProjects.filter((p) => p.stage === 'execution');
 		const executionAmount = inExecution.reduce((sum, p) => sum + (p.investment_clp ?? 0), 0);
 
 		for (const template of FLOW_TEMPLATES) {
@@ -273,9 +270,9 @@ export function generateFlows(
 
 			const firstMonth = monthStart(addMonths(anchor, -r.int(22, 34)));
 			const first =
-				template.periodicity === 'trimestral'
+				template.periodicity === 'quarterly'
 					? `${firstMonth.slice(0, 5)}${String(Math.floor((Number(firstMonth.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`
-					: template.periodicity === 'anual'
+					: template.periodicity === 'yearly'
 						? `${firstMonth.slice(0, 4)}-01-01`
 						: firstMonth;
 			flow.created_at = officeTimestamp(addDays(first, -r.int(10, 40)), r.int(0, 599));
@@ -290,7 +287,7 @@ export function generateFlows(
 				const isUpcoming = index === list.length - 1;
 				if (!isUpcoming && missingLatest && index === list.length - 2) return;
 				const title =
-					template.periodicity === 'anual'
+					template.periodicity === 'yearly'
 						? `${template.information}, ${period.label}`
 						: `${template.information}: ${period.label}`;
 				const highlights = r.sample(
@@ -392,7 +389,7 @@ function deliverySummary(
 			return `Se revisaron ${r.int(3, 9)} proyectos en la sesión; se acordaron ${r.int(2, 7)} acciones con responsables y plazos.`;
 		case 'compromisos': {
 			const open = commitments.filter(
-				(c) => c.status === 'pendiente' || c.status === 'en_curso'
+				(c) => c.status === 'pending' || c.status === 'in_progress'
 			).length;
 			return `De ${commitments.length} compromisos registrados en la región, ${open} siguen abiertos; se detallan los vencidos y sus responsables.`;
 		}
@@ -469,7 +466,7 @@ function addOtherPublications(
 		regions,
 		regions.map((region) => projectsByRegion.get(region.code)!.length)
 	);
-	const tables = agreements.filter((a) => a.kind === 'mesa_de_trabajo' && a.region_code);
+	const tables = agreements.filter((a) => a.kind === 'working_group' && a.region_code);
 	const commitmentsByAgreement = new Map<number, SampleCommitment[]>();
 	for (const c of commitments) {
 		const list = commitmentsByAgreement.get(c.agreement_id) ?? [];
@@ -524,7 +521,7 @@ function addOtherPublications(
 			const year = yearOf(publishedDay ?? anchor);
 			row = {
 				...base,
-				kind: 'informe',
+				kind: 'report',
 				title: `Informe nacional de gestión territorial de la cartera MOP, ${year}`,
 				summary:
 					'Síntesis nacional de la cartera, los compromisos y los flujos de información de las secretarías técnicas regionales.',
@@ -543,7 +540,7 @@ function addOtherPublications(
 			};
 			row = {
 				...base,
-				kind: 'boletin',
+				kind: 'bulletin',
 				title: `Boletín de obras de la provincia de ${province.name}, ${monthLabel(publishedDay ?? anchor)}`,
 				summary: `Obras en ejecución y próximas licitaciones en las comunas de la provincia de ${province.name}.`,
 				body_md: `## Obras en la provincia de ${province.name}\n\n${links.projects.map((p) => `- ${p.name}`).join('\n') || 'Sin obras destacadas este mes.'}`
@@ -553,7 +550,7 @@ function addOtherPublications(
 			links.projects = r.sample(byRegionService.get(`${region.code}/${service}`)!, 3);
 			row = {
 				...base,
-				kind: 'presentacion',
+				kind: 'presentation',
 				title: `Cartera de ${SERVICE_NAMES[service] ?? service} ${yearOf(publishedDay ?? anchor)}, presentada al Consejo Regional MOP`,
 				summary: `Proyectos de ${SERVICE_NAMES[service] ?? service} en la región: etapas, inversión y plazos.`,
 				body_md: `## Proyectos presentados\n\n${links.projects.map((p) => `- ${p.name}`).join('\n')}`
@@ -567,7 +564,7 @@ function addOtherPublications(
 			};
 			row = {
 				...base,
-				kind: 'minuta',
+				kind: 'memo',
 				title: `Minuta técnica: ${project.name}`,
 				summary: 'Estado del proyecto, problemas detectados y acciones propuestas a las partes.',
 				body_md: `## ${project.name}\n\n${project.description}`
@@ -577,7 +574,7 @@ function addOtherPublications(
 			links.commitments = r.sample(commitmentsByAgreement.get(table.id) ?? [], 4);
 			row = {
 				...base,
-				kind: 'acta',
+				kind: 'minutes',
 				title: `Acta de sesión: ${table.title}`,
 				summary: `Acuerdos de la sesión y revisión de ${links.commitments.length} compromisos.`,
 				body_md: `## Compromisos revisados\n\n${links.commitments.map((c) => `- ${c.title}`).join('\n')}`

@@ -124,21 +124,21 @@ describe('projects', () => {
 	it('have ordered dates consistent with their status, relative to the anchor', () => {
 		for (const p of sample.projects) {
 			if (p.start_on && p.end_on) expect(p.end_on >= p.start_on, `${p.id}`).toBe(true);
-			if (p.status === 'terminado') expect(p.end_on! < ANCHOR, `${p.id}`).toBe(true);
-			if (p.status === 'en_curso' || p.status === 'paralizado')
+			if (p.status === 'completed') expect(p.end_on! < ANCHOR, `${p.id}`).toBe(true);
+			if (p.status === 'in_progress' || p.status === 'halted')
 				expect(p.start_on! <= ANCHOR, `${p.id}`).toBe(true);
-			if (p.status === 'planificado' && p.start_on) expect(p.start_on > ANCHOR, `${p.id}`).toBe(true);
+			if (p.status === 'planned' && p.start_on) expect(p.start_on > ANCHOR, `${p.id}`).toBe(true);
 			expect(p.created_at.slice(0, 10) <= ANCHOR, `${p.id}`).toBe(true);
 		}
 		// Some works run past their planned end: the dashboard has delays to show.
-		expect(sample.projects.some((p) => p.status === 'en_curso' && p.end_on! < ANCHOR)).toBe(true);
+		expect(sample.projects.some((p) => p.status === 'in_progress' && p.end_on! < ANCHOR)).toBe(true);
 	});
 
 	it('have investments within their typology range, missing only for early ideas', () => {
 		const ranges = new Map(TYPOLOGIES.map((t) => [t.key, t.investment]));
 		for (const p of sample.projects) {
 			if (p.investment_clp === null) {
-				expect(['idea', 'perfil']).toContain(p.stage);
+				expect(['idea', 'profile']).toContain(p.stage);
 				continue;
 			}
 			const [min, max] = ranges.get(p.typology)!;
@@ -232,7 +232,7 @@ describe('agreements and commitments', () => {
 		}
 		expect(sample.agreements.filter((a) => a.region_code === null).length).toBeGreaterThan(0);
 		expect(new Set(sample.agreements.map((a) => a.kind))).toEqual(
-			new Set(['convenio', 'protocolo_de_acuerdo', 'mesa_de_trabajo'])
+			new Set(['cooperation_agreement', 'memorandum_of_understanding', 'working_group'])
 		);
 	});
 
@@ -251,12 +251,12 @@ describe('agreements and commitments', () => {
 		for (const c of sample.commitments) {
 			expect(c.progress).toBeGreaterThanOrEqual(0);
 			expect(c.progress).toBeLessThanOrEqual(100);
-			if (c.status === 'cumplido') expect(c.progress).toBe(100);
-			if (c.status === 'pendiente') expect(c.progress).toBe(0);
+			if (c.status === 'fulfilled') expect(c.progress).toBe(100);
+			if (c.status === 'pending') expect(c.progress).toBe(0);
 			expect(parties.has(`${c.agreement_id}/${c.responsible}`), `responsible of ${c.id}`).toBe(true);
 		}
 		const overdue = sample.commitments.filter(
-			(c) => c.due_on < ANCHOR && (c.status === 'pendiente' || c.status === 'en_curso')
+			(c) => c.due_on < ANCHOR && (c.status === 'pending' || c.status === 'in_progress')
 		);
 		expect(overdue.length / sample.commitments.length).toBeGreaterThan(0.05);
 		expect(overdue.length / sample.commitments.length).toBeLessThan(0.4);
@@ -268,12 +268,12 @@ describe('agreements and commitments', () => {
 			history.set(row.commitment_id, [...(history.get(row.commitment_id) ?? []), row]);
 		for (const c of sample.commitments) {
 			const rows = history.get(c.id)!;
-			expect(rows[0]).toMatchObject({ progress: 0, status: 'pendiente' });
+			expect(rows[0]).toMatchObject({ progress: 0, status: 'pending' });
 			expect(rows[rows.length - 1]).toMatchObject({ progress: c.progress, status: c.status });
 			expect(rows[rows.length - 1].changed_at).toBe(c.updated_at);
 			for (let i = 1; i < rows.length; i++) {
 				expect(rows[i].changed_at > rows[i - 1].changed_at, `${c.id}`).toBe(true);
-				if (c.status !== 'cancelado')
+				if (c.status !== 'cancelled')
 					expect(rows[i].progress).toBeGreaterThanOrEqual(rows[i - 1].progress);
 			}
 			expect(rows[rows.length - 1].changed_at.slice(0, 10) < ANCHOR).toBe(true);
@@ -317,7 +317,7 @@ describe('information flows and publications', () => {
 			expect(institution.region_code).toBe(flows.get(r.flow_id)!.region_code);
 		}
 		expect(new Set(sample.flows.map((f) => f.periodicity))).toEqual(
-			new Set(['mensual', 'trimestral', 'anual'])
+			new Set(['monthly', 'quarterly', 'yearly'])
 		);
 	});
 

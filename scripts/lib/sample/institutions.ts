@@ -1,5 +1,6 @@
 import type { SampleTerritory } from './territory.ts';
 import { regionalGovernmentName, regionLabel } from './texts.ts';
+import type { InstitutionKind, InstitutionLevel } from './enums.ts';
 
 /**
  * The institutions of the domain (ministries and services, regional governments, provincial
@@ -10,15 +11,6 @@ import { regionalGovernmentName, regionLabel } from './texts.ts';
  * They are real bodies, not sample inventions, so the loader adds the missing ones and never
  * deletes any. Rows refer to them by `key` (e.g. 'gore:05'), which the loader maps to ids.
  */
-export type InstitutionKind =
-	| 'ministry'
-	| 'service'
-	| 'regional_government'
-	| 'provincial_delegation'
-	| 'municipality'
-	| 'seremi'
-	| 'council_secretariat';
-export type InstitutionLevel = 'national' | 'regional' | 'provincial' | 'communal';
 
 export interface SampleInstitution {
 	key: string;

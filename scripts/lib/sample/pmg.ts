@@ -2,6 +2,7 @@ import { institutionKey, REGIONAL_MOP_DIRECTIONS, hasRegionalDirection } from '.
 import { officeTimestamp } from './dates.ts';
 import type { Random } from './random.ts';
 import type { SampleTerritory } from './territory.ts';
+import type { PmgStatus } from './enums.ts';
 
 /**
  * PMG evaluations of the territorial management requirements, for the SEREMI de Obras Públicas
@@ -9,7 +10,6 @@ import type { SampleTerritory } from './territory.ts';
  * institution starts at some level and improves (or not) year by year; the anchor year's
  * evaluations are still in progress.
  */
-export type PmgStatus = 'draft' | 'submitted' | 'final';
 
 export interface SamplePmgEvaluation {
 	institution: string;

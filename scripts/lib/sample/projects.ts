@@ -9,6 +9,7 @@ import {
 	theWater,
 	URBAN_SECTORS
 } from './texts.ts';
+import type { ProjectStage, ProjectStatus } from './enums.ts';
 
 /**
  * MOP projects: per service, typologies with their own names, geometry, investment range and
@@ -19,9 +20,6 @@ import {
  * insert, computes every comuna the geometry touches. Lines and polygons are given in metres
  * around the anchor.
  */
-export type ProjectStage =
-	'idea' | 'perfil' | 'prefactibilidad' | 'factibilidad' | 'diseno' | 'ejecucion' | 'operacion';
-export type ProjectStatus = 'planificado' | 'en_curso' | 'paralizado' | 'terminado' | 'cancelado';
 export type ThemeCode =
 	'medio_ambiente' | 'territorio' | 'participacion_ciudadana' | 'prevencion_riesgos_salud_ocupacional';
 export const THEMES: readonly ThemeCode[] = [
@@ -590,34 +588,34 @@ const SERVICE_SHARE: Readonly<Record<string, number>> = {
 type StageStatus = [ProjectStage, ProjectStatus, number];
 const LIFECYCLES: Record<Lifecycle, readonly StageStatus[]> = {
 	works: [
-		['operacion', 'terminado', 18],
-		['ejecucion', 'en_curso', 30],
-		['ejecucion', 'paralizado', 4],
-		['ejecucion', 'planificado', 4],
-		['diseno', 'en_curso', 13],
-		['diseno', 'planificado', 5],
-		['factibilidad', 'en_curso', 5],
-		['prefactibilidad', 'en_curso', 5],
-		['perfil', 'planificado', 8],
-		['idea', 'planificado', 5],
-		['diseno', 'cancelado', 1.5],
-		['prefactibilidad', 'cancelado', 1.5]
+		['operation', 'completed', 18],
+		['execution', 'in_progress', 30],
+		['execution', 'halted', 4],
+		['execution', 'planned', 4],
+		['design', 'in_progress', 13],
+		['design', 'planned', 5],
+		['feasibility', 'in_progress', 5],
+		['prefeasibility', 'in_progress', 5],
+		['profile', 'planned', 8],
+		['idea', 'planned', 5],
+		['design', 'cancelled', 1.5],
+		['prefeasibility', 'cancelled', 1.5]
 	],
 	study: [
-		['idea', 'planificado', 7],
-		['perfil', 'planificado', 15],
-		['prefactibilidad', 'en_curso', 25],
-		['factibilidad', 'en_curso', 20],
-		['factibilidad', 'terminado', 30],
-		['prefactibilidad', 'cancelado', 3]
+		['idea', 'planned', 7],
+		['profile', 'planned', 15],
+		['prefeasibility', 'in_progress', 25],
+		['feasibility', 'in_progress', 20],
+		['feasibility', 'completed', 30],
+		['prefeasibility', 'cancelled', 3]
 	],
 	concession: [
-		['operacion', 'en_curso', 35],
-		['ejecucion', 'en_curso', 30],
-		['ejecucion', 'paralizado', 5],
-		['diseno', 'en_curso', 10],
-		['factibilidad', 'planificado', 10],
-		['prefactibilidad', 'planificado', 10]
+		['operation', 'in_progress', 35],
+		['execution', 'in_progress', 30],
+		['execution', 'halted', 5],
+		['design', 'in_progress', 10],
+		['feasibility', 'planned', 10],
+		['prefeasibility', 'planned', 10]
 	]
 };
 const lifecyclePickers = Object.fromEntries(
@@ -797,17 +795,17 @@ function schedule(
 	lifecycle: Lifecycle
 ): { start_on: string | null; end_on: string | null } {
 	const duration = r.int(months[0], months[1]);
-	if (lifecycle === 'concession' && stage === 'operacion') {
+	if (lifecycle === 'concession' && stage === 'operation') {
 		const start = addDays(anchor, -r.int(365 * 2, 365 * 18));
 		return { start_on: start, end_on: addMonths(start, r.int(20, 35) * 12) };
 	}
 	switch (status) {
-		case 'terminado': {
+		case 'completed': {
 			const end = addDays(anchor, -r.int(15, 2000));
 			return { start_on: addMonths(end, -duration), end_on: end };
 		}
-		case 'en_curso':
-		case 'paralizado': {
+		case 'in_progress':
+		case 'halted': {
 			if (r.chance(0.12)) {
 				// Behind schedule: the planned end has passed and the work goes on.
 				const end = addDays(anchor, -r.int(10, 240));
@@ -816,12 +814,12 @@ function schedule(
 			const start = addDays(anchor, -Math.round(duration * 30.4 * r.float(0.05, 0.95)));
 			return { start_on: start, end_on: addMonths(start, duration) };
 		}
-		case 'planificado': {
+		case 'planned': {
 			if (r.chance(0.3)) return { start_on: null, end_on: null };
 			const start = addDays(anchor, r.int(30, 700));
 			return { start_on: start, end_on: addMonths(start, duration) };
 		}
-		case 'cancelado':
+		case 'cancelled':
 			return { start_on: r.chance(0.5) ? null : addDays(anchor, r.int(-900, 200)), end_on: null };
 	}
 }
@@ -928,7 +926,7 @@ export function generateProjects(
 		const lifecycle = typology.lifecycle ?? 'works';
 		const [stage, status] = lifecyclePickers[lifecycle](r);
 		const { start_on, end_on } = schedule(r, status, stage, typology.months, anchor, lifecycle);
-		const hasAmount = stage === 'idea' ? r.chance(0.4) : stage === 'perfil' ? r.chance(0.7) : true;
+		const hasAmount = stage === 'idea' ? r.chance(0.4) : stage === 'profile' ? r.chance(0.7) : true;
 		const investment = hasAmount
 			? Math.round(r.logUniform(typology.investment[0], typology.investment[1]) * 1000) * 1000
 			: null;

@@ -37,8 +37,8 @@ export const en: Record<MessageKey, string> = {
 	'region.mapLabel': 'Map of the provinces and communes of the {name} region',
 	'region.listHeading': 'Provinces and communes',
 	'region.province': 'Province of {name}',
-	'region.communeCount': '{count} communes',
-	'region.communeCountOne': '1 commune',
+	'region.communeCount.one': '{count} commune',
+	'region.communeCount.other': '{count} communes',
 	'region.summary': '{provinces} provinces and {communes} communes.',
 	'region.notFound': 'There is no region with code “{code}”.',
 
@@ -79,5 +79,23 @@ export const en: Record<MessageKey, string> = {
 	'db.forbidden': 'You are not allowed to see this information.',
 	'db.sessionExpired': 'Your session has expired. Please sign in again.',
 	'db.notFound': 'The requested information was not found.',
-	'db.unexpected': 'An unexpected error occurred while reading the data.'
+	'db.unexpected': 'An unexpected error occurred while reading the data.',
+	'db.invalidData': 'The data breaks a database rule. Check the fields and try again.',
+	'db.conflict': 'A record with that data already exists.',
+	'constraint.projects_end_after_start': 'The end date cannot be before the start date.',
+	'constraint.projects_bip_code_format': 'The BIP code must look like 12345678-9.',
+	'constraint.projects_bip_code_key': 'A project with that BIP code already exists.',
+	'constraint.projects_name_not_blank': 'Enter the project name.',
+	'constraint.projects_investment_not_negative': 'The investment cannot be negative.',
+	'constraint.agreements_title_not_blank': 'Enter the agreement title.',
+	'constraint.agreements_problem_not_blank': 'Describe the territorial problem the agreement addresses.',
+	'constraint.agreements_ends_after_signed': 'The end date cannot be before the signing date.',
+	'constraint.commitments_title_not_blank': 'Enter the commitment title.',
+	'constraint.commitments_progress_between_0_and_100': 'Progress must be between 0 and 100%.',
+	'constraint.commitments_fulfilled_means_complete': 'A fulfilled commitment must be 100% complete.',
+	'constraint.commitments_estimated_cost_not_negative': 'The estimated cost cannot be negative.',
+	'constraint.publications_title_not_blank': 'Enter the publication title.',
+	'constraint.acknowledgements_once_per_institution':
+		'Your institution already acknowledged this delivery.',
+	'constraint.information_flows_information_not_blank': 'Describe the information the flow delivers.'
 };

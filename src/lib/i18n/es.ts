@@ -38,8 +38,8 @@ export const es = {
 	'region.mapLabel': 'Mapa de provincias y comunas de la región {name}',
 	'region.listHeading': 'Provincias y comunas',
 	'region.province': 'Provincia de {name}',
-	'region.communeCount': '{count} comunas',
-	'region.communeCountOne': '1 comuna',
+	'region.communeCount.one': '{count} comuna',
+	'region.communeCount.other': '{count} comunas',
 	'region.summary': '{provinces} provincias y {communes} comunas.',
 	'region.notFound': 'No existe una región con el código «{code}».',
 
@@ -81,7 +81,25 @@ export const es = {
 	'db.forbidden': 'No tienes permiso para ver esta información.',
 	'db.sessionExpired': 'Tu sesión expiró. Vuelve a iniciar sesión.',
 	'db.notFound': 'No se encontró la información solicitada.',
-	'db.unexpected': 'Ocurrió un error inesperado al consultar los datos.'
+	'db.unexpected': 'Ocurrió un error inesperado al consultar los datos.',
+	'db.invalidData':
+		'Los datos no cumplen una regla de la base de datos. Revisa los campos e intenta de nuevo.',
+	'db.conflict': 'Ya existe un registro con esos datos.',
+	'constraint.projects_end_after_start': 'La fecha de término no puede ser anterior a la de inicio.',
+	'constraint.projects_bip_code_format': 'El código BIP debe tener el formato 12345678-9.',
+	'constraint.projects_bip_code_key': 'Ya existe un proyecto con ese código BIP.',
+	'constraint.projects_name_not_blank': 'Escribe el nombre del proyecto.',
+	'constraint.projects_investment_not_negative': 'La inversión no puede ser negativa.',
+	'constraint.agreements_title_not_blank': 'Escribe el título del convenio.',
+	'constraint.agreements_problem_not_blank': 'Describe el problema territorial que aborda el convenio.',
+	'constraint.agreements_ends_after_signed': 'La fecha de término no puede ser anterior a la de firma.',
+	'constraint.commitments_title_not_blank': 'Escribe el título del compromiso.',
+	'constraint.commitments_progress_between_0_and_100': 'El avance debe estar entre 0 y 100 %.',
+	'constraint.commitments_fulfilled_means_complete': 'Un compromiso cumplido debe tener 100 % de avance.',
+	'constraint.commitments_estimated_cost_not_negative': 'El costo estimado no puede ser negativo.',
+	'constraint.publications_title_not_blank': 'Escribe el título de la publicación.',
+	'constraint.acknowledgements_once_per_institution': 'Tu institución ya acusó recibo de esta entrega.',
+	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.'
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -7,6 +7,8 @@ export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export const DEFAULT_LANGUAGE: Language = 'es';
+/** The Intl locale behind each interface language: Spanish is Chile's, not Spain's. */
+export const LOCALES: Record<Language, string> = { es: 'es-CL', en: 'en-US' };
 export const LANGUAGE_COOKIE = 'lang';
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { es, en };
@@ -22,6 +24,28 @@ export function translate(language: Language, key: MessageKey, params?: MessageP
 	return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
 		name in params ? String(params[name]) : placeholder
 	);
+}
+
+/** Message families with plural forms: keys `<base>.one`, `<base>.other` (and any CLDR category). */
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+
+/**
+ * The plural form for `count` by the language's CLDR rules (Intl.PluralRules), with `{count}`
+ * written the Chilean way (`1.234 comunas`). Falls back to `.other` for a category the catalogue
+ * does not spell out.
+ */
+export function translatePlural(
+	language: Language,
+	base: PluralBase,
+	count: number,
+	params?: MessageParams
+): string {
+	const category = new Intl.PluralRules(LOCALES[language]).select(count);
+	const key = (
+		`${base}.${category}` in dictionaries[language] ? `${base}.${category}` : `${base}.other`
+	) as MessageKey;
+	const formatted = new Intl.NumberFormat(LOCALES[language], { useGrouping: 'always' }).format(count);
+	return translate(language, key, { ...params, count: formatted });
 }
 
 export function createTranslator(language: Language): Translate {

@@ -28,7 +28,7 @@ returns void
 language sql
 as $$
   insert into public.projects (service_code, name, stage, status, geom, bip_code)
-  values ('vialidad', project_name, 'diseno', 'en_curso', geometry::extensions.geometry, bip);
+  values ('vialidad', project_name, 'design', 'in_progress', geometry::extensions.geometry, bip);
 $$;
 
 -- ── Comunas from geometry ────────────────────────────────────────────────────────────────────
@@ -159,7 +159,7 @@ select throws_ok(
   'another reference system is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status) values ('vialidad', 'Sin geometría [prueba]', 'idea', 'planificado')$$,
+  $$insert into public.projects (service_code, name, stage, status) values ('vialidad', 'Sin geometría [prueba]', 'idea', 'planned')$$,
   '23502', null, 'a project needs a geometry'
 );
 
@@ -167,9 +167,9 @@ select throws_ok(
 -- tests show it from outside, through the API.)
 select throws_ok(
   $$insert into public.projects (service_code, name, stage, status, geom) values
-      ('vialidad', 'Bueno 1 [prueba]', 'idea', 'planificado', 'SRID=4326;POINT(-71.6 -33.05)'),
-      ('vialidad', 'Malo [prueba]', 'idea', 'planificado', 'SRID=4326;POINT(-75 -33)'),
-      ('vialidad', 'Bueno 2 [prueba]', 'idea', 'planificado', 'SRID=4326;POINT(-70.6 -33.4)')$$,
+      ('vialidad', 'Bueno 1 [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)'),
+      ('vialidad', 'Malo [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-75 -33)'),
+      ('vialidad', 'Bueno 2 [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-70.6 -33.4)')$$,
   '23514', 'La geometría del proyecto está fuera de Chile.',
   'a batch with one geometry outside Chile is refused as a whole'
 );
@@ -200,12 +200,12 @@ select throws_ok(
   'a malformed BIP code is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom) values ('ferrocarriles', 'X [prueba]', 'idea', 'planificado', 'SRID=4326;POINT(-71.6 -33.05)')$$,
+  $$insert into public.projects (service_code, name, stage, status, geom) values ('ferrocarriles', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)')$$,
   '23503', 'insert or update on table "projects" violates foreign key constraint "projects_service_code_fkey"',
   'an unknown MOP service code is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', 'X [prueba]', 'licitacion', 'planificado', 'SRID=4326;POINT(-71.6 -33.05)')$$,
+  $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', 'X [prueba]', 'licitacion', 'planned', 'SRID=4326;POINT(-71.6 -33.05)')$$,
   '22P02', 'invalid input value for enum project_stage: "licitacion"',
   'an unknown stage is refused'
 );
@@ -215,17 +215,17 @@ select throws_ok(
   'an unknown theme code is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom, start_on, end_on) values ('vialidad', 'X [prueba]', 'idea', 'planificado', 'SRID=4326;POINT(-71.6 -33.05)', '2026-05-01', '2026-04-30')$$,
+  $$insert into public.projects (service_code, name, stage, status, geom, start_on, end_on) values ('vialidad', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)', '2026-05-01', '2026-04-30')$$,
   '23514', 'new row for relation "projects" violates check constraint "projects_end_after_start"',
   'an end date before the start date is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom, investment_clp) values ('vialidad', 'X [prueba]', 'idea', 'planificado', 'SRID=4326;POINT(-71.6 -33.05)', -1)$$,
+  $$insert into public.projects (service_code, name, stage, status, geom, investment_clp) values ('vialidad', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)', -1)$$,
   '23514', 'new row for relation "projects" violates check constraint "projects_investment_not_negative"',
   'a negative investment is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', '  ', 'idea', 'planificado', 'SRID=4326;POINT(-71.6 -33.05)')$$,
+  $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', '  ', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)')$$,
   '23514', 'new row for relation "projects" violates check constraint "projects_name_not_blank"',
   'a blank name is refused'
 );

@@ -15,8 +15,8 @@ select tests.create_user('secretariat', 'secretariat', '99');
 select tests.create_user('gore', 'gore', '99');
 
 insert into public.agreements (kind, title, problem, signed_on, region_code) values
-  ('convenio', 'Convenio de prueba', 'Conectividad de caletas', '2025-01-15', '99'),
-  ('mesa_de_trabajo', 'Mesa de otra región', 'Riego', '2025-01-15', '98');
+  ('cooperation_agreement', 'Convenio de prueba', 'Conectividad de caletas', '2025-01-15', '99'),
+  ('working_group', 'Mesa de otra región', 'Riego', '2025-01-15', '98');
 
 create function tests.agreement(title text) returns bigint language sql as $$
   select id from public.agreements a where a.title = agreement.title;
@@ -56,7 +56,7 @@ select throws_ok(
   'nor can the agreement''s date move past its commitments'
 );
 select throws_ok(
-  $$insert into public.agreements (kind, title, problem, signed_on, ends_on) values ('convenio', 'X', 'Y', '2025-03-01', '2025-02-01')$$,
+  $$insert into public.agreements (kind, title, problem, signed_on, ends_on) values ('cooperation_agreement', 'X', 'Y', '2025-03-01', '2025-02-01')$$,
   '23514', 'new row for relation "agreements" violates check constraint "agreements_ends_after_signed"',
   'an agreement cannot end before it is signed'
 );
@@ -68,7 +68,7 @@ select throws_ok(
   'an unknown agreement kind is refused'
 );
 select throws_ok(
-  $$insert into public.agreements (kind, title, problem, signed_on, region_code) values ('convenio', 'X', 'Y', '2025-03-01', '5')$$,
+  $$insert into public.agreements (kind, title, problem, signed_on, region_code) values ('cooperation_agreement', 'X', 'Y', '2025-03-01', '5')$$,
   '23503', 'insert or update on table "agreements" violates foreign key constraint "agreements_region_code_fkey"',
   'an unknown region code is refused'
 );
@@ -94,7 +94,7 @@ select throws_ok(
   'negative progress is refused'
 );
 select throws_ok(
-  $$update public.commitments set status = 'cumplido', progress = 80 where id = tests.commitment('Mismo día')$$,
+  $$update public.commitments set status = 'fulfilled', progress = 80 where id = tests.commitment('Mismo día')$$,
   '23514', 'new row for relation "commitments" violates check constraint "commitments_fulfilled_means_complete"',
   'a commitment is not fulfilled below 100 %'
 );
@@ -103,20 +103,20 @@ select throws_ok(
 select tests.add_commitment('Mejorar la caleta', '2026-06-30');
 select results_eq(
   $$select progress, status::text, note from public.commitment_progress where commitment_id = tests.commitment('Mejorar la caleta')$$,
-  $$values (0::smallint, 'pendiente', null::text)$$,
+  $$values (0::smallint, 'pending', null::text)$$,
   'a new commitment starts its history at 0 %, pending'
 );
 
 select tests.authenticate_as('secretariat');
 select results_eq(
-  $$select progress, status::text from public.update_commitment_progress(tests.commitment('Mejorar la caleta'), 40::smallint, 'Licitación adjudicada', 'en_curso')$$,
-  $$values (40::smallint, 'en_curso')$$,
+  $$select progress, status::text from public.update_commitment_progress(tests.commitment('Mejorar la caleta'), 40::smallint, 'Licitación adjudicada', 'in_progress')$$,
+  $$values (40::smallint, 'in_progress')$$,
   'the secretariat reports progress in its region'
 );
 select results_eq(
   $$select progress, status::text, note, changed_by from public.commitment_progress
     where commitment_id = tests.commitment('Mejorar la caleta') order by id desc limit 1$$,
-  format('values (40::smallint, %L, %L, %L::uuid)', 'en_curso', 'Licitación adjudicada', tests.user_id('secretariat')),
+  format('values (40::smallint, %L, %L, %L::uuid)', 'in_progress', 'Licitación adjudicada', tests.user_id('secretariat')),
   'the change is in the history with its note and author'
 );
 select lives_ok(
@@ -181,9 +181,9 @@ create temporary table chile as select (now() at time zone 'America/Santiago')::
 select tests.add_commitment('Vencido', (select today - 1 from chile));
 select tests.add_commitment('Vence hoy', (select today from chile));
 select tests.add_commitment('Vencido pero cumplido', (select today - 1 from chile));
-update public.commitments set status = 'cumplido', progress = 100 where title = 'Vencido pero cumplido';
+update public.commitments set status = 'fulfilled', progress = 100 where title = 'Vencido pero cumplido';
 select tests.add_commitment('Vencido pero cancelado', (select today - 1 from chile));
-update public.commitments set status = 'cancelado' where title = 'Vencido pero cancelado';
+update public.commitments set status = 'cancelled' where title = 'Vencido pero cancelado';
 
 select is((select overdue from public.commitments_with_status where title = 'Vencido'), true,
   'a pending commitment past its due date is overdue');
@@ -193,7 +193,7 @@ select is((select overdue from public.commitments_with_status where title = 'Ven
   'a fulfilled commitment is never overdue');
 select is((select overdue from public.commitments_with_status where title = 'Vencido pero cancelado'), false,
   'nor is a cancelled one');
-update public.commitments set status = 'en_curso', progress = 90 where title = 'Vencido';
+update public.commitments set status = 'in_progress', progress = 90 where title = 'Vencido';
 select is((select overdue from public.commitments_with_status where title = 'Vencido'), true,
   'being in progress does not stop it from being overdue');
 update public.commitments set due_on = (select today + 30 from chile) where title = 'Vencido';

@@ -22,13 +22,13 @@ grant execute on all functions in schema tests to anon, authenticated, service_r
 
 select enum_has_labels('public', 'publication_status', array['draft', 'scheduled', 'published', 'archived'],
   'publication statuses are draft, scheduled, published and archived');
-select enum_has_labels('public', 'information_channel', array['oficio', 'correo', 'portal', 'sesion_consejo_regional'],
+select enum_has_labels('public', 'information_channel', array['official_letter', 'email', 'portal', 'regional_council_session'],
   'flows travel by oficio, correo, portal or a session of the Consejo Regional');
 
 -- ── Flows ───────────────────────────────────────────────────────────────────────────────────
 select lives_ok(
   format($$insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity, next_due_on)
-           values ('99', 'Estado de avance de la cartera regional', %s, 'sesion_consejo_regional', 'mensual', '2026-01-05')$$,
+           values ('99', 'Estado de avance de la cartera regional', %s, 'regional_council_session', 'monthly', '2026-01-05')$$,
          tests.institution('Secretaría Técnica de Prueba')),
   'a flow names what, who produces it, how and how often'
 );
@@ -37,18 +37,18 @@ select f.id, tests.institution(r.name) from public.information_flows f
 cross join (values ('Gobierno Regional de Prueba'), ('SEREMI de Obras Públicas de Prueba')) as r (name)
 where f.information = 'Estado de avance de la cartera regional';
 select throws_ok(
-  $$insert into public.information_flows (information, producer_institution_id, channel, periodicity) values ('X', -1, 'portal', 'anual')$$,
+  $$insert into public.information_flows (information, producer_institution_id, channel, periodicity) values ('X', -1, 'portal', 'yearly')$$,
   '23503', 'insert or update on table "information_flows" violates foreign key constraint "information_flows_producer_institution_id_fkey"',
   'an unknown producer is refused'
 );
 select throws_ok(
-  format($$insert into public.information_flows (information, producer_institution_id, channel, periodicity) values ('X', %s, 'fax', 'anual')$$,
+  format($$insert into public.information_flows (information, producer_institution_id, channel, periodicity) values ('X', %s, 'fax', 'yearly')$$,
          tests.institution('Secretaría Técnica de Prueba')),
   '22P02', 'invalid input value for enum information_channel: "fax"',
   'an unknown channel is refused'
 );
 select throws_ok(
-  format($$insert into public.information_flows (information, producer_institution_id, channel, periodicity) values ('  ', %s, 'portal', 'anual')$$,
+  format($$insert into public.information_flows (information, producer_institution_id, channel, periodicity) values ('  ', %s, 'portal', 'yearly')$$,
          tests.institution('Secretaría Técnica de Prueba')),
   '23514', 'new row for relation "information_flows" violates check constraint "information_flows_information_not_blank"',
   'a flow must say what information it carries'
@@ -56,27 +56,27 @@ select throws_ok(
 
 -- ── Publications ────────────────────────────────────────────────────────────────────────────
 select throws_ok(
-  $$insert into public.publications (region_code, kind) values ('99', 'informe')$$,
+  $$insert into public.publications (region_code, kind) values ('99', 'report')$$,
   '23502', 'null value in column "title" of relation "publications" violates not-null constraint',
   'a publication without a title is refused'
 );
 select throws_ok(
-  $$insert into public.publications (region_code, title, kind) values ('99', '   ', 'informe')$$,
+  $$insert into public.publications (region_code, title, kind) values ('99', '   ', 'report')$$,
   '23514', 'new row for relation "publications" violates check constraint "publications_title_not_blank"',
   'a blank title is refused too'
 );
 select throws_ok(
-  $$insert into public.publications (region_code, title, kind, status) values ('99', 'Sin fecha', 'informe', 'published')$$,
+  $$insert into public.publications (region_code, title, kind, status) values ('99', 'Sin fecha', 'report', 'published')$$,
   '23514', 'new row for relation "publications" violates check constraint "publications_published_at_when_public"',
   'a published publication needs its publication time'
 );
 select throws_ok(
-  $$insert into public.publications (region_code, title, kind, status) values ('99', 'X', 'informe', 'publicada')$$,
+  $$insert into public.publications (region_code, title, kind, status) values ('99', 'X', 'report', 'publicada')$$,
   '22P02', 'invalid input value for enum publication_status: "publicada"',
   'an unknown status is refused'
 );
 select throws_ok(
-  $$insert into public.publications (region_code, title, kind) values ('17', 'X', 'informe')$$,
+  $$insert into public.publications (region_code, title, kind) values ('17', 'X', 'report')$$,
   '23503', 'insert or update on table "publications" violates foreign key constraint "publications_region_code_fkey"',
   'an unknown region code is refused'
 );
@@ -84,7 +84,7 @@ select throws_ok(
 select tests.authenticate_as('secretariat');
 select lives_ok(
   $$insert into public.publications (region_code, title, summary, body_md, kind) values
-      ('99', 'Avance de la cartera [borrador]', 'Resumen', '# Avance', 'informe')$$,
+      ('99', 'Avance de la cartera [borrador]', 'Resumen', '# Avance', 'report')$$,
   'the secretariat drafts a publication in its region'
 );
 select is(
@@ -100,7 +100,7 @@ select throws_ok(
 
 -- Public once published, or scheduled and its time has come; computed when read.
 insert into public.publications (region_code, title, kind, status, published_at, flow_id, due_on)
-select '99', v.title, 'informe', v.status::public.publication_status, now() + v.shift,
+select '99', v.title, 'report', v.status::public.publication_status, now() + v.shift,
   (select id from public.information_flows where information = 'Estado de avance de la cartera regional'), v.due_on::date
 from (values
   ('Publicada', 'published', interval '-1 day', '2026-01-05'),
@@ -154,7 +154,7 @@ select throws_ok(
   'only an institution the flow is addressed to can acknowledge it'
 );
 insert into public.publications (region_code, title, kind, status, published_at)
-values ('99', 'Sin flujo', 'boletin', 'published', now() - interval '1 hour');
+values ('99', 'Sin flujo', 'bulletin', 'published', now() - interval '1 hour');
 select throws_ok(
   format('insert into public.acknowledgements (publication_id, institution_id) values (%s, %s)',
     tests.publication('Sin flujo'), tests.institution('Gobierno Regional de Prueba')),

@@ -24,12 +24,12 @@ $$;
 -- As an administrator through the API: one entry per row and change.
 select tests.authenticate_as('admin');
 insert into public.projects (service_code, name, stage, status, geom) values
-  ('vialidad', 'Ruta auditada [prueba]', 'diseno', 'en_curso', 'SRID=4326;POINT(-71.6197 -33.0458)'),
-  ('vialidad', 'Otra ruta auditada [prueba]', 'diseno', 'en_curso', 'SRID=4326;POINT(-70.6483 -33.4569)');
-update public.projects set status = 'paralizado' where name = 'Ruta auditada [prueba]';
+  ('vialidad', 'Ruta auditada [prueba]', 'design', 'in_progress', 'SRID=4326;POINT(-71.6197 -33.0458)'),
+  ('vialidad', 'Otra ruta auditada [prueba]', 'design', 'in_progress', 'SRID=4326;POINT(-70.6483 -33.4569)');
+update public.projects set status = 'halted' where name = 'Ruta auditada [prueba]';
 delete from public.projects where name = 'Otra ruta auditada [prueba]';
 insert into public.agreements (kind, title, problem, signed_on, region_code)
-values ('convenio', 'Convenio auditado', 'Problema', '2025-01-01', '99');
+values ('cooperation_agreement', 'Convenio auditado', 'Problema', '2025-01-01', '99');
 insert into public.commitments (agreement_id, title, responsible_institution_id, theme_code, due_on)
 select a.id, 'Compromiso auditado', i.id, 'territorio', '2025-12-31'
 from public.agreements a, public.institutions i
@@ -37,7 +37,7 @@ where a.title = 'Convenio auditado' and i.name = 'Gobierno Regional de Prueba';
 select tests.authenticate_as('secretariat');
 select public.update_commitment_progress(
   (select id from public.commitments where title = 'Compromiso auditado'), 30::smallint, 'Primer avance');
-insert into public.publications (region_code, title, kind) values ('99', 'Publicación auditada', 'informe');
+insert into public.publications (region_code, title, kind) values ('99', 'Publicación auditada', 'report');
 delete from public.publications where title = 'Publicación auditada';
 select tests.clear_authentication();
 
@@ -49,7 +49,7 @@ select results_eq(
 );
 select is(
   (select array[old_row ->> 'status', new_row ->> 'status'] from tests.entries('projects') where action = 'UPDATE'),
-  array['en_curso', 'paralizado'], 'an update keeps the row before and after'
+  array['in_progress', 'halted'], 'an update keeps the row before and after'
 );
 select is(
   (select new_row -> 'geom' ->> 'type' from tests.entries('projects') where action = 'INSERT' limit 1),

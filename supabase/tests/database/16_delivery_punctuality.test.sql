@@ -32,7 +32,7 @@ $$;
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 
 insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity)
-values ('99', 'Avance mensual de la cartera [prueba]', tests.institution('Secretaría Técnica de Prueba'), 'portal', 'mensual');
+values ('99', 'Avance mensual de la cartera [prueba]', tests.institution('Secretaría Técnica de Prueba'), 'portal', 'monthly');
 insert into public.information_flow_recipients (flow_id, institution_id)
 select tests.flow(), tests.institution(name)
 from unnest(array['Gobierno Regional de Prueba', 'Delegación Presidencial Provincial de Prueba', 'Municipalidad de Prueba']) as name;
@@ -42,24 +42,24 @@ select col_type_is('public', 'publications', 'due_on', 'date', 'a publication re
 select has_index('public', 'publications', 'publications_flow_id_due_on_idx', array['flow_id', 'due_on'],
   'deliveries are indexed by flow and period');
 select throws_ok(
-  format($$insert into public.publications (region_code, title, kind, flow_id) values ('99', 'Sin período', 'informe', %s)$$, tests.flow()),
+  format($$insert into public.publications (region_code, title, kind, flow_id) values ('99', 'Sin período', 'report', %s)$$, tests.flow()),
   '23514', 'new row for relation "publications" violates check constraint "publications_due_on_with_flow_only"',
   'a delivery must say which period it delivers'
 );
 select throws_ok(
-  $$insert into public.publications (region_code, title, kind, due_on) values ('99', 'Sin flujo', 'informe', '2026-03-10')$$,
+  $$insert into public.publications (region_code, title, kind, due_on) values ('99', 'Sin flujo', 'report', '2026-03-10')$$,
   '23514', 'new row for relation "publications" violates check constraint "publications_due_on_with_flow_only"',
   'a publication that delivers no flow has no due date'
 );
 select lives_ok(
-  $$insert into public.publications (region_code, title, kind) values ('99', 'Boletín sin flujo', 'boletin')$$,
+  $$insert into public.publications (region_code, title, kind) values ('99', 'Boletín sin flujo', 'bulletin')$$,
   'a publication without flow needs no due date'
 );
 
 -- Deliveries of the flow, one per period, at fixed instants. 2026-03-11 02:30 UTC is still
 -- 10 March in Chile (UTC-3 in summer): on time there, though the UTC date is the 11th.
 insert into public.publications (region_code, title, kind, status, published_at, flow_id, due_on)
-select '99', v.title, 'informe', v.status::public.publication_status, v.published_at::timestamptz, tests.flow(), v.due_on::date
+select '99', v.title, 'report', v.status::public.publication_status, v.published_at::timestamptz, tests.flow(), v.due_on::date
 from (values
   ('Marzo, el último día en Chile', 'published', '2026-03-11 02:30:00+00', '2026-03-10'),
   ('Abril, cinco días tarde', 'published', '2026-04-20 15:00:00+00', '2026-04-15'),
@@ -70,12 +70,12 @@ from (values
 ) as v (title, status, published_at, due_on);
 
 select throws_ok(
-  format($$insert into public.publications (region_code, title, kind, flow_id, due_on) values ('99', 'Abril otra vez', 'informe', %s, '2026-04-15')$$, tests.flow()),
+  format($$insert into public.publications (region_code, title, kind, flow_id, due_on) values ('99', 'Abril otra vez', 'report', %s, '2026-04-15')$$, tests.flow()),
   '23505', 'duplicate key value violates unique constraint "publications_one_delivery_per_period"',
   'a period has at most one live delivery'
 );
 select lives_ok(
-  format($$insert into public.publications (region_code, title, kind, flow_id, due_on) values ('99', 'Mayo corregido', 'informe', %s, '2026-05-10')$$, tests.flow()),
+  format($$insert into public.publications (region_code, title, kind, flow_id, due_on) values ('99', 'Mayo corregido', 'report', %s, '2026-05-10')$$, tests.flow()),
   'an archived delivery leaves its period free for a correction'
 );
 delete from public.publications where title = 'Mayo corregido';
@@ -127,11 +127,11 @@ select results_eq(
 -- Also a public delivery in region 98, which region 99's users may read as a publication but whose
 -- flow (and so recipients) they may not.
 insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity)
-values ('98', 'Flujo de otra región [prueba]', tests.institution('Gobierno Regional de Otra Prueba'), 'correo', 'mensual');
+values ('98', 'Flujo de otra región [prueba]', tests.institution('Gobierno Regional de Otra Prueba'), 'email', 'monthly');
 insert into public.information_flow_recipients (flow_id, institution_id)
 select id, tests.institution('Gobierno Regional de Otra Prueba') from public.information_flows where information = 'Flujo de otra región [prueba]';
 insert into public.publications (region_code, title, kind, status, published_at, flow_id, due_on)
-select '98', 'Entrega de otra región', 'informe', 'published', '2026-04-01 15:00:00+00', id, '2026-04-10'
+select '98', 'Entrega de otra región', 'report', 'published', '2026-04-01 15:00:00+00', id, '2026-04-10'
 from public.information_flows where information = 'Flujo de otra región [prueba]';
 
 select tests.authenticate_as_anon();

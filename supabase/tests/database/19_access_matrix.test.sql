@@ -40,15 +40,15 @@ select tests.create_user('nomember');
 select tests.create_user('newcomer');
 
 insert into public.projects (service_code, name, stage, status, geom) values
-  ('vialidad', 'Proyecto en Valparaíso [prueba]', 'diseno', 'en_curso', tests.point(-71.6197, -33.0458)),
-  ('obras_hidraulicas', 'Proyecto en Santiago [prueba]', 'ejecucion', 'en_curso', tests.point(-70.6483, -33.4569));
+  ('vialidad', 'Proyecto en Valparaíso [prueba]', 'design', 'in_progress', tests.point(-71.6197, -33.0458)),
+  ('obras_hidraulicas', 'Proyecto en Santiago [prueba]', 'execution', 'in_progress', tests.point(-70.6483, -33.4569));
 insert into public.project_themes (project_id, theme_code)
 select id, 'territorio' from public.projects where name in ('Proyecto en Valparaíso [prueba]', 'Proyecto en Santiago [prueba]');
 
 insert into public.agreements (kind, title, problem, signed_on, region_code) values
-  ('convenio', 'Acuerdo de Valparaíso [prueba]', 'Conectividad costera', '2025-01-15', '05'),
-  ('protocolo_de_acuerdo', 'Acuerdo de Santiago [prueba]', 'Aguas lluvia', '2025-02-01', '13'),
-  ('mesa_de_trabajo', 'Acuerdo nacional [prueba]', 'Seguridad hídrica', '2025-03-01', null);
+  ('cooperation_agreement', 'Acuerdo de Valparaíso [prueba]', 'Conectividad costera', '2025-01-15', '05'),
+  ('memorandum_of_understanding', 'Acuerdo de Santiago [prueba]', 'Aguas lluvia', '2025-02-01', '13'),
+  ('working_group', 'Acuerdo nacional [prueba]', 'Seguridad hídrica', '2025-03-01', null);
 
 create table tests.ids (name text primary key, literal text not null);
 insert into tests.ids (name, literal)
@@ -77,9 +77,9 @@ as $$
 $$;
 
 insert into public.agreement_parties (agreement_id, institution_id, role) values
-  (tests.id('a05'), tests.id('gore_05'), 'firmante'),
-  (tests.id('a13'), tests.id('gore_13'), 'firmante'),
-  (tests.id('a_nat'), tests.id('dgop'), 'coordinador');
+  (tests.id('a05'), tests.id('gore_05'), 'signatory'),
+  (tests.id('a13'), tests.id('gore_13'), 'signatory'),
+  (tests.id('a_nat'), tests.id('dgop'), 'coordinator');
 
 insert into public.commitments (agreement_id, title, responsible_institution_id, theme_code, due_on) values
   (tests.id('a05'), 'Compromiso de Valparaíso [prueba]', tests.id('gore_05'), 'territorio', '2026-12-31'),
@@ -99,9 +99,9 @@ insert into public.commitment_projects (commitment_id, project_id) values
   (tests.id('c05'), tests.id('p05')), (tests.id('c13'), tests.id('p13'));
 
 insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity) values
-  ('05', 'Cartera regional de Valparaíso [prueba]', tests.id('dgop'), 'portal', 'mensual'),
-  ('13', 'Cartera regional de Santiago [prueba]', tests.id('dgop'), 'oficio', 'trimestral'),
-  (null, 'Informe nacional de inversión [prueba]', tests.id('dgop'), 'correo', 'anual');
+  ('05', 'Cartera regional de Valparaíso [prueba]', tests.id('dgop'), 'portal', 'monthly'),
+  ('13', 'Cartera regional de Santiago [prueba]', tests.id('dgop'), 'official_letter', 'quarterly'),
+  (null, 'Informe nacional de inversión [prueba]', tests.id('dgop'), 'email', 'yearly');
 
 insert into tests.ids (name, literal)
 select name, quote_literal(id) from (values
@@ -117,16 +117,16 @@ insert into public.information_flow_recipients (flow_id, institution_id) values
   (tests.id('f_nat'), tests.id('dgop'));
 
 insert into public.publications (region_code, title, kind, status, published_at, flow_id, due_on) values
-  ('05', 'Borrador de Valparaíso [prueba]', 'informe', 'draft', null, null, null),
-  ('05', 'Programada de Valparaíso [prueba]', 'boletin', 'scheduled', now() + interval '7 days', null, null),
-  ('05', 'Entrega de Valparaíso [prueba]', 'informe', 'published', now() - interval '1 day', tests.id('f05'), '2026-10-10'),
-  ('05', 'Entrega recibida de Valparaíso [prueba]', 'informe', 'published', now() - interval '2 days', tests.id('f05'), '2026-09-10'),
-  ('05', 'Entrega en preparación de Valparaíso [prueba]', 'informe', 'draft', null, tests.id('f05'), '2099-01-10'),
-  ('13', 'Borrador de Santiago [prueba]', 'minuta', 'draft', null, null, null),
-  ('13', 'Entrega de Santiago [prueba]', 'informe', 'published', now() - interval '1 day', tests.id('f13'), '2026-10-15'),
-  (null, 'Publicación nacional [prueba]', 'boletin', 'published', now() - interval '1 day', null, null),
-  (null, 'Entrega nacional [prueba]', 'informe', 'published', now() - interval '1 day', tests.id('f_nat'), '2026-03-31'),
-  (null, 'Borrador nacional [prueba]', 'boletin', 'draft', null, null, null);
+  ('05', 'Borrador de Valparaíso [prueba]', 'report', 'draft', null, null, null),
+  ('05', 'Programada de Valparaíso [prueba]', 'bulletin', 'scheduled', now() + interval '7 days', null, null),
+  ('05', 'Entrega de Valparaíso [prueba]', 'report', 'published', now() - interval '1 day', tests.id('f05'), '2026-10-10'),
+  ('05', 'Entrega recibida de Valparaíso [prueba]', 'report', 'published', now() - interval '2 days', tests.id('f05'), '2026-09-10'),
+  ('05', 'Entrega en preparación de Valparaíso [prueba]', 'report', 'draft', null, tests.id('f05'), '2099-01-10'),
+  ('13', 'Borrador de Santiago [prueba]', 'memo', 'draft', null, null, null),
+  ('13', 'Entrega de Santiago [prueba]', 'report', 'published', now() - interval '1 day', tests.id('f13'), '2026-10-15'),
+  (null, 'Publicación nacional [prueba]', 'bulletin', 'published', now() - interval '1 day', null, null),
+  (null, 'Entrega nacional [prueba]', 'report', 'published', now() - interval '1 day', tests.id('f_nat'), '2026-03-31'),
+  (null, 'Borrador nacional [prueba]', 'bulletin', 'draft', null, null, null);
 
 insert into tests.ids (name, literal)
 select name, quote_literal(id) from (values
@@ -229,7 +229,7 @@ insert into tests.probes (tbl, op, target, template) values
   -- projects
   ('projects', 'select', 'in 05', $$select count(*) from public.projects where id = {p05}$$),
   ('projects', 'select', 'in 13', $$select count(*) from public.projects where id = {p13}$$),
-  ('projects', 'insert', 'in 05', $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', 'Nuevo', 'idea', 'planificado', tests.point(-71.55, -33.03))$$),
+  ('projects', 'insert', 'in 05', $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', 'Nuevo', 'idea', 'planned', tests.point(-71.55, -33.03))$$),
   ('projects', 'update', 'in 05', $$update public.projects set name = name where id = {p05}$$),
   ('projects', 'update', 'in 13', $$update public.projects set name = name where id = {p13}$$),
   ('projects', 'delete', 'in 05', $$delete from public.projects where id = {p05}$$),
@@ -248,23 +248,23 @@ insert into tests.probes (tbl, op, target, template) values
   ('agreements', 'select', 'in 05', $$select count(*) from public.agreements where id = {a05}$$),
   ('agreements', 'select', 'in 13', $$select count(*) from public.agreements where id = {a13}$$),
   ('agreements', 'select', 'national', $$select count(*) from public.agreements where id = {a_nat}$$),
-  ('agreements', 'insert', 'in 05', $$insert into public.agreements (kind, title, problem, signed_on, region_code) values ('convenio', 'Nuevo', 'Problema', '2025-06-01', '05')$$),
+  ('agreements', 'insert', 'in 05', $$insert into public.agreements (kind, title, problem, signed_on, region_code) values ('cooperation_agreement', 'Nuevo', 'Problema', '2025-06-01', '05')$$),
   ('agreements', 'update', 'in 05', $$update public.agreements set title = title where id = {a05}$$),
   ('agreements', 'update', 'in 13', $$update public.agreements set title = title where id = {a13}$$),
   ('agreements', 'delete', 'in 05', $$delete from public.agreements where id = {a05}$$),
   ('agreement_parties', 'select', 'in 05', $$select count(*) from public.agreement_parties where agreement_id = {a05}$$),
   ('agreement_parties', 'select', 'in 13', $$select count(*) from public.agreement_parties where agreement_id = {a13}$$),
   ('agreement_parties', 'select', 'national', $$select count(*) from public.agreement_parties where agreement_id = {a_nat}$$),
-  ('agreement_parties', 'insert', 'in 05', $$insert into public.agreement_parties (agreement_id, institution_id, role) values ({a05}, {muni_05101}, 'ejecutor')$$),
-  ('agreement_parties', 'update', 'in 05', $$update public.agreement_parties set role = 'coordinador' where agreement_id = {a05}$$),
+  ('agreement_parties', 'insert', 'in 05', $$insert into public.agreement_parties (agreement_id, institution_id, role) values ({a05}, {muni_05101}, 'implementer')$$),
+  ('agreement_parties', 'update', 'in 05', $$update public.agreement_parties set role = 'coordinator' where agreement_id = {a05}$$),
   ('agreement_parties', 'delete', 'in 05', $$delete from public.agreement_parties where agreement_id = {a05}$$),
   ('commitments', 'select', 'in 05', $$select count(*) from public.commitments where id = {c05}$$),
   ('commitments', 'select', 'in 13', $$select count(*) from public.commitments where id = {c13}$$),
   ('commitments', 'select', 'national', $$select count(*) from public.commitments where id = {c_nat}$$),
   ('commitments', 'insert', 'in 05', $$insert into public.commitments (agreement_id, title, responsible_institution_id, theme_code, due_on) values ({a05}, 'Nuevo', {gore_05}, 'territorio', '2026-06-30')$$),
-  ('commitments', 'update progress', 'in 05', $$update public.commitments set progress = 40, status = 'en_curso' where id = {c05}$$),
-  ('commitments', 'update progress', 'in 13', $$update public.commitments set progress = 40, status = 'en_curso' where id = {c13}$$),
-  ('commitments', 'update progress', 'national', $$update public.commitments set progress = 40, status = 'en_curso' where id = {c_nat}$$),
+  ('commitments', 'update progress', 'in 05', $$update public.commitments set progress = 40, status = 'in_progress' where id = {c05}$$),
+  ('commitments', 'update progress', 'in 13', $$update public.commitments set progress = 40, status = 'in_progress' where id = {c13}$$),
+  ('commitments', 'update progress', 'national', $$update public.commitments set progress = 40, status = 'in_progress' where id = {c_nat}$$),
   ('commitments', 'update other columns', 'in 05', $$update public.commitments set title = 'Otro título', due_on = '2027-01-31' where id = {c05}$$),
   ('commitments', 'update other columns', 'in 13', $$update public.commitments set title = 'Otro título', due_on = '2027-01-31' where id = {c13}$$),
   ('commitments', 'delete', 'in 05', $$delete from public.commitments where id = {c05}$$),
@@ -284,16 +284,16 @@ insert into tests.probes (tbl, op, target, template) values
   ('commitment_progress', 'select', 'in 05', $$select count(*) from public.commitment_progress where commitment_id = {c05}$$),
   ('commitment_progress', 'select', 'in 13', $$select count(*) from public.commitment_progress where commitment_id = {c13}$$),
   ('commitment_progress', 'select', 'national', $$select count(*) from public.commitment_progress where commitment_id = {c_nat}$$),
-  ('commitment_progress', 'insert', 'in 05', $$insert into public.commitment_progress (commitment_id, progress, status) values ({c05}, 90, 'en_curso')$$),
+  ('commitment_progress', 'insert', 'in 05', $$insert into public.commitment_progress (commitment_id, progress, status) values ({c05}, 90, 'in_progress')$$),
   ('commitment_progress', 'update', 'in 05', $$update public.commitment_progress set progress = 90 where commitment_id = {c05}$$),
   ('commitment_progress', 'delete', 'in 05', $$delete from public.commitment_progress where commitment_id = {c05}$$),
   -- information flows
   ('information_flows', 'select', 'in 05', $$select count(*) from public.information_flows where id = {f05}$$),
   ('information_flows', 'select', 'in 13', $$select count(*) from public.information_flows where id = {f13}$$),
   ('information_flows', 'select', 'national', $$select count(*) from public.information_flows where id = {f_nat}$$),
-  ('information_flows', 'insert', 'in 05', $$insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity) values ('05', 'Nuevo', {dgop}, 'correo', 'unica')$$),
-  ('information_flows', 'insert', 'in 13', $$insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity) values ('13', 'Nuevo', {dgop}, 'correo', 'unica')$$),
-  ('information_flows', 'insert', 'national', $$insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity) values (null, 'Nuevo', {dgop}, 'correo', 'unica')$$),
+  ('information_flows', 'insert', 'in 05', $$insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity) values ('05', 'Nuevo', {dgop}, 'email', 'once')$$),
+  ('information_flows', 'insert', 'in 13', $$insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity) values ('13', 'Nuevo', {dgop}, 'email', 'once')$$),
+  ('information_flows', 'insert', 'national', $$insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity) values (null, 'Nuevo', {dgop}, 'email', 'once')$$),
   ('information_flows', 'update', 'in 05', $$update public.information_flows set information = information where id = {f05}$$),
   ('information_flows', 'update', 'in 13', $$update public.information_flows set information = information where id = {f13}$$),
   ('information_flows', 'update', 'national', $$update public.information_flows set information = information where id = {f_nat}$$),
@@ -317,10 +317,10 @@ insert into tests.probes (tbl, op, target, template) values
   ('publications', 'select', 'published in 13', $$select count(*) from public.publications where id = {pub13_published}$$),
   ('publications', 'select', 'national, published', $$select count(*) from public.publications where id = {pubnat_published}$$),
   ('publications', 'select', 'national, draft', $$select count(*) from public.publications where id = {pubnat_draft}$$),
-  ('publications', 'insert', 'in 05', $$insert into public.publications (region_code, title, kind) values ('05', 'Nueva', 'informe')$$),
-  ('publications', 'insert', 'in 05, in another author''s name', $$insert into public.publications (region_code, title, kind, author_id) values ('05', 'Nueva', 'informe', {u_admin})$$),
-  ('publications', 'insert', 'in 13', $$insert into public.publications (region_code, title, kind) values ('13', 'Nueva', 'informe')$$),
-  ('publications', 'insert', 'national', $$insert into public.publications (region_code, title, kind) values (null, 'Nueva', 'informe')$$),
+  ('publications', 'insert', 'in 05', $$insert into public.publications (region_code, title, kind) values ('05', 'Nueva', 'report')$$),
+  ('publications', 'insert', 'in 05, in another author''s name', $$insert into public.publications (region_code, title, kind, author_id) values ('05', 'Nueva', 'report', {u_admin})$$),
+  ('publications', 'insert', 'in 13', $$insert into public.publications (region_code, title, kind) values ('13', 'Nueva', 'report')$$),
+  ('publications', 'insert', 'national', $$insert into public.publications (region_code, title, kind) values (null, 'Nueva', 'report')$$),
   ('publications', 'update', 'draft in 05', $$update public.publications set status = 'published', published_at = now() where id = {pub05_draft}$$),
   ('publications', 'update', 'published in 05', $$update public.publications set status = 'archived' where id = {pub05_published}$$),
   ('publications', 'update', 'published in 13', $$update public.publications set status = 'archived' where id = {pub13_published}$$),
