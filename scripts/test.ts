@@ -11,6 +11,8 @@ import { appEnv, supabaseEnv } from './lib/supabase-env.ts';
 import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
 import { generateDatabaseTypes, typesFile } from './lib/db-types.ts';
 import { lintDatabase } from './lib/db-lint.ts';
+import { verifyTerritory } from './lib/data/verify.ts';
+import pg from 'pg';
 
 interface StepResult {
 	name: string;
@@ -116,6 +118,26 @@ async function databaseLint(dbUrl: string): Promise<StepResult> {
 	};
 }
 
+/** The loaded official territory (counts, geometry, commune_at): one result per check. */
+async function territoryVerification(dbUrl: string): Promise<StepResult> {
+	const client = new pg.Client({ connectionString: dbUrl });
+	await client.connect();
+	try {
+		const checks = await verifyTerritory(client);
+		for (const c of checks)
+			if (c.problems.length) console.error(`✘ territorio: ${c.name}: ${c.problems.join('; ')}`);
+		const failed = checks.filter((c) => c.problems.length).length;
+		return {
+			name: 'territorio cargado (scripts/lib/data/verify.ts)',
+			passed: checks.length - failed,
+			failed,
+			ok: failed === 0 && checks.length > 0
+		};
+	} finally {
+		await client.end();
+	}
+}
+
 /** Formatting (Prettier), lint rules (ESLint) and the scripts' own type-check: no database needed. */
 async function lint(): Promise<StepResult[]> {
 	const step = async (name: string, args: string[]): Promise<StepResult> => {
@@ -203,6 +225,7 @@ if ([...selected].some((s) => needsStack.has(s))) {
 			throw new Error('pgTAP necesita SUPABASE_DB_URL para una Supabase externa.');
 		results.push(await pgTap(env.SUPABASE_DB_URL));
 		results.push(await databaseLint(env.SUPABASE_DB_URL));
+		results.push(await territoryVerification(env.SUPABASE_DB_URL));
 	}
 	// Restarting is only ours to test on the local stack.
 	if (selected.has('integration'))

@@ -94,7 +94,7 @@ drop policy "admins add projects" on public.projects;
 drop policy "admins change projects" on public.projects;
 drop policy "admins delete projects" on public.projects;
 
-create policy "national roles read every project, regional roles those touching their region" on public.projects
+create policy "projects by role: all, or those touching the region" on public.projects
   for select to authenticated
   using (
     (select private.my_role()) in ('admin', 'planner')
@@ -122,7 +122,7 @@ drop policy "admins add agreements" on public.agreements;
 drop policy "admins change agreements" on public.agreements;
 drop policy "admins delete agreements" on public.agreements;
 
-create policy "national roles read every agreement, regional roles their region's and national ones" on public.agreements
+create policy "agreements by role: all, or the region's and national" on public.agreements
   for select to authenticated
   using (
     (select private.my_role()) in ('admin', 'planner')
@@ -154,7 +154,7 @@ drop policy "admins delete commitments" on public.commitments;
 create policy "admins add commitments" on public.commitments
   for insert to authenticated with check ((select private.is_admin()));
 -- The secretariat reaches its region's commitments; a trigger limits it to progress and status.
-create policy "admins change commitments, the secretariat reports progress in its region" on public.commitments
+create policy "admins change commitments, secretariat reports its region's" on public.commitments
   for update to authenticated
   using (
     (select private.is_admin())
@@ -193,7 +193,7 @@ drop policy "regional roles read their region's and national flows" on public.in
 drop policy "secretariat manages flows in its region" on public.information_flows;
 drop policy "admins manage flows" on public.information_flows;
 
-create policy "national roles read every flow, regional roles their region's and national ones" on public.information_flows
+create policy "flows by role: all, or the region's and national" on public.information_flows
   for select to authenticated
   using (
     (select private.my_role()) in ('admin', 'planner')
@@ -309,7 +309,7 @@ drop policy "regional roles read acknowledgements of their region" on public.ack
 drop policy "regional governments acknowledge deliveries to their institution" on public.acknowledgements;
 drop policy "admins manage acknowledgements" on public.acknowledgements;
 
-create policy "national roles read every acknowledgement, regional roles their region's and institution's" on public.acknowledgements
+create policy "receipts by role: all, or the region's and the institution's" on public.acknowledgements
   for select to authenticated
   using (
     (select private.my_role()) in ('admin', 'planner')
@@ -323,7 +323,7 @@ create policy "national roles read every acknowledgement, regional roles their r
       )
     )
   );
-create policy "admins and regional governments acknowledge deliveries to their institution" on public.acknowledgements
+create policy "admins acknowledge, regional governments for their institution" on public.acknowledgements
   for insert to authenticated
   with check (
     (select private.is_admin())
@@ -346,7 +346,7 @@ drop policy "admins add evaluations" on public.pmg_evaluations;
 drop policy "admins change evaluations" on public.pmg_evaluations;
 drop policy "admins delete evaluations" on public.pmg_evaluations;
 
-create policy "admins read every evaluation, planners and their region's roles those not in draft" on public.pmg_evaluations
+create policy "evaluations: admins all, planners and the region's not in draft" on public.pmg_evaluations
   for select to authenticated
   using (
     (select private.is_admin())

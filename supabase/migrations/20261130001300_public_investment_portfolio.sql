@@ -13,7 +13,7 @@
 alter table public.projects drop column created_by;
 alter table public.agreements drop column created_by;
 
-drop policy "national roles read every project, regional roles those touching their region" on public.projects;
+drop policy "projects by role: all, or those touching the region" on public.projects;
 create policy "projects are public" on public.projects
   for select to anon, authenticated using (true);
 
@@ -27,7 +27,7 @@ create policy "project comunas are public" on public.project_communes
 
 drop function private.my_region_project_ids();
 
-drop policy "national roles read every agreement, regional roles their region's and national ones" on public.agreements;
+drop policy "agreements by role: all, or the region's and national" on public.agreements;
 create policy "agreements are public" on public.agreements
   for select to anon, authenticated using (true);
 
@@ -50,7 +50,7 @@ create policy "commitment projects are public" on public.commitment_projects
 -- The history carries the secretariat's notes: internal, scoped like the agreement it belongs to
 -- (it used to follow the commitment's visibility, which is now everyone's).
 drop policy "progress history follows its commitment" on public.commitment_progress;
-create policy "national roles read all progress history, regional roles their region's and national" on public.commitment_progress
+create policy "progress history by role: all, or the region's and national" on public.commitment_progress
   for select to authenticated
   using (
     (select private.my_role()) in ('admin', 'planner')
