@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violatedConstraint } from '../../src/lib/errors.ts';
 
 const url = process.env.PUBLIC_SUPABASE_URL!;
 const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY!;
@@ -199,6 +200,31 @@ beforeAll(async () => {
 	);
 	ids.published = publications.find((p) => p.status === 'published')!.id;
 	ids.draft = publications.find((p) => p.status === 'draft')!.id;
+
+	// Region 13's flow, with a draft delivery region 05 cannot see.
+	const [flow13] = must(
+		await service
+			.from('information_flows')
+			.insert({
+				region_code: '13',
+				information: tag('Cartera de Santiago'),
+				producer_institution_id: ids.gore13,
+				channel: 'portal',
+				periodicity: 'monthly'
+			})
+			.select('id')
+	);
+	ids.flow13 = flow13.id;
+	must(
+		await service.from('publications').insert({
+			region_code: '13',
+			title: tag('Borrador escondido de Santiago'),
+			kind: 'report',
+			status: 'draft',
+			flow_id: ids.flow13,
+			due_on: '2026-05-10'
+		})
+	);
 });
 
 afterAll(async () => {
@@ -637,6 +663,110 @@ describe('bad input: a clear, specific error and nothing written', () => {
 			code: '23514',
 			message:
 				'new row for relation "publications" violates check constraint "publications_title_not_blank"'
+		});
+	});
+});
+
+// The integrity rules (docs/SECURITY.md, "Integrity") as a client meets them: the code and the
+// constraint name the app maps, and nothing written. supabase/tests/database/17_integrity proves
+// every rule; these prove a few through PostgREST with real sessions.
+describe('integrity: the database refuses what a client may not say', () => {
+	const delivery = (flowId: number, dueOn: string) => ({
+		region_code: '05',
+		title: tag(`Entrega ${dueOn}`),
+		kind: 'report' as const,
+		flow_id: flowId,
+		due_on: dueOn
+	});
+
+	it('a delivery of another region’s flow, answered like one of a flow that does not exist', async () => {
+		const held = await users.secretariat.client
+			.from('publications')
+			.insert(delivery(ids.flow13, '2026-05-10'));
+		const free = await users.secretariat.client
+			.from('publications')
+			.insert(delivery(ids.flow13, '2026-07-10'));
+		const missing = await users.secretariat.client
+			.from('publications')
+			.insert(delivery(-1, '2026-05-10'));
+		expect(held.error).toMatchObject({
+			code: '23503',
+			details: 'violates constraint "publications_flow_in_region"'
+		});
+		expect(violatedConstraint(held.error!)).toBe('publications_flow_in_region');
+		// No 23505 tells region 05 that region 13 has a draft for May.
+		for (const other of [free, missing]) {
+			expect(other.error).toMatchObject({
+				code: held.error!.code,
+				message: held.error!.message,
+				details: held.error!.details
+			});
+		}
+		expect(
+			must(
+				await service
+					.from('publications')
+					.select('id')
+					.eq('flow_id', ids.flow13)
+					.eq('region_code', '05')
+			)
+		).toEqual([]);
+	});
+
+	it('a backdated publication gets the server’s time, and the caller as author', async () => {
+		const before = Date.now();
+		const { data, error } = await users.secretariat.client
+			.from('publications')
+			.insert({
+				region_code: '05',
+				title: tag('Publicada con fecha antigua'),
+				kind: 'bulletin',
+				status: 'published',
+				published_at: '2020-01-01T00:00:00Z',
+				created_at: '2020-01-01T00:00:00Z'
+			})
+			.select('published_at, created_at, author_id')
+			.single();
+		expect(error).toBeNull();
+		for (const at of [data!.published_at!, data!.created_at]) {
+			expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 5_000);
+			expect(Date.parse(at)).toBeLessThanOrEqual(Date.now() + 5_000);
+		}
+		expect(data!.author_id).toBe(users.secretariat.id);
+	});
+
+	it('what has been public neither returns to draft nor is deleted by the secretariat', async () => {
+		const back = await users.secretariat.client
+			.from('publications')
+			.update({ status: 'draft' })
+			.eq('id', ids.published);
+		expect(back.error).toMatchObject({ code: '23514' });
+		expect(violatedConstraint(back.error!)).toBe('publications_status_moves_forward');
+		const deleted = await users.secretariat.client
+			.from('publications')
+			.delete()
+			.eq('id', ids.published)
+			.select('id');
+		expect(deleted).toMatchObject({ error: null, data: [] });
+		const stored = must(await service.from('publications').select('status').eq('id', ids.published));
+		expect(stored).toEqual([{ status: 'published' }]);
+	});
+
+	it('a receipt in someone else’s name is refused, and a receipt’s time cannot be rewritten', async () => {
+		const forged = await users.admin.client
+			.from('acknowledgements')
+			.insert({ publication_id: ids.published, institution_id: ids.gore05, user_id: users.gore.id });
+		expect(forged.error).toMatchObject({
+			code: '42501',
+			details: 'violates constraint "acknowledgements_user_is_caller"'
+		});
+		const rewritten = await users.admin.client
+			.from('acknowledgements')
+			.update({ acknowledged_at: '2020-01-01T00:00:00Z' })
+			.eq('publication_id', ids.published);
+		expect(rewritten.error).toMatchObject({
+			code: '42501',
+			details: 'violates constraint "acknowledgements_receipt_fixed"'
 		});
 	});
 });
