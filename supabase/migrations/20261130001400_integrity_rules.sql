@@ -8,7 +8,8 @@
 --      only collide with publications of that region, which their editors read.)
 --   2. Who and when are the database's: author_id, user_id, created_at and acknowledged_at are set
 --      on insert and cannot be changed; a publication's published_at is the server's time when it
---      became public (it may be scheduled in the future, never backdated) and is fixed from then on.
+--      became public (it may be scheduled in the future, never backdated) and is fixed from then on,
+--      as are the flow and period it delivered.
 --   3. Statuses move one way: publications draft → scheduled → published → archived (scheduled →
 --      draft only while still in the future; archived only once public); commitments pending →
 --      in progress → fulfilled, or cancelled before fulfilment; PMG evaluations draft → submitted →
@@ -29,6 +30,7 @@
 --   23514 constraint acknowledgements_publication_public, constraint acknowledgements_institution_is_recipient,
 --         constraint publications_status_moves_forward,
 --         constraint publications_scheduled_in_future, constraint publications_published_at_fixed,
+--         constraint publications_delivery_fixed,
 --         constraint commitments_status_moves_forward, constraint pmg_evaluations_status_moves_forward
 --
 -- Statuses are checked set-based, once per statement from its transition tables. Stamping who and
@@ -190,6 +192,17 @@ begin
     from new_rows n join old_rows o on o.id = n.id
     where private.publication_transition_error(o.status, o.published_at, n.status, n.published_at) is not null
     limit 1;
+    -- Which period a delivery delivered is part of its punctuality: fixed once it has been public
+    -- (moving a late delivery to a later period would report it on time). Deleting the flow
+    -- detaches its deliveries (on delete set null): that is not a correction.
+    if violated is null then
+      select 'publications_delivery_fixed' into violated
+      from new_rows n join old_rows o on o.id = n.id
+      where (o.status = 'archived' or private.publication_is_public(o.status, o.published_at))
+        and (n.flow_id, n.due_on) is distinct from (o.flow_id, o.due_on)
+        and not (n.flow_id is null and not exists (select 1 from public.information_flows f where f.id = o.flow_id))
+      limit 1;
+    end if;
   end if;
   if violated is not null then
     raise exception using
@@ -197,6 +210,7 @@ begin
       message = case violated
         when 'publications_scheduled_in_future' then 'Una publicación solo se puede programar para una fecha futura.'
         when 'publications_published_at_fixed' then 'La fecha de publicación de lo que ya fue público no se puede cambiar.'
+        when 'publications_delivery_fixed' then 'El flujo y el período que entregó una publicación ya pública no se pueden cambiar.'
         else 'El estado de una publicación solo avanza (borrador → programada → publicada → archivada); lo que ya fue público no vuelve atrás.'
       end,
       detail = format('violates constraint "%s"', violated),

@@ -142,6 +142,8 @@ export const en: Record<MessageKey, string> = {
 	'constraint.publications_status_moves_forward':
 		'What has been public does not go back to draft: archive it. A draft is deleted, not archived.',
 	'constraint.publications_scheduled_in_future': 'Schedule the publication for a future date.',
+	'constraint.publications_delivery_fixed':
+		'The flow and period a public delivery delivered cannot be changed.',
 	'constraint.publications_published_at_fixed':
 		'The publication date of what has been public cannot be changed.',
 	'constraint.acknowledgements_publication_public': 'Only a published publication can be acknowledged.',

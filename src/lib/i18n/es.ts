@@ -144,6 +144,8 @@ export const es = {
 	'constraint.publications_status_moves_forward':
 		'Lo que ya fue público no vuelve a borrador: archívalo. Un borrador no se archiva, se elimina.',
 	'constraint.publications_scheduled_in_future': 'Programa la publicación para una fecha futura.',
+	'constraint.publications_delivery_fixed':
+		'El flujo y el período que entregó una publicación ya pública no se pueden cambiar.',
 	'constraint.publications_published_at_fixed':
 		'La fecha de publicación de lo que ya fue público no se puede cambiar.',
 	'constraint.acknowledgements_publication_public':

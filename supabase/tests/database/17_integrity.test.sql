@@ -4,7 +4,7 @@
 -- The id helpers are security definer: they name fixtures the acting role may not see.
 begin;
 \ir helpers/access.psql
-select plan(47);
+select plan(50);
 
 select tests.create_territory();
 insert into public.institutions (name, kind, level, region_code) values
@@ -42,7 +42,8 @@ insert into public.publications (region_code, title, kind, status, published_at,
   ('91', 'Programada vencida', 'bulletin', 'scheduled', now() - interval '1 hour', tests.user_id('secretariat'), null, null),
   ('91', 'Borrador', 'memo', 'draft', null, tests.user_id('secretariat'), null, null),
   ('92', 'Borrador escondido del sur', 'report', 'draft', null, tests.user_id('secretariat92'), tests.flow('Cartera del sur'), '2026-05-10'),
-  ('92', 'Entrega publicada del sur', 'report', 'published', now() - interval '1 day', tests.user_id('secretariat92'), tests.flow('Cartera del sur'), '2026-04-10');
+  ('92', 'Entrega publicada del sur', 'report', 'published', now() - interval '1 day', tests.user_id('secretariat92'), tests.flow('Cartera del sur'), '2026-04-10'),
+  ('91', 'Entrega del norte publicada', 'report', 'published', now() - interval '1 day', tests.user_id('secretariat'), tests.flow('Cartera del norte'), '2026-04-10');
 
 -- ── 1. A delivery belongs to a flow of its own region, readable by the caller ──────────────────
 select tests.authenticate_as('secretariat');
@@ -133,6 +134,16 @@ select is(
   tests.refusal($$update public.publications set published_at = now() - interval '10 days' where title = 'Publicada'$$),
   '23514 publications_published_at_fixed',
   'the publication time of what has been public cannot be rewritten'
+);
+select is(
+  tests.refusal(format($$update public.publications set due_on = '2026-12-10' where id = %s$$, tests.publication('Entrega del norte publicada'))),
+  '23514 publications_delivery_fixed',
+  'the period a public delivery delivered cannot be moved to make it look on time'
+);
+select is(
+  tests.refusal(format($$update public.publications set flow_id = null where id = %s$$, tests.publication('Entrega del norte publicada'))),
+  '23514 publications_delivery_fixed',
+  'nor can the delivery be detached from its flow'
 );
 select is(
   tests.refusal($$update public.publications set status = 'scheduled', published_at = now() - interval '1 day' where title = 'Borrador'$$),
@@ -313,13 +324,17 @@ select lives_ok(
   'a draft evaluation is submitted'
 );
 
--- Creation times elsewhere: fixed for every API caller.
+-- Creation times elsewhere: fixed for every API caller (each table has a row of this test's own).
+select tests.clear_authentication();
+insert into public.projects (service_code, name, stage, status, geom)
+values ('vialidad', 'Proyecto del norte', 'idea', 'planned', tests.point(-99.95, -39.95));
+select tests.authenticate_as('admin');
 select is(
   tests.refusal(format($$update public.%I set created_at = '2020-01-01' where true$$, t)),
   format('42501 %s_created_at_fixed', t),
   format('%s: the creation time cannot be changed', t)
 )
-from unnest(array['institutions', 'memberships', 'agreements', 'information_flows', 'pmg_evaluations']) as t;
+from unnest(array['institutions', 'memberships', 'projects', 'agreements', 'information_flows', 'pmg_evaluations']) as t;
 select tests.clear_authentication();
 
 -- ── Trusted loaders keep their history ──────────────────────────────────────────────────────────
