@@ -286,6 +286,17 @@ describe('anon (no session)', () => {
 		expect(Object.keys(agreements.data![0])).not.toContain('created_by');
 	});
 
+	it('reads the progress history’s values, as the agreement page embeds them, but not its notes', async () => {
+		const { data, error } = await anon()
+			.from('commitments_with_status')
+			.select('id, commitment_progress(progress, status, changed_at)')
+			.eq('id', ids.c05);
+		expect(error).toBeNull();
+		expect(data![0].commitment_progress.length).toBeGreaterThan(0);
+		const notes = await anon().from('commitment_progress').select('note').eq('commitment_id', ids.c05);
+		expect(notes.error?.code).toBe('42501');
+	});
+
 	it('does not read progress notes, flows or recipients', async () => {
 		for (const table of [
 			'commitment_progress',

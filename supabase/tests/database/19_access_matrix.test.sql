@@ -281,9 +281,12 @@ insert into tests.probes (tbl, op, target, template) values
   ('commitment_projects', 'insert', 'in 91', $$insert into public.commitment_projects (commitment_id, project_id) values ({c91}, {p92})$$),
   ('commitment_projects', 'update', 'in 91', $$update public.commitment_projects set project_id = project_id where commitment_id = {c91}$$),
   ('commitment_projects', 'delete', 'in 91', $$delete from public.commitment_projects where commitment_id = {c91}$$),
-  ('commitment_progress', 'select', 'in 91', $$select count(*) from public.commitment_progress where commitment_id = {c91}$$),
-  ('commitment_progress', 'select', 'in 92', $$select count(*) from public.commitment_progress where commitment_id = {c92}$$),
-  ('commitment_progress', 'select', 'national', $$select count(*) from public.commitment_progress where commitment_id = {c_nat}$$),
+  ('commitment_progress', 'select', 'in 91', $$select count(progress) from public.commitment_progress where commitment_id = {c91}$$),
+  ('commitment_progress', 'select', 'in 92', $$select count(progress) from public.commitment_progress where commitment_id = {c92}$$),
+  ('commitment_progress', 'select', 'national', $$select count(progress) from public.commitment_progress where commitment_id = {c_nat}$$),
+  ('commitment_progress', 'select note', 'in 91', $$select count(note) + count(*) from public.commitment_progress where commitment_id = {c91}$$),
+  ('commitment_progress', 'select note', 'in 92', $$select count(note) + count(*) from public.commitment_progress where commitment_id = {c92}$$),
+  ('commitment_progress', 'select note', 'national', $$select count(note) + count(*) from public.commitment_progress where commitment_id = {c_nat}$$),
   ('commitment_progress', 'insert', 'in 91', $$insert into public.commitment_progress (commitment_id, progress, status) values ({c91}, 90, 'in_progress')$$),
   ('commitment_progress', 'update', 'in 91', $$update public.commitment_progress set progress = 90 where commitment_id = {c91}$$),
   ('commitment_progress', 'delete', 'in 91', $$delete from public.commitment_progress where commitment_id = {c91}$$),
@@ -497,7 +500,8 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
 
   ('commitments_with_status', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
 
-  ('commitment_progress', 'select', '{}', '{}', '{*}', '{"in 91",national}', '{"in 91",national}', '{*}'),
+  ('commitment_progress', 'select', '{*}', '{}', '{*}', '{"in 91",national}', '{"in 91",national}', '{*}'),
+  ('commitment_progress', 'select note', '{}', '{}', '{*}', '{"in 91",national}', '{"in 91",national}', '{*}'),
   ('commitment_progress', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
   ('commitment_progress', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),
   ('commitment_progress', 'delete', '{}', '{}', '{}', '{}', '{}', '{}'),
@@ -643,7 +647,7 @@ select is_empty(
 );
 
 select is(
-  tests.outcome('owner', p.statement, p.op = 'select'),
+  tests.outcome('owner', p.statement, p.op like 'select%'),
   case when p.owner_can then 'allowed' else 'refused' end,
   format('owner: %s %s (%s) %s', p.op, p.tbl, p.target, case when p.owner_can then 'works' else 'is refused' end)
 )
@@ -651,7 +655,7 @@ from tests.probes p
 order by p.tbl, p.op, p.target;
 
 select is(
-  tests.outcome(c.role, p.statement, p.op = 'select'),
+  tests.outcome(c.role, p.statement, p.op like 'select%'),
   case when p.target = any (c.allowed) or '*' = any (c.allowed) then 'allowed' else 'refused' end,
   format('%s: %s %s (%s)', c.role, p.op, p.tbl, p.target)
 )
