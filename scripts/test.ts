@@ -237,7 +237,8 @@ async function playwright(env: Record<string, string>): Promise<StepResult> {
 const results: StepResult[] = [];
 if (selected.has('lint')) results.push(...(await lint()));
 // Unit tests need nothing running: no apt, no database, no territory build.
-if (selected.has('unit')) results.push(await vitest('unit', {}));
+// Component specs (Svelte mounted in happy-dom) are unit tests too: no stack, seconds to run.
+if (selected.has('unit')) results.push(await vitest('unit', {}, ['--project', 'component']));
 
 if ([...selected].some((s) => needsStack.has(s))) {
 	ensureSystemPackages([

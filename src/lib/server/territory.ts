@@ -6,7 +6,7 @@ import { translate, type Language } from '$lib/i18n';
 import { groupCommunesByProvince, isCommuneCode, isRegionCode } from '$lib/territory/order';
 
 // Reads of the territory tables for the pages. Only names, codes and bounding boxes travel through
-// here: boundaries are static files the browser fetches itself (see src/lib/map/geo-files.ts).
+// here: boundaries are static files the browser fetches itself (see src/lib/territory/geo-files.ts).
 
 type Client = SupabaseClient<Database>;
 export type Bbox = [number, number, number, number];
