@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureAppBuild } from './lib/build-app.ts';
 import { repoRoot } from './lib/stack/config.ts';
-import { appEnv, supabaseEnv } from './lib/supabase-env.ts';
+import { appEnv, supabaseEnv } from './lib/connection.ts';
 import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
 
 const { env, local } = await supabaseEnv();

@@ -7,7 +7,7 @@ import { ensureAppBuild } from './lib/build-app.ts';
 import { run } from './lib/process.ts';
 import { repoRoot } from './lib/stack/config.ts';
 import { ensureSystemPackages } from './lib/stack/system.ts';
-import { appEnv, supabaseEnv } from './lib/supabase-env.ts';
+import { appEnv, supabaseEnv } from './lib/connection.ts';
 import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
 import { generateDatabaseTypes, typesFile } from './lib/db-types.ts';
 import { lintDatabase } from './lib/db-lint.ts';

@@ -5,6 +5,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Database } from '$lib/database.types';
 import { LANGUAGE_COOKIE, resolveLanguage, translate } from '$lib/i18n';
 import { MissingSupabaseEnvError, readSupabaseEnv } from '$lib/supabase-env';
+import { requestClientAddressHeaders } from '$lib/server/client-address';
 
 const language: Handle = async ({ event, resolve }) => {
 	event.locals.lang = resolveLanguage(event.cookies.get(LANGUAGE_COOKIE));
@@ -33,6 +34,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 
 	let noCacheHeadersSet = false;
 	event.locals.supabase = createServerClient<Database>(supabaseEnv.url, supabaseEnv.anonKey, {
+		// Auth throttles sign-ins per client address: it must see the person's, not this server's.
+		global: { headers: requestClientAddressHeaders(event) },
 		cookies: {
 			getAll: () => event.cookies.getAll(),
 			setAll: (cookiesToSet, headers) => {

@@ -7,10 +7,13 @@ import pg from 'pg';
 import { apiUrl, host, paths, ports, repoRoot } from './config.ts';
 import { databaseUrl } from './postgres.ts';
 import { readSecrets } from './secrets.ts';
+import { readStackLimits } from './supabase-config.ts';
 import { createApiGateway } from '../gateway/server.ts';
 
 const secrets = readSecrets();
 if (!secrets) throw new Error('Sin secretos: ejecute `npm run stack -- start`.');
+
+const limits = readStackLimits();
 
 const postgrestBin = join(
 	repoRoot,
@@ -33,13 +36,15 @@ function startPostgrest(): ChildProcess {
 			PGRST_DB_ANON_ROLE: 'anon',
 			PGRST_DB_EXTRA_SEARCH_PATH: 'public, extensions',
 			PGRST_JWT_SECRET: secrets!.jwtSecret,
-			PGRST_DB_MAX_ROWS: '1000',
+			PGRST_DB_MAX_ROWS: String(limits.maxRows),
 			PGRST_DB_POOL: '10',
 			PGRST_SERVER_HOST: host,
 			PGRST_SERVER_PORT: String(ports.postgrest),
 			PGRST_ADMIN_SERVER_PORT: String(ports.postgrestAdmin),
 			PGRST_LOG_LEVEL: 'warn',
-			PGRST_OPENAPI_MODE: 'ignore-privileges'
+			// The API description lists only what the caller's role may use (anon must not learn the
+			// columns of memberships or audit_log).
+			PGRST_OPENAPI_MODE: 'follow-privileges'
 		}
 	});
 	child.on('exit', (code, signal) => {
@@ -73,7 +78,9 @@ const server = createApiGateway({
 	anonKey: secrets.anonKey,
 	serviceKey: secrets.serviceKey,
 	postgrestUrl: `http://${host}:${ports.postgrest}`,
-	publicUrl: apiUrl
+	publicUrl: apiUrl,
+	forwardingKey: secrets.authForwardingKey,
+	limits
 });
 
 function shutdown(code: number) {
