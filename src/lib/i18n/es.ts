@@ -305,7 +305,23 @@ export const es = {
 	'constraint.publications_title_not_blank': 'Escribe el título de la publicación.',
 	'constraint.acknowledgements_once_per_institution': 'Tu institución ya acusó recibo de esta entrega.',
 	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.',
-
+	'constraint.publications_flow_in_region':
+		'Elige un flujo de información de la misma región que la publicación.',
+	'constraint.publications_status_moves_forward':
+		'Lo que ya fue público no vuelve a borrador: archívalo. Un borrador no se archiva, se elimina.',
+	'constraint.publications_scheduled_in_future': 'Programa la publicación para una fecha futura.',
+	'constraint.publications_delivery_fixed':
+		'El flujo y el período que entregó una publicación ya pública no se pueden cambiar.',
+	'constraint.publications_published_at_fixed':
+		'La fecha de publicación de lo que ya fue público no se puede cambiar.',
+	'constraint.acknowledgements_publication_public':
+		'Solo se puede acusar recibo de una publicación ya publicada.',
+	'constraint.acknowledgements_institution_is_recipient':
+		'Tu institución no es destinataria de esta entrega.',
+	'constraint.commitments_status_moves_forward':
+		'Un compromiso cumplido o cancelado no se reabre, y uno en curso no vuelve a pendiente.',
+	'constraint.pmg_evaluations_status_moves_forward':
+		'Una evaluación PMG enviada o final no vuelve a un estado anterior.',
 	'form.malformed':
 		'El formulario llegó incompleto o dañado. Vuelve a cargar la página e inténtalo de nuevo.'
 } as const;
