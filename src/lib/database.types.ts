@@ -91,7 +91,6 @@ export type Database = {
       agreements: {
         Row: {
           created_at: string
-          created_by: string | null
           ends_on: string | null
           id: number
           kind: Database["public"]["Enums"]["agreement_kind"]
@@ -103,7 +102,6 @@ export type Database = {
         }
         Insert: {
           created_at?: string
-          created_by?: string | null
           ends_on?: string | null
           id?: never
           kind: Database["public"]["Enums"]["agreement_kind"]
@@ -115,7 +113,6 @@ export type Database = {
         }
         Update: {
           created_at?: string
-          created_by?: string | null
           ends_on?: string | null
           id?: never
           kind?: Database["public"]["Enums"]["agreement_kind"]
@@ -740,7 +737,6 @@ export type Database = {
         Row: {
           bip_code: string | null
           created_at: string
-          created_by: string | null
           description: string | null
           end_on: string | null
           geom: unknown
@@ -756,7 +752,6 @@ export type Database = {
         Insert: {
           bip_code?: string | null
           created_at?: string
-          created_by?: string | null
           description?: string | null
           end_on?: string | null
           geom: unknown
@@ -772,7 +767,6 @@ export type Database = {
         Update: {
           bip_code?: string | null
           created_at?: string
-          created_by?: string | null
           description?: string | null
           end_on?: string | null
           geom?: unknown
@@ -1169,22 +1163,6 @@ export type Database = {
           province_code: string
           region_code: string
         }[]
-      }
-      current_membership: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          created_at: string
-          institution_id: number | null
-          region_code: string | null
-          role: Database["public"]["Enums"]["app_role"]
-          user_id: string
-        }
-        SetofOptions: {
-          from: "*"
-          to: "memberships"
-          isOneToOne: true
-          isSetofReturn: false
-        }
       }
       update_commitment_progress: {
         Args: {

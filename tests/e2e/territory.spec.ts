@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createClient } from '@supabase/supabase-js';
 import { randomBytes } from 'node:crypto';
 import { GEO_FILES } from '../../src/lib/territory/geo-files';
+import { testClient } from '../support/supabase.ts';
 import { pixelOf } from './map-pixels';
 
 // The territory pages end to end: the map is driven with the mouse the way a person would (the
@@ -173,14 +173,7 @@ test('on a phone the list goes under the map', async ({ page }) => {
 });
 
 test('a user signs in, comes back to the page they were on, and signs out', async ({ page }) => {
-	const url = process.env.PUBLIC_SUPABASE_URL;
-	const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
-	// npm test passes both; a missing one is a broken run, not a reason to skip.
-	expect(url, 'PUBLIC_SUPABASE_URL').toBeTruthy();
-	expect(serviceKey, 'SUPABASE_SERVICE_ROLE_KEY').toBeTruthy();
-	const admin = createClient(url!, serviceKey!, {
-		auth: { persistSession: false, autoRefreshToken: false }
-	});
+	const admin = testClient({ key: 'service' });
 	const email = `e2e-${Date.now()}@example.cl`;
 	const password = randomBytes(12).toString('base64url');
 	const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });

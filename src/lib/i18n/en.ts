@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
 	'login.emailRequired': 'Enter your e-mail address.',
 	'login.emailInvalid': 'This is not a valid e-mail address (example: name@mop.gob.cl).',
 	'login.passwordRequired': 'Enter your password.',
+	'login.invalidCharacters': 'Contains characters that are not allowed.',
 	'login.invalidCredentials': 'Wrong e-mail or password.',
 	'login.tooManyAttempts': 'Too many sign-in attempts. Wait a few minutes before trying again.',
 	'login.unexpected': 'Could not sign in because of a server problem. Please try again.',
@@ -136,6 +137,82 @@ export const en: Record<MessageKey, string> = {
 	'pager.next': 'Next →',
 	'pager.position': 'Page {page} of {pages}',
 
+	'dashboard.projects': 'Projects',
+	'dashboard.project': 'Project',
+	'dashboard.physicalProgress': 'progress {value}',
+	'dashboard.openProject': 'Open the page of {name}',
+	'dashboard.viewProject': 'View project page',
+	'dashboard.noProjects': 'No project matches the filters.',
+	'dashboard.allProjects': 'See the full list',
+	'dashboard.allProjectsCount.one': 'See the project in the full list',
+	'dashboard.allProjectsCount.other': 'See the {count} projects in the full list',
+	'dashboard.metric': 'Colour comunas by',
+	'dashboard.metric.investment_clp': 'Investment (CLP, apportioned)',
+	'dashboard.metric.projects': 'Projects touching the comuna',
+	'dashboard.metric.commitments_open': 'Open commitments',
+	'dashboard.metric.commitments_overdue': 'Overdue commitments',
+	'dashboard.metric.deliveries_late': 'Late deliveries',
+	'dashboard.serviceLegend': 'Project colours by MOP service',
+	'dashboard.nationalTitle': 'National dashboard',
+	'dashboard.nationalIntro':
+		'MOP projects, agreement commitments and information deliveries across Chile. Pick a region on the map, filter, or find a comuna.',
+
+	'province.title': 'Province of {name}',
+	'province.eyebrow': '{region} Region',
+	'province.mapLabel': 'Map of the province of {name} and its comunas',
+	'province.communes': 'Comunas of the province',
+	'province.notFound': 'There is no province with code “{code}”.',
+	'side.delegation': 'Provincial presidential delegation',
+	'side.municipality': 'Municipality',
+	'side.noInstitution': 'No institution is registered for this territory.',
+	'side.agreements': 'Agreements it is a party to',
+	'side.commitments': 'Commitments it is responsible for',
+	'side.noAgreements': 'It is not a party to any registered agreement.',
+	'side.noCommitments': 'It is not responsible for any registered commitment.',
+
+	'commune.publications': 'Latest publications',
+	'commune.noPublications': 'No publication is linked to this comuna.',
+
+	'projects.title': 'Projects',
+	'projects.intro':
+		"MOP's investment portfolio: each project with its service, stage, status, dates, investment and progress. The information is public (Law 20.285 on active transparency).",
+	'projects.count.one': '{count} project',
+	'projects.count.other': '{count} projects',
+	'projects.sort': 'Sort by',
+	'projects.sort.investment_desc': 'Largest investment',
+	'projects.sort.name': 'Name',
+	'projects.sort.start_desc': 'Most recent start',
+	'projects.export': 'Download what is filtered:',
+	'projects.firstPage': '← First page',
+	'projects.col.name': 'Project',
+	'projects.col.bip': 'BIP code',
+	'projects.col.service': 'Service',
+	'projects.col.stage': 'Stage',
+	'projects.col.status': 'Status',
+	'projects.col.dates': 'Start – end',
+	'projects.col.progress': 'Physical progress',
+	'projects.col.investment': 'Investment',
+	'project.notFound': 'There is no project with id “{id}”.',
+	'project.mapLabel': 'Map of the project {name}',
+	'project.latestProgress': 'Latest progress',
+	'project.spentOn': 'spent {amount} as of {date}',
+	'project.themes': 'Themes',
+	'project.communes': 'Comunas it touches',
+	'project.communesHint':
+		"In brackets, the project's share in each comuna (length, area or location), used to apportion its investment and spending.",
+	'project.progressTitle': 'Physical progress: planned and actual',
+	'project.progressChartLabel':
+		'Chart of planned (dashed line) and actual (solid line) physical progress over the term',
+	'project.noProgress': 'The project has not reported progress yet.',
+	'project.planned': 'Planned',
+	'project.actual': 'Actual',
+	'project.reportedOn': 'Date',
+	'project.spent': 'Executed spending',
+	'project.commitments': 'Linked commitments',
+	'project.noCommitments': 'No commitment is linked to this project.',
+	'project.publications': 'Linked publications',
+	'project.noPublications': 'No publication is linked to this project.',
+
 	'breadcrumb.label': 'Breadcrumb',
 	'breadcrumb.country': 'Chile',
 
@@ -225,5 +302,22 @@ export const en: Record<MessageKey, string> = {
 	'constraint.publications_title_not_blank': 'Enter the publication title.',
 	'constraint.acknowledgements_once_per_institution':
 		'Your institution already acknowledged this delivery.',
-	'constraint.information_flows_information_not_blank': 'Describe the information the flow delivers.'
+	'constraint.information_flows_information_not_blank': 'Describe the information the flow delivers.',
+	'constraint.publications_flow_in_region':
+		'Choose an information flow of the same region as the publication.',
+	'constraint.publications_status_moves_forward':
+		'What has been public does not go back to draft: archive it. A draft is deleted, not archived.',
+	'constraint.publications_scheduled_in_future': 'Schedule the publication for a future date.',
+	'constraint.publications_delivery_fixed':
+		'The flow and period a public delivery delivered cannot be changed.',
+	'constraint.publications_published_at_fixed':
+		'The publication date of what has been public cannot be changed.',
+	'constraint.acknowledgements_publication_public': 'Only a published publication can be acknowledged.',
+	'constraint.acknowledgements_institution_is_recipient':
+		'Your institution is not a recipient of this delivery.',
+	'constraint.commitments_status_moves_forward':
+		'A fulfilled or cancelled commitment does not reopen, and one in progress does not go back to pending.',
+	'constraint.pmg_evaluations_status_moves_forward':
+		'A submitted or final PMG evaluation does not go back to an earlier status.',
+	'form.malformed': 'The form arrived incomplete or damaged. Reload the page and try again.'
 };

@@ -28,6 +28,7 @@ export const es = {
 	'login.emailRequired': 'Escribe tu correo electrónico.',
 	'login.emailInvalid': 'El correo no tiene un formato válido (ejemplo: nombre@mop.gob.cl).',
 	'login.passwordRequired': 'Escribe tu contraseña.',
+	'login.invalidCharacters': 'Contiene caracteres no permitidos.',
 	'login.invalidCredentials': 'Correo o contraseña incorrectos.',
 	'login.tooManyAttempts':
 		'Demasiados intentos de inicio de sesión. Espera unos minutos antes de volver a intentarlo.',
@@ -137,6 +138,82 @@ export const es = {
 	'pager.next': 'Siguiente →',
 	'pager.position': 'Página {page} de {pages}',
 
+	'dashboard.projects': 'Proyectos',
+	'dashboard.project': 'Proyecto',
+	'dashboard.physicalProgress': 'avance {value}',
+	'dashboard.openProject': 'Abrir la ficha de {name}',
+	'dashboard.viewProject': 'Ver ficha del proyecto',
+	'dashboard.noProjects': 'Ningún proyecto coincide con los filtros.',
+	'dashboard.allProjects': 'Ver la lista completa',
+	'dashboard.allProjectsCount.one': 'Ver el proyecto en la lista completa',
+	'dashboard.allProjectsCount.other': 'Ver los {count} proyectos en la lista completa',
+	'dashboard.metric': 'Colorear comunas por',
+	'dashboard.metric.investment_clp': 'Inversión (CLP, repartida)',
+	'dashboard.metric.projects': 'Proyectos que tocan la comuna',
+	'dashboard.metric.commitments_open': 'Compromisos abiertos',
+	'dashboard.metric.commitments_overdue': 'Compromisos vencidos',
+	'dashboard.metric.deliveries_late': 'Entregas atrasadas',
+	'dashboard.serviceLegend': 'Colores de los proyectos por servicio MOP',
+	'dashboard.nationalTitle': 'Tablero nacional',
+	'dashboard.nationalIntro':
+		'Proyectos del MOP, compromisos de convenios y entregas de información en todo Chile. Elige una región en el mapa, filtra, o busca una comuna.',
+
+	'province.title': 'Provincia de {name}',
+	'province.eyebrow': 'Región de {region}',
+	'province.mapLabel': 'Mapa de la provincia de {name} y sus comunas',
+	'province.communes': 'Comunas de la provincia',
+	'province.notFound': 'No existe una provincia con el código «{code}».',
+	'side.delegation': 'Delegación presidencial provincial',
+	'side.municipality': 'Municipalidad',
+	'side.noInstitution': 'No hay una institución registrada para este territorio.',
+	'side.agreements': 'Acuerdos en los que participa',
+	'side.commitments': 'Compromisos de los que es responsable',
+	'side.noAgreements': 'No participa en acuerdos registrados.',
+	'side.noCommitments': 'No es responsable de compromisos registrados.',
+
+	'commune.publications': 'Últimas publicaciones',
+	'commune.noPublications': 'No hay publicaciones vinculadas a esta comuna.',
+
+	'projects.title': 'Proyectos',
+	'projects.intro':
+		'Cartera de inversión del MOP: cada proyecto con su servicio, etapa, estado, fechas, inversión y avance. La información es pública (Ley 20.285 de transparencia activa).',
+	'projects.count.one': '{count} proyecto',
+	'projects.count.other': '{count} proyectos',
+	'projects.sort': 'Ordenar por',
+	'projects.sort.investment_desc': 'Mayor inversión',
+	'projects.sort.name': 'Nombre',
+	'projects.sort.start_desc': 'Inicio más reciente',
+	'projects.export': 'Descargar lo filtrado:',
+	'projects.firstPage': '← Primera página',
+	'projects.col.name': 'Proyecto',
+	'projects.col.bip': 'Código BIP',
+	'projects.col.service': 'Servicio',
+	'projects.col.stage': 'Etapa',
+	'projects.col.status': 'Estado',
+	'projects.col.dates': 'Inicio – término',
+	'projects.col.progress': 'Avance físico',
+	'projects.col.investment': 'Inversión',
+	'project.notFound': 'No existe un proyecto con el identificador «{id}».',
+	'project.mapLabel': 'Mapa del proyecto {name}',
+	'project.latestProgress': 'Último avance',
+	'project.spentOn': 'gasto {amount} al {date}',
+	'project.themes': 'Temas',
+	'project.communes': 'Comunas que toca',
+	'project.communesHint':
+		'Entre paréntesis, la parte del proyecto en cada comuna (largo, área o ubicación), con la que se reparten su inversión y gasto.',
+	'project.progressTitle': 'Avance físico: planificado y real',
+	'project.progressChartLabel':
+		'Gráfico del avance físico planificado (línea punteada) y real (línea continua) a lo largo del plazo',
+	'project.noProgress': 'El proyecto aún no informa avance.',
+	'project.planned': 'Planificado',
+	'project.actual': 'Real',
+	'project.reportedOn': 'Fecha',
+	'project.spent': 'Gasto ejecutado',
+	'project.commitments': 'Compromisos vinculados',
+	'project.noCommitments': 'Ningún compromiso está vinculado a este proyecto.',
+	'project.publications': 'Publicaciones vinculadas',
+	'project.noPublications': 'Ninguna publicación está vinculada a este proyecto.',
+
 	'breadcrumb.label': 'Ruta de navegación',
 	'breadcrumb.country': 'Chile',
 
@@ -227,7 +304,26 @@ export const es = {
 	'constraint.commitments_estimated_cost_not_negative': 'El costo estimado no puede ser negativo.',
 	'constraint.publications_title_not_blank': 'Escribe el título de la publicación.',
 	'constraint.acknowledgements_once_per_institution': 'Tu institución ya acusó recibo de esta entrega.',
-	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.'
+	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.',
+	'constraint.publications_flow_in_region':
+		'Elige un flujo de información de la misma región que la publicación.',
+	'constraint.publications_status_moves_forward':
+		'Lo que ya fue público no vuelve a borrador: archívalo. Un borrador no se archiva, se elimina.',
+	'constraint.publications_scheduled_in_future': 'Programa la publicación para una fecha futura.',
+	'constraint.publications_delivery_fixed':
+		'El flujo y el período que entregó una publicación ya pública no se pueden cambiar.',
+	'constraint.publications_published_at_fixed':
+		'La fecha de publicación de lo que ya fue público no se puede cambiar.',
+	'constraint.acknowledgements_publication_public':
+		'Solo se puede acusar recibo de una publicación ya publicada.',
+	'constraint.acknowledgements_institution_is_recipient':
+		'Tu institución no es destinataria de esta entrega.',
+	'constraint.commitments_status_moves_forward':
+		'Un compromiso cumplido o cancelado no se reabre, y uno en curso no vuelve a pendiente.',
+	'constraint.pmg_evaluations_status_moves_forward':
+		'Una evaluación PMG enviada o final no vuelve a un estado anterior.',
+	'form.malformed':
+		'El formulario llegó incompleto o dañado. Vuelve a cargar la página e inténtalo de nuevo.'
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -49,6 +49,26 @@ export async function loadRegion(supabase: Client, code: string, lang: Language)
 	};
 }
 
+export async function loadProvince(supabase: Client, code: string, lang: Language) {
+	if (!/^\d{3}$/.test(code)) error(404, translate(lang, 'province.notFound', { code }));
+	const [province, communes] = await Promise.all([
+		supabase
+			.from('provinces')
+			.select('code,name,bbox,region:regions(code,name,roman,bbox)')
+			.eq('code', code)
+			.maybeSingle(),
+		supabase.from('communes').select('code,name').eq('province_code', code).order('name')
+	]);
+	failOnDataError(province, lang, 'loadProvince');
+	failOnDataError(communes, lang, 'loadProvince.communes');
+	if (!province.data) error(404, translate(lang, 'province.notFound', { code }));
+	return {
+		province: { code: province.data.code, name: province.data.name, bbox: asBbox(province.data.bbox) },
+		region: { ...province.data.region, bbox: asBbox(province.data.region.bbox) },
+		communes: communes.data ?? []
+	};
+}
+
 export async function loadCommune(supabase: Client, code: string, lang: Language) {
 	if (!isCommuneCode(code)) error(404, translate(lang, 'commune.notFound', { code }));
 
