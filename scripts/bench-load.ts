@@ -19,8 +19,7 @@ import { addUser } from './lib/auth/user-add.ts';
 import { killApp, killPostgrest, restartPostgres } from './lib/bench/faults.ts';
 import { markdownTable, summarise, type Sample } from './lib/bench/stats.ts';
 import { repoRoot } from './lib/stack/config.ts';
-import { requireScriptDatabase } from './lib/stack/connection.ts';
-import { supabaseEnv } from './lib/supabase-env.ts';
+import { requireScriptDatabase, supabaseEnv } from './lib/connection.ts';
 
 const { values } = parseArgs({
 	options: {

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDatabase, manifestPath } from './lib/backup/dump.ts';
 import { repoRoot } from './lib/stack/config.ts';
-import { requireScriptDatabase } from './lib/stack/connection.ts';
+import { requireScriptDatabase } from './lib/connection.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { restoreDatabase } from './lib/backup/dump.ts';
-import { requireScriptDatabase } from './lib/stack/connection.ts';
+import { requireScriptDatabase } from './lib/connection.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { yes: { type: 'boolean' } } });
 if (positionals.length !== 1) {

@@ -44,14 +44,14 @@ test('overdue commitments of a region: the count is the database’s and every r
 test('a filter chosen on the page lives in the URL: reload and back restore it', async ({ page }) => {
 	await page.goto('/compromisos');
 	const all = await page.getByTestId('commitments-count').textContent();
-	await page.getByLabel('Región').selectOption('13');
+	await page.getByLabel('Región', { exact: true }).selectOption('13');
 	await expect(page).toHaveURL(/\?region=13$/);
 	const filtered = await page.getByTestId('commitments-count').textContent();
 	expect(filtered).not.toBe(all);
 	await expect(page.getByTestId('filter-chips')).toContainText('Metropolitana');
 
 	await page.reload();
-	await expect(page.getByLabel('Región')).toHaveValue('13');
+	await expect(page.getByLabel('Región', { exact: true })).toHaveValue('13');
 	await expect(page.getByTestId('commitments-count')).toHaveText(filtered!);
 
 	await page.goBack();

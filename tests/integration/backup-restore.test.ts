@@ -62,7 +62,7 @@ describe('db:backup and db:restore', () => {
 			expect(keptUser.error).toBeNull();
 
 			const file = join(dir, 'tablero.dump');
-			const manifest = await backupDatabase(databaseUrl!, file);
+			const manifest = await backupDatabase(databaseUrl, file);
 			expect(manifest.bytes).toBeGreaterThan(0);
 			expect(readManifest(file).fingerprints['auth.users'].rows).toBeGreaterThan(0);
 			expect(manifest.fingerprints['public.projects'].rows).toBeGreaterThan(0);
@@ -78,7 +78,7 @@ describe('db:backup and db:restore', () => {
 			expect(laterUser.error).toBeNull();
 
 			// Throws unless every table's count and checksum equal the manifest's.
-			const restored = await restoreDatabase(databaseUrl!, file);
+			const restored = await restoreDatabase(databaseUrl, file);
 			expect(restored.tables).toBe(Object.keys(manifest.fingerprints).length);
 
 			expect(await untilApiAnswers(admin)).toBe(16);
