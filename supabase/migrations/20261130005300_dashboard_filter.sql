@@ -96,7 +96,7 @@ stable
 parallel safe
 as $$
   select p.id, p.service_code, p.bip_code, p.name, p.description, p.stage, p.status, p.investment_clp,
-    p.start_on, p.end_on, p.geom, null::uuid, p.created_at, p.updated_at
+    p.start_on, p.end_on, p.geom, null::uuid, p.created_at, p.updated_at, p.anchor_3857
   from public.projects p
   cross join (select
     coalesce(p_filter, '{}') as f,
