@@ -136,5 +136,18 @@ export const en: Record<MessageKey, string> = {
 	'constraint.publications_title_not_blank': 'Enter the publication title.',
 	'constraint.acknowledgements_once_per_institution':
 		'Your institution already acknowledged this delivery.',
-	'constraint.information_flows_information_not_blank': 'Describe the information the flow delivers.'
+	'constraint.information_flows_information_not_blank': 'Describe the information the flow delivers.',
+	'export.id': 'ID',
+	'export.bipCode': 'BIP code',
+	'export.name': 'Name',
+	'export.service': 'Service',
+	'export.stage': 'Stage',
+	'export.status': 'Status',
+	'export.investment': 'Investment (CLP)',
+	'export.startOn': 'Start',
+	'export.endOn': 'End',
+	'export.physicalProgress': 'Physical progress (%)',
+	'export.spent': 'Executed spending (CLP)',
+	'export.progressReportedOn': 'Progress date',
+	'export.communes': 'Comunas (share %)'
 };

@@ -138,7 +138,20 @@ export const es = {
 	'constraint.commitments_estimated_cost_not_negative': 'El costo estimado no puede ser negativo.',
 	'constraint.publications_title_not_blank': 'Escribe el título de la publicación.',
 	'constraint.acknowledgements_once_per_institution': 'Tu institución ya acusó recibo de esta entrega.',
-	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.'
+	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.',
+	'export.id': 'ID',
+	'export.bipCode': 'Código BIP',
+	'export.name': 'Nombre',
+	'export.service': 'Servicio',
+	'export.stage': 'Etapa',
+	'export.status': 'Estado',
+	'export.investment': 'Inversión (CLP)',
+	'export.startOn': 'Inicio',
+	'export.endOn': 'Término',
+	'export.physicalProgress': 'Avance físico (%)',
+	'export.spent': 'Gasto ejecutado (CLP)',
+	'export.progressReportedOn': 'Fecha del avance',
+	'export.communes': 'Comunas (participación %)'
 } as const;
 
 export type MessageKey = keyof typeof es;
