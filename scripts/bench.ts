@@ -168,9 +168,10 @@ async function viaGateway(caller: Caller, fn: string, body: object, accept: stri
 async function direct(db: pg.Client, caller: Caller, sql: string, params: unknown[]) {
 	await db.query('begin');
 	try {
-		await db.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
-			caller.claims
-		]);
+		await db.query(
+			`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`,
+			[caller.claims]
+		);
 		const started = performance.now();
 		const result = await db.query({ text: sql, values: params, rowMode: 'array' });
 		const ms = performance.now() - started;
@@ -194,15 +195,27 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 	const byZoom = new Map<number, number[]>();
 	for (let round = 0; round < rounds; round++) {
 		for (const { filter, tile } of tileCalls) {
-			const g = await viaGateway(caller, 'project_tile', { ...tile, p_filter: filter }, 'application/vnd.mapbox-vector-tile');
-			const d = await direct(db, caller, 'select public.project_tile($1, $2, $3, $4)', [tile.z, tile.x, tile.y, filter]);
+			const g = await viaGateway(
+				caller,
+				'project_tile',
+				{ ...tile, p_filter: filter },
+				'application/vnd.mapbox-vector-tile'
+			);
+			const d = await direct(db, caller, 'select public.project_tile($1, $2, $3, $4)', [
+				tile.z,
+				tile.x,
+				tile.y,
+				filter
+			]);
 			gatewayTiles.push(g.ms);
 			directTiles.push(d.ms);
 			tileBytes.push(g.bytes);
 			byZoom.set(tile.z, [...(byZoom.get(tile.z) ?? []), g.ms]);
 		}
 	}
-	rows.push(summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'gateway', gatewayTiles, tileBytes));
+	rows.push(
+		summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'gateway', gatewayTiles, tileBytes)
+	);
 	rows.push(summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'direct', directTiles));
 	for (const [z, times] of [...byZoom].sort((a, b) => a[0] - b[0]))
 		rows.push(summarise(projects, `mosaico z${z}`, 'gateway', times));
@@ -342,6 +355,10 @@ say(
 mkdirSync(join(repoRoot, 'bench'), { recursive: true });
 writeFileSync(
 	join(repoRoot, 'bench', 'results.json'),
-	JSON.stringify({ at: new Date().toISOString(), seed: args.seed, rounds, targets: TARGETS, results, ratios }, null, 2)
+	JSON.stringify(
+		{ at: new Date().toISOString(), seed: args.seed, rounds, targets: TARGETS, results, ratios },
+		null,
+		2
+	)
 );
 say('Escrito bench/results.json');

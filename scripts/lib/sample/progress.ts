@@ -34,7 +34,11 @@ export const sCurve = (t: number) => {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-export function generateProgress(projects: readonly SampleProject[], r: Random, anchor: string): SampleProjectProgress[] {
+export function generateProgress(
+	projects: readonly SampleProject[],
+	r: Random,
+	anchor: string
+): SampleProjectProgress[] {
 	const rows: SampleProjectProgress[] = [];
 	for (const p of projects) {
 		if (!p.start_on || !p.end_on) continue;
@@ -64,16 +68,28 @@ export function generateProgress(projects: readonly SampleProject[], r: Random, 
 		for (let m = step; ; m += step) {
 			const date = minDate(addMonths(p.start_on, m), last);
 			const day = Math.min(daysBetween(p.start_on, date), stopsAt);
-			const onCurve = p.status === 'completed' ? sCurve(day / planned) : sCurve(day / (planned * stretch));
+			const onCurve =
+				p.status === 'completed' ? sCurve(day / planned) : sCurve(day / (planned * stretch));
 			const noisy = onCurve * r.float(0.97, 1.03);
-			progress = Math.max(progress, Math.min(p.status === 'completed' && date === last ? 100 : 99.5, noisy));
+			progress = Math.max(
+				progress,
+				Math.min(p.status === 'completed' && date === last ? 100 : 99.5, noisy)
+			);
 			if (p.status === 'completed' && date === last) progress = 100;
 			const investment = p.investment_clp ?? 0;
 			spent = Math.max(
 				spent,
-				Math.min(Math.round(investment * 1.15), Math.round((investment * progress * spendRatio) / 100))
+				Math.min(
+					Math.round(investment * 1.15),
+					Math.round((investment * progress * spendRatio) / 100)
+				)
 			);
-			rows.push({ project_id: p.id, reported_on: date, physical_progress: round2(progress), spent_clp: spent });
+			rows.push({
+				project_id: p.id,
+				reported_on: date,
+				physical_progress: round2(progress),
+				spent_clp: spent
+			});
 			if (date === last) break;
 		}
 	}

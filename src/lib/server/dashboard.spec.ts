@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { afterCursorFilter, decodeCursor, encodeCursor, isProjectSort, quotePostgrestValue } from './dashboard';
+import {
+	afterCursorFilter,
+	decodeCursor,
+	encodeCursor,
+	isProjectSort,
+	quotePostgrestValue
+} from './dashboard';
 
 describe('project list cursors', () => {
 	it('round-trip the last row’s sort value and id', () => {

@@ -92,7 +92,7 @@ export function decodeCursor(text: string | null | undefined): ProjectCursor | n
 		const [value, id] = parsed as unknown[];
 		if (!Number.isSafeInteger(id)) return null;
 		if (value !== null && typeof value !== 'string' && typeof value !== 'number') return null;
-		return { value: value as string | number | null, id: id as number };
+		return { value: value, id: id as number };
 	} catch {
 		return null;
 	}
@@ -132,11 +132,7 @@ export async function loadProjectsPage(
 ): Promise<Loaded<ProjectsPage>> {
 	const { column, ascending } = SORTS[sort];
 	let query = supabase
-		.rpc(
-			'filtered_projects',
-			{ p_filter: asFilter(filter) },
-			cursor ? undefined : { count: 'estimated' }
-		)
+		.rpc('filtered_projects', { p_filter: asFilter(filter) }, cursor ? undefined : { count: 'estimated' })
 		.select(PROJECT_LIST_COLUMNS);
 	if (cursor) query = query.or(afterCursorFilter(sort, cursor));
 	const { data, error, status, count } = await query
@@ -146,8 +142,7 @@ export async function loadProjectsPage(
 	if (error) return { data: null, error, status };
 	const rows = (data ?? []) as unknown as ProjectListRow[];
 	const last = rows.at(-1);
-	const next =
-		rows.length === pageSize && last ? encodeCursor({ value: last[column], id: last.id }) : null;
+	const next = rows.length === pageSize && last ? encodeCursor({ value: last[column], id: last.id }) : null;
 	return { data: { rows, count: cursor ? null : (count ?? null), next }, error: null, status };
 }
 
@@ -183,7 +178,12 @@ export interface ProjectDetail {
 	}[];
 	project_themes: { theme_code: string; themes: { name: string } | null }[];
 	/** Oldest first: the order a chart draws it. */
-	project_progress: { reported_on: string; physical_progress: number; spent_clp: number; note: string | null }[];
+	project_progress: {
+		reported_on: string;
+		physical_progress: number;
+		spent_clp: number;
+		note: string | null;
+	}[];
 	commitment_projects: {
 		commitments: {
 			id: number;

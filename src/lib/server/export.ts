@@ -106,7 +106,10 @@ function csvLine(cells: (string | number | null | undefined)[], separator: CsvSe
 function csvRow(row: ExportRow, language: Language, services: Map<string, string>, separator: CsvSeparator) {
 	const progress = row.project_progress_latest;
 	const communes = row.project_communes
-		.map((c) => `${c.communes?.name ?? c.commune_code} (${decimal(Math.round(c.share * 1000) / 10, separator)} %)`)
+		.map(
+			(c) =>
+				`${c.communes?.name ?? c.commune_code} (${decimal(Math.round(c.share * 1000) / 10, separator)} %)`
+		)
 		.join(' | ');
 	return csvLine(
 		[
@@ -165,10 +168,17 @@ export async function projectsCsv(
 	const source = pages(supabase, filter, false);
 	const first = await source.next();
 	return streamOf(async function* () {
-		yield '\uFEFF' + csvLine(CSV_HEADERS.map((key) => translate(language, key)), separator);
+		yield (
+			'\uFEFF' +
+			csvLine(
+				CSV_HEADERS.map((key) => translate(language, key)),
+				separator
+			)
+		);
 		if (first.done) return;
 		yield first.value.map((row) => csvRow(row, language, services, separator)).join('');
-		for await (const rows of source) yield rows.map((row) => csvRow(row, language, services, separator)).join('');
+		for await (const rows of source)
+			yield rows.map((row) => csvRow(row, language, services, separator)).join('');
 	});
 }
 
@@ -198,7 +208,10 @@ function feature(row: ExportRow, services: Map<string, string>): string {
 }
 
 /** A GeoJSON FeatureCollection (RFC 7946, WGS84), one feature per project. */
-export async function projectsGeoJson(supabase: Client, filter: RpcFilter): Promise<ReadableStream<Uint8Array>> {
+export async function projectsGeoJson(
+	supabase: Client,
+	filter: RpcFilter
+): Promise<ReadableStream<Uint8Array>> {
 	const services = await serviceNames(supabase);
 	const source = pages(supabase, filter, true);
 	const first = await source.next();

@@ -14,7 +14,13 @@ describe('parseTileAddress', () => {
 });
 
 describe('tileEtag', () => {
-	const base = { version: 7, day: '2026-11-30', tile: { z: 10, x: 311, y: 613 }, filter: {}, viewer: 'anon' };
+	const base = {
+		version: 7,
+		day: '2026-11-30',
+		tile: { z: 10, x: 311, y: 613 },
+		filter: {},
+		viewer: 'anon'
+	};
 
 	it('is stable for the same inputs and changes with each of them', () => {
 		const etag = tileEtag(base);

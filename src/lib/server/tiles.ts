@@ -161,7 +161,10 @@ export async function projectTile(
 ): Promise<TileResult> {
 	const version = await context.supabase.rpc('data_version');
 	if (version.error || version.data === null) {
-		throw new TileError(`data_version failed: ${version.error?.message ?? 'no value'}`, version.status || 500);
+		throw new TileError(
+			`data_version failed: ${version.error?.message ?? 'no value'}`,
+			version.status || 500
+		);
 	}
 	const viewer = context.session ? `user:${context.session.userId}` : 'anon';
 	const etag = tileEtag({ version: version.data, day: todayInChile(), tile, filter, viewer });
@@ -188,7 +191,10 @@ export async function projectTile(
 		body: JSON.stringify({ ...tile, p_filter: filter })
 	});
 	if (!response.ok) {
-		throw new TileError(`project_tile failed (${response.status}): ${await response.text()}`, response.status);
+		throw new TileError(
+			`project_tile failed (${response.status}): ${await response.text()}`,
+			response.status
+		);
 	}
 	const body = new Uint8Array(await response.arrayBuffer());
 	cache?.set(etag, body);

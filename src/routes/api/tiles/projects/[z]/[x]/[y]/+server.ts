@@ -19,13 +19,19 @@ export const GET: RequestHandler = async ({ params, url, request, locals }) => {
 				supabase: locals.supabase,
 				url: supabaseUrl,
 				anonKey,
-				session: session && locals.user ? { accessToken: session.access_token, userId: locals.user.id } : null
+				session:
+					session && locals.user
+						? { accessToken: session.access_token, userId: locals.user.id }
+						: null
 			},
 			tile,
 			filterToRpc(filterFromSearchParams(url.searchParams).filter),
 			request.headers.get('if-none-match')
 		);
-		return new Response(result.body as BodyInit | null, { status: result.status, headers: result.headers });
+		return new Response(result.body as BodyInit | null, {
+			status: result.status,
+			headers: result.headers
+		});
 	} catch (failure) {
 		if (!(failure instanceof TileError)) throw failure;
 		console.error(`[tiles] ${failure.message}`);
