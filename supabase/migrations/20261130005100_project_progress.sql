@@ -124,9 +124,13 @@ returns numeric
 language sql
 immutable
 parallel safe
+set search_path = ''
 as $$ select 10::numeric $$;
 
 -- Inlinable (no SET) for the same reason as planned_progress; every name is schema-qualified.
+-- (Supabase's linter flags functions without a fixed search_path; these few are the deliberate
+-- exception, see docs/ARCHITECTURE.md. delay_threshold_points keeps its SET: a constant is folded
+-- at planning time anyway.)
 create function public.is_delayed(
   status public.project_status, start_on date, end_on date, physical_progress numeric, on_date date
 )
@@ -156,19 +160,28 @@ create policy "latest progress follows its project" on public.project_progress_l
   for select to anon, authenticated
   using (project_id in (select p.id from public.projects p));
 
-create policy "admins report progress" on public.project_progress
-  for all to authenticated
-  using ((select private.my_role()) = 'admin')
-  with check ((select private.my_role()) = 'admin');
-create policy "secretariat reports progress of projects in its region" on public.project_progress
-  for all to authenticated
+-- One policy per action (not `for all`, which would add a second SELECT policy to evaluate).
+create policy "admins and the region's secretariat report progress" on public.project_progress
+  for insert to authenticated
+  with check (
+    (select private.my_role()) = 'admin'
+    or ((select private.my_role()) = 'secretariat' and project_id in (select private.my_region_project_ids()))
+  );
+create policy "admins and the region's secretariat correct progress" on public.project_progress
+  for update to authenticated
   using (
-    (select private.my_role()) = 'secretariat'
-    and project_id in (select private.my_region_project_ids())
+    (select private.my_role()) = 'admin'
+    or ((select private.my_role()) = 'secretariat' and project_id in (select private.my_region_project_ids()))
   )
   with check (
-    (select private.my_role()) = 'secretariat'
-    and project_id in (select private.my_region_project_ids())
+    (select private.my_role()) = 'admin'
+    or ((select private.my_role()) = 'secretariat' and project_id in (select private.my_region_project_ids()))
+  );
+create policy "admins and the region's secretariat delete progress" on public.project_progress
+  for delete to authenticated
+  using (
+    (select private.my_role()) = 'admin'
+    or ((select private.my_role()) = 'secretariat' and project_id in (select private.my_region_project_ids()))
   );
 
 revoke all on public.project_progress, public.project_progress_latest from anon, authenticated;

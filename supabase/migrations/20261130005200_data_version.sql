@@ -21,11 +21,11 @@ begin
 end;
 $$;
 
+-- Security invoker: reading the counter needs only SELECT on the sequence, granted below.
 create function public.data_version()
 returns bigint
 language sql
 stable
-security definer
 set search_path = ''
 as $$ select last_value from private.data_version $$;
 
@@ -52,5 +52,6 @@ $$;
 
 revoke execute on function private.bump_data_version() from public;
 revoke all on sequence private.data_version from public, anon, authenticated;
+grant select on sequence private.data_version to anon, authenticated, service_role;
 revoke execute on function public.data_version() from public;
 grant execute on function public.data_version() to anon, authenticated, service_role;
