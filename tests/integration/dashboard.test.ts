@@ -13,6 +13,7 @@ import {
 	type ProjectCursor
 } from '$lib/server/dashboard';
 import { decodeCursor } from '$lib/server/dashboard';
+import { projectsCsv, projectsGeoJson } from '$lib/server/export';
 
 const url = process.env.PUBLIC_SUPABASE_URL!;
 const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY!;
@@ -59,6 +60,14 @@ beforeAll(async () => {
 			coordinates: [[-71.6197, -71.55, -70.6483][i % 3], [-33.0458, -33.02, -33.4569][i % 3]]
 		}
 	}));
+	rows.push({
+		service_code: 'arquitectura',
+		name: `=HYPERLINK("http://example.test") ${token}`,
+		stage: 'execution',
+		status: 'in_progress',
+		investment_clp: 1,
+		geom: { type: 'Point', coordinates: [-70.6483, -33.4569] }
+	});
 	rows.push({
 		service_code: 'vialidad',
 		name: `Camino Valparaíso–Santiago ${token}`,
@@ -113,8 +122,8 @@ describe('project list', () => {
 			cursor = decodeCursor(data!.next);
 			if (!cursor) break;
 		}
-		expect(count).toBe(13);
-		expect(seen).toHaveLength(13);
+		expect(count).toBe(14);
+		expect(seen).toHaveLength(14);
 		expect(seen).toEqual([...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 	});
 
@@ -185,5 +194,44 @@ describe('tiles', () => {
 		const bytes = Buffer.from(await response.arrayBuffer());
 		expect(bytes.includes(Buffer.from('projects'))).toBe(true);
 		expect(bytes.includes(Buffer.from(token))).toBe(true); // names travel from zoom 13
+	});
+});
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+	return new Response(stream).text();
+}
+
+describe('exports', () => {
+	it('CSV: a byte order mark, Spanish headers, one line per filtered project, formulas made inert', async () => {
+		const text = await readAll(await projectsCsv(admin, { q: token }, 'es', ';', 5));
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		const lines = text.slice(1).trimEnd().split('\r\n');
+		expect(lines[0]).toBe(
+			'ID;Código BIP;Nombre;Servicio;Etapa;Estado;Inversión (CLP);Inicio;Término;Avance físico (%);Gasto ejecutado (CLP);Fecha del avance;Comunas (participación %)'
+		);
+		expect(lines).toHaveLength(15);
+		const formula = lines.find((l) => l.includes('HYPERLINK'))!;
+		expect(formula.split(';')[2]).toBe(`"'=HYPERLINK(""http://example.test"") ${token}"`);
+		const first = lines.find((l) => l.startsWith(`${projectIds[0]};`))!;
+		expect(first).toContain('Dirección de Arquitectura;Ejecución;En curso;1000000;');
+		expect(first).toContain(';25;250000;2026-02-28;Valparaíso (100 %)');
+	});
+
+	it('GeoJSON: a FeatureCollection of exactly the filtered projects, across pages of 4', async () => {
+		const parsed = JSON.parse(await readAll(await projectsGeoJson(admin, { q: token }, 4))) as {
+			type: string;
+			features: {
+				id: number;
+				geometry: { type: string };
+				properties: { communes: { share: number }[] };
+			}[];
+		};
+		expect(parsed.type).toBe('FeatureCollection');
+		expect(parsed.features.map((f) => f.id).sort((a, b) => a - b)).toEqual(
+			[...projectIds].sort((a, b) => a - b)
+		);
+		const road = parsed.features.find((f) => f.id === projectIds.at(-1))!;
+		expect(road.geometry.type).toBe('LineString');
+		expect(road.properties.communes.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 9);
 	});
 });

@@ -47,7 +47,8 @@ export class ExportError extends Error {
 async function* pages(
 	supabase: Client,
 	filter: RpcFilter,
-	withGeometry: boolean
+	withGeometry: boolean,
+	pageSize: number
 ): AsyncGenerator<ExportRow[]> {
 	let last = 0;
 	for (;;) {
@@ -57,11 +58,11 @@ async function* pages(
 			.gt('id', last)
 			.order('id', { ascending: true })
 			.order('share', { referencedTable: 'project_communes', ascending: false })
-			.limit(EXPORT_PAGE_SIZE);
+			.limit(pageSize);
 		if (error) throw new ExportError(`filtered_projects failed: ${error.message}`, status || 500);
 		const rows = (data ?? []) as unknown as ExportRow[];
 		if (rows.length) yield rows;
-		if (rows.length < EXPORT_PAGE_SIZE) return;
+		if (rows.length < pageSize) return;
 		last = rows[rows.length - 1].id;
 	}
 }
@@ -162,10 +163,11 @@ export async function projectsCsv(
 	supabase: Client,
 	filter: RpcFilter,
 	language: Language,
-	separator: CsvSeparator
+	separator: CsvSeparator,
+	pageSize = EXPORT_PAGE_SIZE
 ): Promise<ReadableStream<Uint8Array>> {
 	const services = await serviceNames(supabase);
-	const source = pages(supabase, filter, false);
+	const source = pages(supabase, filter, false, pageSize);
 	const first = await source.next();
 	return streamOf(async function* () {
 		yield (
@@ -210,10 +212,11 @@ function feature(row: ExportRow, services: Map<string, string>): string {
 /** A GeoJSON FeatureCollection (RFC 7946, WGS84), one feature per project. */
 export async function projectsGeoJson(
 	supabase: Client,
-	filter: RpcFilter
+	filter: RpcFilter,
+	pageSize = EXPORT_PAGE_SIZE
 ): Promise<ReadableStream<Uint8Array>> {
 	const services = await serviceNames(supabase);
-	const source = pages(supabase, filter, true);
+	const source = pages(supabase, filter, true, pageSize);
 	const first = await source.next();
 	return streamOf(async function* () {
 		yield '{"type":"FeatureCollection","features":[\n';
