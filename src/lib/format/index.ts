@@ -1,0 +1,2 @@
+export { formatDate, formatDateLong, formatDateTime } from './date';
+export { formatClp, formatClpCompact, formatNumber, formatPercent } from './number';
