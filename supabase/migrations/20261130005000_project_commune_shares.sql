@@ -156,4 +156,5 @@ begin
 end;
 $$;
 
-alter table public.project_communes alter column share drop default;
+-- The default stays only for the database owner's hand-made rows (no API role may write this
+-- table): the placement pass always writes the computed share.
