@@ -683,7 +683,7 @@ export type Database = {
           project_id: number
           province_code?: never
           region_code?: never
-          share: number
+          share?: number
         }
         Update: {
           commune_code?: string

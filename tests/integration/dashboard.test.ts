@@ -197,8 +197,10 @@ describe('tiles', () => {
 	});
 });
 
+/** The whole body as text, keeping a byte order mark (Response.text() drops it). */
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
-	return new Response(stream).text();
+	const bytes = await new Response(stream).arrayBuffer();
+	return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 describe('exports', () => {
