@@ -60,7 +60,12 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN,
-			...passThrough(['PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'PUBLIC_MAP_STYLE_URL'])
+			...passThrough([
+				'PUBLIC_SUPABASE_URL',
+				'PUBLIC_SUPABASE_ANON_KEY',
+				'PUBLIC_MAP_STYLE_URL',
+				'SUPABASE_AUTH_FORWARDING_KEY'
+			])
 		}
 	}
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_PROJECTS } from './lib/sample/generate.ts';
-import { requireScriptDatabase } from './lib/stack/connection.ts';
+import { requireScriptDatabase } from './lib/connection.ts';
 import { loadSample, type LoadSampleResult } from './lib/sample/load.ts';
 import { postgresBinDir } from './lib/stack/system.ts';
 

@@ -5,7 +5,7 @@ import { buildTerritory } from './lib/data/build.ts';
 import { loadTerritory } from './lib/data/load.ts';
 import { printProgress } from './lib/data/progress.ts';
 import { SourceValidationError } from './lib/data/validate.ts';
-import { scriptDatabase } from './lib/stack/connection.ts';
+import { scriptDatabase } from './lib/connection.ts';
 
 const say = (line: string) => process.stdout.write(line + '\n');
 

@@ -2,7 +2,7 @@
 // npm run db:types -- --check — fails when the committed types differ from the migrations' schema.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { generateDatabaseTypes, typesFile } from './lib/db-types.ts';
-import { supabaseEnv } from './lib/supabase-env.ts';
+import { supabaseEnv } from './lib/connection.ts';
 
 const check = process.argv.includes('--check');
 const { env } = await supabaseEnv();

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './lib/stack/config.ts';
-import { appEnv, supabaseEnv } from './lib/supabase-env.ts';
+import { appEnv, supabaseEnv } from './lib/connection.ts';
 import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
 
 const { env } = await supabaseEnv();

@@ -11,7 +11,7 @@ import {
 	MIN_PROJECTS,
 	validateSampleOptions
 } from './lib/sample/generate.ts';
-import { requireScriptDatabase } from './lib/stack/connection.ts';
+import { requireScriptDatabase } from './lib/connection.ts';
 import { loadSample, type SampleProgressEvent } from './lib/sample/load.ts';
 
 const USAGE = `Uso: npm run data:sample -- [--projects N] [--seed S] [--anchor AAAA-MM-DD]

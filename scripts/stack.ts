@@ -1,9 +1,10 @@
-// npm run stack -- <start|stop|status|reset|env>: the embedded Supabase-compatible stack.
+// npm run stack -- <start|stop|status|reset|env [--output FILE]>: the embedded Supabase-compatible stack.
 import { readStackEnv } from './lib/stack/connection.ts';
 import { envLines, resetStack, stackStatus, startStack, stopStack } from './lib/stack/stack.ts';
+import { writePrivateFile } from './lib/stack/secrets.ts';
 import { StackError } from './lib/stack/system.ts';
 
-const usage = 'Uso: npm run stack -- <start|stop|status|reset|env>';
+const usage = 'Uso: npm run stack -- <start|stop|status|reset|env [--output ARCHIVO]>';
 
 async function main(command: string | undefined): Promise<number> {
 	switch (command) {
@@ -35,7 +36,19 @@ async function main(command: string | undefined): Promise<number> {
 				console.error('La pila local no se ha creado todavía: ejecute `npm run stack -- start`.');
 				return 1;
 			}
-			console.log(envLines(env));
+			const output = process.argv[3] === '--output' ? process.argv[4] : undefined;
+			if (process.argv[3] !== undefined && !output) {
+				console.error(usage);
+				return 2;
+			}
+			if (!output) {
+				console.log(envLines(env));
+				return 0;
+			}
+			// The lines hold the service key and the database password: readable by the owner only,
+			// which a shell redirection (umask, usually 644) would not give.
+			writePrivateFile(output, envLines(env) + '\n');
+			console.log(`Escrito ${output} (solo legible por su dueño).`);
 			return 0;
 		}
 		default:

@@ -7,7 +7,7 @@ import { ensureAppBuild } from './lib/build-app.ts';
 import { run } from './lib/process.ts';
 import { repoRoot } from './lib/stack/config.ts';
 import { ensureSystemPackages } from './lib/stack/system.ts';
-import { appEnv, supabaseEnv } from './lib/supabase-env.ts';
+import { appEnv, supabaseEnv } from './lib/connection.ts';
 import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
 import { generateDatabaseTypes, typesFile } from './lib/db-types.ts';
 
@@ -165,7 +165,8 @@ async function playwright(env: Record<string, string>): Promise<StepResult> {
 const results: StepResult[] = [];
 if (selected.has('lint')) results.push(...(await lint()));
 // Unit tests need nothing running: no apt, no database, no territory build.
-if (selected.has('unit')) results.push(await vitest('unit', {}));
+// Component specs (Svelte mounted in happy-dom) are unit tests too: no stack, seconds to run.
+if (selected.has('unit')) results.push(await vitest('unit', {}, ['--project', 'component']));
 
 if ([...selected].some((s) => needsStack.has(s))) {
 	ensureSystemPackages([
@@ -185,13 +186,18 @@ if ([...selected].some((s) => needsStack.has(s))) {
 			throw new Error('pgTAP necesita SUPABASE_DB_URL para una Supabase externa.');
 		results.push(await pgTap(env.SUPABASE_DB_URL));
 	}
-	// Restarting is only ours to test on the local stack.
+	// Restarting and replacing the database are only ours to test on the local stack.
+	const localOnly = [
+		'tests/integration/stack-restart.test.ts',
+		'tests/integration/backup-restore.test.ts',
+		'tests/integration/recovery.test.ts'
+	];
 	if (selected.has('integration'))
 		results.push(
 			await vitest(
 				'integration',
 				clientEnv,
-				local ? [] : ['--exclude', 'tests/integration/stack-restart.test.ts']
+				local ? [] : localOnly.flatMap((file) => ['--exclude', file])
 			)
 		);
 	if (selected.has('e2e')) results.push(await playwright(clientEnv));

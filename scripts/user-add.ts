@@ -1,34 +1,41 @@
-// npm run user:add -- --email E --password P --role admin|secretariat|gore|planner [--region CODE] [--institution ID]
-// The command line around scripts/lib/auth/user-add.ts.
+// npm run user:add -- --email E --role admin|secretariat|gore|planner [--region CODE] [--institution ID]
+// The command line around scripts/lib/auth/user-add.ts. The password is asked for, piped in, or
+// taken from TABLERO_USER_PASSWORD (password-input.ts): never an argument, which `ps` shows.
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
+import { PASSWORD_ENV, readNewPassword } from './lib/auth/password-input.ts';
 import { addUser, UserAddError, userAddInput } from './lib/auth/user-add.ts';
-import { readStackEnv } from './lib/stack/connection.ts';
+import { requireSetting, resolveConnection } from './lib/connection.ts';
 
-const USAGE = `Uso: npm run user:add -- --email CORREO --password CLAVE --role admin|secretariat|gore|planner [--region CÓDIGO] [--institution ID]
+const USAGE = `Uso: npm run user:add -- --email CORREO --role admin|secretariat|gore|planner [--region CÓDIGO] [--institution ID]
 
   --email     correo del usuario
-  --password  clave inicial (8 a 72 caracteres)
   --role      admin y planner son nacionales; secretariat y gore exigen --region
   --region    código de región de dos dígitos (01 a 16), p. ej. 05 para Valparaíso
   --institution  id de public.institutions por la que actúa (p. ej. una municipalidad);
               un usuario gore sin ella actúa por el Gobierno Regional de su región
 
+La clave inicial (8 a 72 bytes) se pide sin mostrarla; sin terminal se lee de la entrada estándar
+(printf %s "$CLAVE" | npm run user:add -- …) o de la variable ${PASSWORD_ENV}. Nunca como argumento:
+la línea de órdenes queda visible para otros usuarios en ps.
+
 Usa PUBLIC_SUPABASE_URL y SUPABASE_SERVICE_ROLE_KEY del entorno o, si no están, el stack local.`;
 
 function connectionSettings(): { url: string; serviceKey: string } {
-	if (process.env.PUBLIC_SUPABASE_URL) {
-		const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
-		if (!serviceKey)
-			throw new UserAddError('PUBLIC_SUPABASE_URL está definido pero falta SUPABASE_SERVICE_ROLE_KEY.');
-		return { url: process.env.PUBLIC_SUPABASE_URL, serviceKey };
+	const connection = resolveConnection();
+	try {
+		return {
+			url: requireSetting(connection, 'PUBLIC_SUPABASE_URL'),
+			serviceKey: requireSetting(connection, 'SUPABASE_SERVICE_ROLE_KEY')
+		};
+	} catch (error) {
+		throw new UserAddError((error as Error).message);
 	}
-	const local = readStackEnv();
-	if (!local)
-		throw new UserAddError(
-			'No hay una Supabase configurada ni un stack local: ejecute `npm run stack -- start`.'
-		);
-	return { url: local.PUBLIC_SUPABASE_URL, serviceKey: local.SUPABASE_SERVICE_ROLE_KEY };
+}
+
+function invalid(issues: { message: string }[]): UserAddError {
+	const problems = issues.map((issue) => `  - ${issue.message}`).join('\n');
+	return new UserAddError(`Datos no válidos:\n${problems}\n\n${USAGE}`);
 }
 
 async function main(): Promise<void> {
@@ -37,6 +44,7 @@ async function main(): Promise<void> {
 		({ values } = parseArgs({
 			options: {
 				email: { type: 'string' },
+				// Only to refuse it with an explanation: see the header comment.
 				password: { type: 'string' },
 				role: { type: 'string' },
 				region: { type: 'string' },
@@ -54,11 +62,24 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	const parsed = userAddInput.safeParse(values);
-	if (!parsed.success) {
-		const problems = parsed.error.issues.map((issue) => `  - ${issue.message}`).join('\n');
-		throw new UserAddError(`Datos no válidos:\n${problems}\n\n${USAGE}`);
+	if (values.password !== undefined) {
+		throw new UserAddError(
+			'--password ya no se acepta: la línea de órdenes es visible para otros usuarios (ps) y queda en el historial.\n' +
+				`Ejecute sin --password y escriba la clave cuando se pida, o pásela por la entrada estándar o en ${PASSWORD_ENV}.`
+		);
 	}
+	// Validate the rest first, so nobody types a password for a command that will fail anyway.
+	const withoutPassword = userAddInput.safeParse({ ...values, password: 'x'.repeat(8) });
+	if (!withoutPassword.success) throw invalid(withoutPassword.error.issues);
+	const password = await readNewPassword({
+		env: process.env,
+		input: process.stdin,
+		output: process.stderr
+	});
+	if ('error' in password) throw new UserAddError(password.error);
+
+	const parsed = userAddInput.safeParse({ ...values, password: password.password });
+	if (!parsed.success) throw invalid(parsed.error.issues);
 	const input = parsed.data;
 
 	const { url, serviceKey } = connectionSettings();

@@ -14,9 +14,9 @@ export class MissingSupabaseEnvError extends Error {
 		super(
 			`Faltan variables de entorno: ${missing.join(', ')}. ` +
 				'Inicia la aplicación con «npm start» (levanta el stack local de Supabase y las define), ' +
-				'o expórtalas desde el stack con: npm run stack -- env > /tmp/stack.env; set -a; . /tmp/stack.env; set +a. ' +
+				'o expórtalas desde el stack con: npm run stack -- env --output /tmp/stack.env; set -a; . /tmp/stack.env; set +a. ' +
 				`| Missing environment variables: ${missing.join(', ')}. ` +
-				'Start the app with `npm start`, or export them from the local stack with `npm run stack -- env`.'
+				'Start the app with `npm start`, or export them from the local stack with `npm run stack -- env --output FILE` (written with mode 600).'
 		);
 		this.name = 'MissingSupabaseEnvError';
 	}

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { createClient } from '@supabase/supabase-js';
-import type { Database } from '../../src/lib/database.types';
+import { testClient } from '../support/supabase.ts';
 
 // Commitments and agreements as the public reads them (active transparency): filters kept in the URL,
 // hostile links answered with a notice, and counts that agree with the database.
 
-const anon = () =>
-	createClient<Database>(process.env.PUBLIC_SUPABASE_URL!, process.env.PUBLIC_SUPABASE_ANON_KEY!, {
-		auth: { persistSession: false }
-	});
+const anon = () => testClient();
 
 test('a hostile link shows what was dropped, not an error', async ({ page }) => {
 	const dialogs: string[] = [];

@@ -1,9 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createClient } from '@supabase/supabase-js';
 import { randomBytes } from 'node:crypto';
+import { GEO_FILES } from '../../src/lib/territory/geo-files';
+import { testClient } from '../support/supabase.ts';
+import { pixelOf } from './map-pixels';
 
 // The territory pages end to end: the map is driven with the mouse the way a person would (the
-// pixel of a place is computed from the live map), and the same journey is done again with the
+// pixel of a place is computed from the view the live map publishes, see map-pixels.ts), and the same journey is done again with the
 // keyboard only. Screenshots land in test-results/screens/ for a human look.
 
 const screens = (name: string) => `test-results/screens/${name}.png`;
@@ -12,74 +14,6 @@ async function waitForMap(page: Page): Promise<Locator> {
 	const map = page.getByTestId('map');
 	await expect(map).toHaveAttribute('data-map-ready', 'true', { timeout: 30_000 });
 	return map;
-}
-
-/** Coordinates of a label point in one of the /geo/ files, as served to the browser. */
-async function labelPoint(page: Page, url: string, code: string): Promise<[number, number]> {
-	return page.evaluate(
-		async ({ url, code }) => {
-			const response = await fetch(url);
-			if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-			const collection = await response.json();
-			const feature = collection.features.find(
-				(candidate: { properties: { code: string }; geometry: { type: string } }) =>
-					candidate.properties.code === code && candidate.geometry.type === 'Point'
-			);
-			if (!feature) throw new Error(`${url}: no label point for ${code}`);
-			return feature.geometry.coordinates as [number, number];
-		},
-		{ url, code }
-	);
-}
-
-/**
- * The page pixel where the live map draws the area `code` of `layer`: its label point when that
- * falls on the area itself, else the drawn pixel of the area closest to it (a label may sit on a
- * small island or the area may be partly hidden). Found with MapLibre's own hit testing, so the
- * mouse then really lands on that area.
- */
-async function pixelOf(map: Locator, layer: string, code: string, near: [number, number]) {
-	const point = await map.evaluate(
-		(element, { layer, code, near }) => {
-			type Point = { x: number; y: number };
-			const instance = (
-				element as unknown as {
-					maplibreMap: {
-						project(lngLat: [number, number]): Point;
-						queryRenderedFeatures(
-							point: [number, number],
-							options: { layers: string[] }
-						): { properties: { code: string } }[];
-						getCanvas(): HTMLCanvasElement;
-					};
-				}
-			).maplibreMap;
-			const hits = (x: number, y: number) =>
-				instance
-					.queryRenderedFeatures([x, y], { layers: [layer] })
-					.some((feature) => feature.properties.code === code);
-			// A pixel whose neighbours are inside too: the mouse lands on whole pixels, so a point on
-			// the very edge of an area could miss it.
-			const inside = (x: number, y: number) =>
-				hits(x, y) && hits(x - 2, y) && hits(x + 2, y) && hits(x, y - 2) && hits(x, y + 2);
-			const target = instance.project(near);
-			if (inside(target.x, target.y)) return target;
-			const { clientWidth: width, clientHeight: height } = instance.getCanvas();
-			let best: (Point & { distance: number }) | null = null;
-			for (let y = 4; y < height; y += 4) {
-				for (let x = 4; x < width; x += 4) {
-					const distance = Math.hypot(x - target.x, y - target.y);
-					if ((!best || distance < best.distance) && inside(x, y)) best = { x, y, distance };
-				}
-			}
-			return best;
-		},
-		{ layer, code, near }
-	);
-	if (!point) throw new Error(`${code} is not drawn on the map layer ${layer}`);
-	const box = await map.locator('canvas').boundingBox();
-	if (!box) throw new Error('The map canvas is not visible');
-	return { x: box.x + point.x, y: box.y + point.y };
 }
 
 /** Tabs forward until the focused element matches, as a keyboard user would (bounded). */
@@ -104,12 +38,7 @@ test('the national map leads to a region, its comunas and a comuna page', async 
 
 	const nationalMap = await waitForMap(page);
 
-	const valparaiso = await pixelOf(
-		nationalMap,
-		'regiones-relleno',
-		'05',
-		await labelPoint(page, '/geo/regiones-etiquetas.geojson', '05')
-	);
+	const valparaiso = await pixelOf(page, nationalMap, GEO_FILES.regions, '05', GEO_FILES.regionLabels);
 	await page.mouse.move(valparaiso.x, valparaiso.y);
 	await expect(page.getByTestId('map-hover')).toContainText('Valparaíso');
 	await page.screenshot({ path: screens('home'), fullPage: true });
@@ -123,12 +52,7 @@ test('the national map leads to a region, its comunas and a comuna page', async 
 	}
 	const regionMap = await waitForMap(page);
 
-	const vinaDelMar = await pixelOf(
-		regionMap,
-		'comunas-relleno',
-		'05109',
-		await labelPoint(page, '/geo/region/05.geojson', '05109')
-	);
+	const vinaDelMar = await pixelOf(page, regionMap, GEO_FILES.region('05'), '05109');
 	await page.mouse.move(vinaDelMar.x, vinaDelMar.y);
 	await expect(page.getByTestId('map-hover')).toHaveText('Viña del Mar');
 	await page.screenshot({ path: screens('region'), fullPage: true });
@@ -249,14 +173,7 @@ test('on a phone the list goes under the map', async ({ page }) => {
 });
 
 test('a user signs in, comes back to the page they were on, and signs out', async ({ page }) => {
-	const url = process.env.PUBLIC_SUPABASE_URL;
-	const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
-	// npm test passes both; a missing one is a broken run, not a reason to skip.
-	expect(url, 'PUBLIC_SUPABASE_URL').toBeTruthy();
-	expect(serviceKey, 'SUPABASE_SERVICE_ROLE_KEY').toBeTruthy();
-	const admin = createClient(url!, serviceKey!, {
-		auth: { persistSession: false, autoRefreshToken: false }
-	});
+	const admin = testClient({ key: 'service' });
 	const email = `e2e-${Date.now()}@example.cl`;
 	const password = randomBytes(12).toString('base64url');
 	const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });

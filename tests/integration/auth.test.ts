@@ -1,16 +1,13 @@
 // Supabase Auth as the app sees it: unmodified supabase-js against the stack's gateway (the local
 // Auth service and PostgREST). Every user made here has a random address and is deleted afterwards.
-import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClient, testSetting, type TestClient } from '../support/supabase.ts';
 
-const url = process.env.PUBLIC_SUPABASE_URL!;
-const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY!;
-const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY!;
+const url = testSetting('PUBLIC_SUPABASE_URL');
+const anonKey = testSetting('PUBLIC_SUPABASE_ANON_KEY');
 
-const clientOptions = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
-const newClient = (key = anonKey) => createClient(url, key, clientOptions);
-let admin: SupabaseClient;
+let admin: TestClient;
 
 const createdUserIds: string[] = [];
 const uniqueEmail = (label: string) => `auth-test-${label}-${randomUUID().slice(0, 8)}@example.test`;
@@ -30,17 +27,37 @@ async function createUser(label: string, extra: { app_metadata?: Record<string, 
 	return { id: data.user!.id, email, password: secret };
 }
 
-/** A password sign-in exactly as supabase-js sends it, for comparing raw answers. */
-function rawSignIn(email: string, secret: string) {
+/** A random address in 198.18.0.0/15 (reserved for tests), so runs never share counts. */
+const testAddress = () => `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
+
+/** The headers with which the app server names the address a person signs in from. */
+const from = (address: string) => ({
+	'sb-forwarded-for': address,
+	'x-sb-forwarding-key': testSetting('SUPABASE_AUTH_FORWARDING_KEY')
+});
+
+/**
+ * A password sign-in exactly as supabase-js sends it, for comparing raw answers; by default as
+ * the app server makes it for someone at a fresh address, so failures here throttle nothing else.
+ */
+function rawSignIn(email: string, secret: string, headers: Record<string, string> = from(testAddress())) {
 	return fetch(`${url}/auth/v1/token?grant_type=password`, {
 		method: 'POST',
 		headers: {
 			apikey: anonKey,
 			'content-type': 'application/json;charset=UTF-8',
-			'x-supabase-api-version': '2024-01-01'
+			'x-supabase-api-version': '2024-01-01',
+			...headers
 		},
 		body: JSON.stringify({ email, password: secret, gotrue_meta_security: {} })
 	});
+}
+
+/** The sign-in the app server makes for a person at `address` (hooks: client-address.ts). */
+async function signInFrom(address: string, email: string, secret: string): Promise<number> {
+	const res = await rawSignIn(email, secret, from(address));
+	await res.text();
+	return res.status;
 }
 
 function decodeClaims(jwt: string): Record<string, unknown> {
@@ -48,14 +65,7 @@ function decodeClaims(jwt: string): Record<string, unknown> {
 }
 
 beforeAll(() => {
-	for (const [name, value] of Object.entries({
-		PUBLIC_SUPABASE_URL: url,
-		PUBLIC_SUPABASE_ANON_KEY: anonKey,
-		SUPABASE_SERVICE_ROLE_KEY: serviceKey
-	})) {
-		if (!value) throw new Error(`${name} must be set (npm test sets it from the running stack)`);
-	}
-	admin = newClient(serviceKey);
+	admin = testClient({ key: 'service' });
 });
 
 afterAll(async () => {
@@ -65,7 +75,7 @@ afterAll(async () => {
 describe('password sign-in', () => {
 	it('returns a session whose access token carries GoTrue claims and app_metadata', async () => {
 		const user = await createUser('signin', { app_metadata: { role: 'gore', region_code: '05' } });
-		const client = newClient();
+		const client = testClient();
 		const { data, error } = await client.auth.signInWithPassword({
 			email: user.email.toUpperCase(),
 			password: user.password
@@ -121,7 +131,7 @@ describe('password sign-in', () => {
 			expect(unknown.headers.get(header)).toBe(wrong.headers.get(header));
 		}
 
-		const { error } = await newClient().auth.signInWithPassword({
+		const { error } = await testClient().auth.signInWithPassword({
 			email: user.email,
 			password: 'not-the-password'
 		});
@@ -147,36 +157,61 @@ describe('password sign-in', () => {
 		expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
 	});
 
-	it('limits repeated failures for one e-mail, even with the right password, without locking out others', async () => {
+	it("delays guessing one account's password where it comes from, not its owner at their own address", async () => {
 		const target = await createUser('ratelimit');
-		const bystander = await createUser('bystander');
-		for (let attempt = 1; attempt <= 5; attempt++) {
-			const res = await rawSignIn(target.email, `wrong-${attempt}`);
-			expect(res.status).toBe(400);
-			await res.text();
-		}
-		const limited = await rawSignIn(target.email, target.password);
+		const own = testAddress();
+		const attacker = testAddress();
+		expect(await signInFrom(own, target.email, target.password)).toBe(200);
+
+		const statuses: number[] = [];
+		for (let attempt = 1; attempt <= 5; attempt++)
+			statuses.push(await signInFrom(attacker, target.email, `wrong-${attempt}`));
+		// Three free failures, then growing delays at that address: even the right password waits.
+		expect(statuses).toEqual([400, 400, 400, 429, 429]);
+		const limited = await rawSignIn(target.email, target.password, from(attacker));
 		expect(limited.status).toBe(429);
 		expect(await limited.json()).toMatchObject({ code: 'over_request_rate_limit' });
 
-		const { error: limitedError } = await newClient().auth.signInWithPassword(target);
-		expect(limitedError?.status).toBe(429);
-		expect(limitedError?.code).toBe('over_request_rate_limit');
+		// Naming the owner's address without the app server's key is not believed.
+		for (let attempt = 1; attempt <= 4; attempt++) {
+			const forged = await rawSignIn(target.email, `forged-${attempt}`, { 'sb-forwarded-for': own });
+			await forged.text();
+		}
+		expect(await signInFrom(own, target.email, target.password)).toBe(200);
+	});
 
-		const { error } = await newClient().auth.signInWithPassword(bystander);
-		expect(error).toBeNull();
+	it('delays guessing spread over many addresses, but not the owner at an address they signed in from', async () => {
+		const target = await createUser('distributed');
+		const own = testAddress();
+		expect(await signInFrom(own, target.email, target.password)).toBe(200);
+		for (let attempt = 1; attempt <= 10; attempt++)
+			expect(await signInFrom(testAddress(), target.email, `wrong-${attempt}`)).toBe(400);
+		expect(await signInFrom(testAddress(), target.email, target.password)).toBe(429);
+		expect(await signInFrom(own, target.email, target.password)).toBe(200);
+	});
+
+	it('limits failures from one address across accounts, known or not', async () => {
+		const address = testAddress();
+		const statuses: number[] = [];
+		// supabase/config.toml [auth.rate_limit] sign_in_sign_ups = 30 per 5 minutes.
+		for (let attempt = 1; attempt <= 31; attempt++)
+			statuses.push(await signInFrom(address, uniqueEmail(`spray${attempt}`), 'not-the-password'));
+		expect(statuses.slice(0, 30).every((status) => status === 400)).toBe(true);
+		expect(statuses[30]).toBe(429);
+		const bystander = await createUser('bystander');
+		expect(await signInFrom(testAddress(), bystander.email, bystander.password)).toBe(200);
 	});
 
 	it('refuses banned and deleted users', async () => {
 		const banned = await createUser('banned');
 		const { error: banError } = await admin.auth.admin.updateUserById(banned.id, { ban_duration: '24h' });
 		expect(banError).toBeNull();
-		const { error } = await newClient().auth.signInWithPassword(banned);
+		const { error } = await testClient().auth.signInWithPassword(banned);
 		expect(error?.code).toBe('user_banned');
 
 		const deleted = await createUser('deleted');
 		expect((await admin.auth.admin.deleteUser(deleted.id)).error).toBeNull();
-		const { error: deletedError } = await newClient().auth.signInWithPassword(deleted);
+		const { error: deletedError } = await testClient().auth.signInWithPassword(deleted);
 		expect(deletedError?.code).toBe('invalid_credentials');
 	});
 });
@@ -184,7 +219,7 @@ describe('password sign-in', () => {
 describe('refresh tokens', () => {
 	it('rotate, and a stale token ends the whole session (reuse detection)', async () => {
 		const user = await createUser('refresh');
-		const client = newClient();
+		const client = testClient();
 		const first = (await client.auth.signInWithPassword(user)).data.session!;
 
 		const second = await client.auth.refreshSession();
@@ -197,7 +232,7 @@ describe('refresh tokens', () => {
 
 		// Right after a rotation the previous token still yields its successor (two requests
 		// refreshing with the same cookie at once must not log the user out), never a new token.
-		const sameAgain = await newClient().auth.refreshSession({ refresh_token: first.refresh_token });
+		const sameAgain = await testClient().auth.refreshSession({ refresh_token: first.refresh_token });
 		expect(sameAgain.error).toBeNull();
 		expect(sameAgain.data.session!.refresh_token).toBe(secondSession.refresh_token);
 
@@ -207,21 +242,21 @@ describe('refresh tokens', () => {
 		expect(thirdSession.refresh_token).not.toBe(secondSession.refresh_token);
 
 		// The first token is now two rotations old: presenting it is reuse.
-		const replay = await newClient().auth.refreshSession({ refresh_token: first.refresh_token });
+		const replay = await testClient().auth.refreshSession({ refresh_token: first.refresh_token });
 		expect(replay.error?.status).toBe(400);
 		expect(replay.error?.code).toBe('refresh_token_already_used');
 
 		// ...and it ended the session: the newest tokens are dead too.
-		const afterReuse = await newClient().auth.refreshSession({
+		const afterReuse = await testClient().auth.refreshSession({
 			refresh_token: thirdSession.refresh_token
 		});
 		expect(afterReuse.error?.code).toBe('refresh_token_not_found');
-		const { error: userError } = await newClient().auth.getUser(thirdSession.access_token);
+		const { error: userError } = await testClient().auth.getUser(thirdSession.access_token);
 		expect(userError?.name).toBe('AuthSessionMissingError');
 	});
 
 	it('refuses an unknown refresh token', async () => {
-		const { error } = await newClient().auth.refreshSession({ refresh_token: 'no-such-refresh-token' });
+		const { error } = await testClient().auth.refreshSession({ refresh_token: 'no-such-refresh-token' });
 		expect(error?.status).toBe(400);
 		expect(error?.code).toBe('refresh_token_not_found');
 	});
@@ -230,10 +265,10 @@ describe('refresh tokens', () => {
 describe('getUser', () => {
 	it('returns the user for a valid token and refuses a tampered one', async () => {
 		const user = await createUser('getuser');
-		const { data } = await newClient().auth.signInWithPassword(user);
+		const { data } = await testClient().auth.signInWithPassword(user);
 		const token = data.session!.access_token;
 
-		const ok = await newClient().auth.getUser(token);
+		const ok = await testClient().auth.getUser(token);
 		expect(ok.error).toBeNull();
 		expect(ok.data.user?.id).toBe(user.id);
 
@@ -242,15 +277,14 @@ describe('getUser', () => {
 		const forgedPayload = Buffer.from(
 			JSON.stringify({ ...claims, app_metadata: { role: 'admin' } })
 		).toString('base64url');
-		const tampered = await newClient().auth.getUser([header, forgedPayload, signature].join('.'));
+		const tampered = await testClient().auth.getUser([header, forgedPayload, signature].join('.'));
 		expect(tampered.data.user).toBeNull();
 		expect(tampered.error?.status).toBe(403);
 		expect(tampered.error?.code).toBe('bad_jwt');
 
 		// PostgREST checks the same signature: the forged token gets nowhere there either.
-		const forgedClient = createClient(url, anonKey, {
-			...clientOptions,
-			global: { headers: { Authorization: `Bearer ${[header, forgedPayload, signature].join('.')}` } }
+		const forgedClient = testClient({
+			headers: { Authorization: `Bearer ${[header, forgedPayload, signature].join('.')}` }
 		});
 		const { error: restError } = await forgedClient.from('regions').select('code').limit(1);
 		expect(restError).not.toBeNull();
@@ -260,28 +294,28 @@ describe('getUser', () => {
 describe('sign-out', () => {
 	it('ends the session: its refresh token and access token stop working', async () => {
 		const user = await createUser('signout');
-		const client = newClient();
+		const client = testClient();
 		const session = (await client.auth.signInWithPassword(user)).data.session!;
 
 		expect((await client.auth.signOut()).error).toBeNull();
 
-		const refresh = await newClient().auth.refreshSession({ refresh_token: session.refresh_token });
+		const refresh = await testClient().auth.refreshSession({ refresh_token: session.refresh_token });
 		expect(refresh.error?.code).toBe('refresh_token_not_found');
-		const { error } = await newClient().auth.getUser(session.access_token);
+		const { error } = await testClient().auth.getUser(session.access_token);
 		expect(error?.name).toBe('AuthSessionMissingError');
 	});
 
 	it("scope 'others' keeps only the current session", async () => {
 		const user = await createUser('others');
-		const here = newClient();
-		const elsewhere = newClient();
+		const here = testClient();
+		const elsewhere = testClient();
 		const hereSession = (await here.auth.signInWithPassword(user)).data.session!;
 		const elsewhereSession = (await elsewhere.auth.signInWithPassword(user)).data.session!;
 
 		expect((await here.auth.signOut({ scope: 'others' })).error).toBeNull();
 
-		expect((await newClient().auth.getUser(hereSession.access_token)).error).toBeNull();
-		expect((await newClient().auth.getUser(elsewhereSession.access_token)).error?.name).toBe(
+		expect((await testClient().auth.getUser(hereSession.access_token)).error).toBeNull();
+		expect((await testClient().auth.getUser(elsewhereSession.access_token)).error?.name).toBe(
 			'AuthSessionMissingError'
 		);
 	});
@@ -297,12 +331,12 @@ describe('API keys', () => {
 			expect(invalid.status).toBe(401);
 			expect((await invalid.json()).message).toBe('Invalid API key');
 		}
-		const { error } = await newClient('not-a-key').from('regions').select('code').limit(1);
+		const { error } = await testClient({ apiKey: 'not-a-key' }).from('regions').select('code').limit(1);
 		expect(error).not.toBeNull();
 	});
 
 	it('admin calls need the service key', async () => {
-		const { data, error } = await newClient().auth.admin.createUser({
+		const { data, error } = await testClient().auth.admin.createUser({
 			email: uniqueEmail('sneaky'),
 			password: password()
 		});
@@ -311,7 +345,7 @@ describe('API keys', () => {
 		expect(error?.code).toBe('not_admin');
 
 		const user = await createUser('admin');
-		const signedIn = newClient();
+		const signedIn = testClient();
 		await signedIn.auth.signInWithPassword(user);
 		// A signed-in user's token is not an admin token either.
 		const asUser = await signedIn.auth.admin.getUserById(user.id);
@@ -339,13 +373,13 @@ describe('RLS sees the signed-in user', () => {
 		]);
 		expect(insertError).toBeNull();
 
-		const client = newClient();
+		const client = testClient();
 		await client.auth.signInWithPassword(user);
 		const { data, error } = await client.from('memberships').select('user_id, role');
 		expect(error).toBeNull();
 		expect(data).toEqual([{ user_id: user.id, role: 'planner' }]);
 
-		const { data: anonRows } = await newClient().from('memberships').select('user_id');
+		const { data: anonRows } = await testClient().from('memberships').select('user_id');
 		expect(anonRows ?? []).toEqual([]);
 	});
 });

@@ -1,13 +1,12 @@
 // The sample the stack loads on first start (npm run data:sample), as the API serves it: every
 // region has projects, the database assigned every project its comunas, and the dashboard has
 // overdue commitments, publications in every state, receipts and PMG years to show.
-import { createClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Constants } from '../../src/lib/database.types.ts';
+import { testClient } from '../support/supabase.ts';
 
-const url = process.env.PUBLIC_SUPABASE_URL!;
-const options = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
-const service = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!, options);
-const anon = createClient(url, process.env.PUBLIC_SUPABASE_ANON_KEY!, options);
+const service = testClient({ key: 'service' });
+const anon = testClient();
 
 /** Rows matching a query, counted by PostgREST without transferring them. */
 async function count(
@@ -87,7 +86,7 @@ describe('the sample data', () => {
 				service_code
 			).toBeGreaterThan(0);
 		}
-		for (const kind of ['cooperation_agreement', 'memorandum_of_understanding', 'working_group']) {
+		for (const kind of Constants.public.Enums.agreement_kind) {
 			expect(
 				await count(
 					service.from('agreements').select('id', { count: 'exact', head: true }).eq('kind', kind)
@@ -124,7 +123,7 @@ describe('the sample data', () => {
 	});
 
 	it('has publications in every state, receipts, and shows only public ones to visitors', async () => {
-		for (const status of ['draft', 'scheduled', 'published', 'archived']) {
+		for (const status of Constants.public.Enums.publication_status) {
 			expect(
 				await count(
 					service

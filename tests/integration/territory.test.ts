@@ -1,10 +1,8 @@
 // The territory as an API client sees it: anon key, supabase-js, PostgREST.
-import { createClient } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
+import { testClient } from '../support/supabase.ts';
 
-const url = process.env.PUBLIC_SUPABASE_URL!;
-const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY!;
-const anon = createClient(url, anonKey, { auth: { persistSession: false } });
+const anon = testClient();
 
 async function count(table: 'regions' | 'provinces' | 'communes'): Promise<number | null> {
 	const { count, error } = await anon.from(table).select('code', { count: 'exact', head: true });

@@ -1,5 +1,7 @@
 // Small HTTP helpers shared by the Auth service and the gateway.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import { AuthHttpError, badRequest } from './errors.ts';
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -43,10 +45,36 @@ export function sendJson(
 	res.end(payload);
 }
 
-/** The peer address; proxies' X-Forwarded-For is not trusted (anyone can send it). */
-export function clientIp(req: IncomingMessage): string {
-	const address = req.socket.remoteAddress ?? 'unknown';
-	return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+/** GoTrue's header for the end user's address, sent by a server that signs users in. */
+export const FORWARDED_FOR_HEADER = 'sb-forwarded-for';
+/** Proves the sender is the app server: only it holds the key (secrets.ts authForwardingKey). */
+export const FORWARDING_KEY_HEADER = 'x-sb-forwarding-key';
+
+const unmapped = (address: string) =>
+	address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+
+// Hashing first gives equal-length inputs, so timingSafeEqual never short-circuits on length.
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** Compares a presented secret with the expected one in constant time. */
+export function constantTimeEquals(presented: string, expected: string): boolean {
+	return timingSafeEqual(digest(presented), digest(expected));
+}
+
+/**
+ * The client's address. The app server signs people in from its own address, so it names theirs
+ * in Sb-Forwarded-For; that header is believed only with the forwarding key, which only the app
+ * server holds (GoTrue believes it only with a secret API key). Anyone can send Sb-Forwarded-For
+ * or X-Forwarded-For: without the key they are ignored and the peer address counts.
+ */
+export function clientIp(req: IncomingMessage, forwardingKey?: string): string {
+	const peer = unmapped(req.socket.remoteAddress ?? 'unknown');
+	const forwarded = headerValue(req, FORWARDED_FOR_HEADER);
+	const presented = headerValue(req, FORWARDING_KEY_HEADER);
+	if (!forwardingKey || !forwarded || !presented || !constantTimeEquals(presented, forwardingKey))
+		return peer;
+	const first = forwarded.split(',')[0].trim();
+	return isIP(first) ? unmapped(first) : peer;
 }
 
 /** A header's single value (Node joins repeated ones, arrays only for set-cookie). */

@@ -1,6 +1,14 @@
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { bearerToken, isUuid, issueAccessToken, newRefreshToken, secretKey, verifyToken } from './tokens.ts';
+import {
+	bearerToken,
+	carriesExpiry,
+	isUuid,
+	issueAccessToken,
+	newRefreshToken,
+	secretKey,
+	verifyToken
+} from './tokens.ts';
 
 const key = secretKey('a-test-secret-of-at-least-thirty-two-characters');
 const subject = {
@@ -73,6 +81,20 @@ describe('verifyToken', () => {
 			ok: false,
 			reason: 'token has invalid claims: token is expired'
 		});
+	});
+
+	it('refuses a correctly signed token without exp, which would never expire', async () => {
+		const forever = await new SignJWT({ sub: subject.userId, role: 'authenticated' })
+			.setProtectedHeader({ alg: 'HS256' })
+			.sign(key);
+		const result = await verifyToken(forever, key);
+		expect(result).toEqual({
+			ok: false,
+			reason: expect.stringMatching(/^token has invalid claims: .*exp/)
+		});
+		expect(carriesExpiry(forever)).toBe(false);
+		expect(carriesExpiry((await issueAccessToken(input, key)).token)).toBe(true);
+		expect(carriesExpiry('not-a-jwt')).toBe(true);
 	});
 
 	it('refuses unsigned (alg none) and non-HS256 tokens', async () => {

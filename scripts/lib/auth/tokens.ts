@@ -1,7 +1,7 @@
 // Access tokens (HS256 JWTs shaped like GoTrue's, so PostgREST, RLS and supabase-js read them the
 // same way as a hosted project's) and opaque refresh tokens.
 import { randomBytes } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
 export interface AccessTokenSubject {
 	userId: string;
@@ -78,7 +78,8 @@ export type VerifiedToken = { ok: true; claims: JWTPayload } | { ok: false; reas
  */
 export async function verifyToken(token: string, key: Uint8Array): Promise<VerifiedToken> {
 	try {
-		const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+		// A token without `exp` would be valid forever: refused, as GoTrue refuses it.
+		const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], requiredClaims: ['exp'] });
 		return { ok: true, claims: payload };
 	} catch (error) {
 		if (error instanceof joseErrors.JWTExpired)
@@ -89,6 +90,20 @@ export async function verifyToken(token: string, key: Uint8Array): Promise<Verif
 			return { ok: false, reason: 'signature is invalid' };
 		return { ok: false, reason: 'token is malformed' };
 	}
+}
+
+/**
+ * False for a well-formed JWT without a numeric `exp` (valid forever if its signature is); true
+ * otherwise, including for anything that is not a JWT, which its verifier refuses anyway.
+ */
+export function carriesExpiry(token: string): boolean {
+	let claims: JWTPayload;
+	try {
+		claims = decodeJwt(token);
+	} catch {
+		return true;
+	}
+	return typeof claims.exp === 'number';
 }
 
 /** The bearer token of an `Authorization` header, or null. */

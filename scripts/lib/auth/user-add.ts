@@ -15,7 +15,7 @@ export const userAddInput = z
 			.toLowerCase()
 			.pipe(z.email({ error: 'El correo no es válido.' })),
 		password: z
-			.string({ error: 'Falta --password.' })
+			.string({ error: 'Falta la clave.' })
 			.min(8, { error: 'La clave debe tener al menos 8 caracteres.' })
 			.refine((value) => Buffer.byteLength(value, 'utf8') <= 72, {
 				error: 'La clave no puede superar 72 bytes.'

@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTerritory, territoryBuildIsCurrent } from './build.ts';
 import { SourceValidationError } from './validate.ts';
+import { planarArea } from './testing/planar-area.ts';
 
 /**
  * The whole pipeline on a tiny made-up territory: two regions, three provinces, four comunas
@@ -57,25 +58,14 @@ beforeAll(async () => {
 });
 afterAll(() => rm(workspace, { recursive: true, force: true }));
 
-/** Planar area in degrees², holes subtracted. */
-function area(polygons: number[][][][]): number {
-	let total = 0;
-	for (const polygon of polygons) {
-		polygon.forEach((ring, i) => {
-			let sum = 0;
-			for (let k = 0; k < ring.length - 1; k++) sum += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1];
-			total += (i === 0 ? 1 : -1) * Math.abs(sum / 2);
-		});
-	}
-	return total;
-}
+const area = planarArea;
 
 const read = (path: string) => readFile(join(repoRoot, path), 'utf8');
 const readJson = async <T>(path: string) => JSON.parse(await read(path)) as T;
 
 describe('buildTerritory on a tiny territory', () => {
 	it('writes the topology, the map files and a manifest of checksums', async () => {
-		const { manifest } = await buildTerritory({ repoRoot, env, fetch: undefined });
+		const { manifest } = await buildTerritory({ repoRoot, env });
 		expect(Object.keys(manifest.outputs)).toEqual([
 			'data/build/territorio.topo.json',
 			'static/geo/region/01.geojson',

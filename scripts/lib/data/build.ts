@@ -5,7 +5,7 @@ import { CODE_LIST_FILES, codeListProblems, readCodeList, type CodeList } from '
 import { buildCoverage, type CoverageStats } from './coverage.ts';
 import { buildMapFiles } from './map-files.ts';
 import { timed, type OnProgress } from './progress.ts';
-import { KNOWN_SOURCE, loadSource, localSourcePath, sha256, type SourceOrigin } from './source.ts';
+import { KNOWN_SOURCE, loadSource, sha256, sourcePath, type SourceOrigin } from './source.ts';
 import { assertNoSpikes, type NamedShape } from './spikes.ts';
 import { featuresOf, territoryTopology, type TerritoryTopology } from './topology.ts';
 import { splitSource, UNDEMARCATED_AREA_NAME } from './validate.ts';
@@ -46,7 +46,6 @@ export interface TerritoryManifest {
 export interface BuildOptions {
 	repoRoot?: string;
 	env?: NodeJS.ProcessEnv;
-	fetch?: typeof fetch;
 	onProgress?: OnProgress;
 }
 
@@ -58,7 +57,10 @@ export interface BuildResult {
 /** Hash of the pipeline's own code: a change in how outputs are made makes them out of date. */
 async function pipelineSha256(): Promise<string> {
 	const directory = import.meta.dirname;
-	const files = (await readdir(directory)).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')).sort();
+	// Recursive: the coverage's steps live in coverage/; tests and their helpers (testing/) make nothing.
+	const files = (await readdir(directory, { recursive: true }))
+		.filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.startsWith('testing'))
+		.sort();
 	const parts = await Promise.all(files.map(async (f) => `${f}\n${await readFile(join(directory, f), 'utf8')}`));
 	return sha256(parts.join('\n'));
 }
@@ -93,12 +95,12 @@ export async function buildTerritory(options: BuildOptions = {}): Promise<BuildR
 	const source = await timed(
 		progress,
 		'Leer fuente de límites',
-		() => loadSource({ repoRoot, env: options.env, fetch: options.fetch }),
-		(s) => `${s.origin}: ${s.location}`
+		() => loadSource({ repoRoot, env: options.env }),
+		(s) => `${s.origin}: ${s.path}`
 	);
 	const collection = JSON.parse(source.bytes.toString('utf8')) as FeatureCollection;
 	if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-		throw new Error(`The boundary source ${source.location} is not a GeoJSON FeatureCollection`);
+		throw new Error(`The boundary source ${source.path} is not a GeoJSON FeatureCollection`);
 	}
 	const split = await timed(
 		progress,
@@ -241,14 +243,9 @@ export async function territoryBuildIsCurrent(
 	).catch(() => null);
 	if (!texts || manifest.codeList?.sha256 !== codeListSha256(texts)) return false;
 
-	let local: Awaited<ReturnType<typeof localSourcePath>>;
-	try {
-		local = await localSourcePath(repoRoot, options.env);
-	} catch {
-		return false;
-	}
-	const sourceSha = local ? sha256(await readFile(local.path)) : KNOWN_SOURCE.sha256;
-	if (manifest.source?.sha256 !== sourceSha) return false;
+	const source = await sourcePath(repoRoot, options.env).catch(() => null);
+	const sourceBytes = source && (await readFile(source.path).catch(() => null));
+	if (!sourceBytes || manifest.source?.sha256 !== sha256(sourceBytes)) return false;
 
 	for (const [path, record] of Object.entries(manifest.outputs)) {
 		const content = await readFile(join(repoRoot, path)).catch(() => null);

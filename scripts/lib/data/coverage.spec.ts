@@ -5,6 +5,7 @@ import type { GeometryObject } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { buildCoverage, type CoverageParticipant, type MultiPolygonCoordinates } from './coverage.ts';
 import { polygonsSpikes } from './spikes.ts';
+import { planarArea } from './testing/planar-area.ts';
 
 const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
 	type: 'Polygon',
@@ -12,18 +13,7 @@ const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
 });
 const ring = (...points: number[][]): Polygon => ({ type: 'Polygon', coordinates: [[...points, points[0]]] });
 
-/** Planar area (degrees²) of a multipolygon, holes subtracted. */
-function area(polygons: MultiPolygonCoordinates): number {
-	let total = 0;
-	for (const polygon of polygons) {
-		polygon.forEach((r, i) => {
-			let sum = 0;
-			for (let k = 0; k < r.length - 1; k++) sum += r[k][0] * r[k + 1][1] - r[k + 1][0] * r[k][1];
-			total += (i === 0 ? 1 : -1) * Math.abs(sum / 2);
-		});
-	}
-	return Number(total.toFixed(9));
-}
+const area = (polygons: MultiPolygonCoordinates) => Number(planarArea(polygons).toFixed(9));
 
 function edges(polygons: MultiPolygonCoordinates): Set<string> {
 	const set = new Set<string>();

@@ -58,6 +58,15 @@ function pointFeature(properties: Properties, coordinates: [number, number]): Fe
 	return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: roundPoint(coordinates) } };
 }
 
+/** A comuna's properties in a region file, for its polygon and for its label point alike. */
+function communeProperties(
+	level: 'comuna' | 'etiqueta-comuna',
+	commune: { code: string; name: string; province_code: string },
+	regionCode: string
+): Properties {
+	return { level, code: commune.code, name: commune.name, province_code: commune.province_code, region_code: regionCode };
+}
+
 const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
 
 function serialise(collection: ChileFeatureCollection): string {
@@ -138,25 +147,13 @@ export function buildMapFiles({ list, full }: MapInputs): MapFile[] {
 					),
 					...communes.map((f) =>
 						polygonFeature(
-							{
-								level: 'comuna',
-								code: f.properties.code,
-								name: f.properties.name,
-								province_code: f.properties.province_code,
-								region_code: region.code
-							},
+							communeProperties('comuna', f.properties, region.code),
 							requireShape(f.geometry?.coordinates, `comuna ${f.properties.code}`)
 						)
 					),
 					...communes.map((f) =>
 						pointFeature(
-							{
-								level: 'etiqueta-comuna',
-								code: f.properties.code,
-								name: f.properties.name,
-								province_code: f.properties.province_code,
-								region_code: region.code
-							},
+							communeProperties('etiqueta-comuna', f.properties, region.code),
 							labelPoint(largestPolygon(requireShape(fullCommunes.get(f.properties.code), `comuna ${f.properties.code}`)))
 						)
 					)

@@ -1,6 +1,6 @@
 // The gateway's `apikey` check, as Supabase's API gateway does it for the legacy anon/service keys.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { constantTimeEquals } from '../auth/http.ts';
 
 export type ApiKeyRole = 'anon' | 'service_role';
 
@@ -10,13 +10,6 @@ export function presentedApiKey(req: IncomingMessage, query: URLSearchParams): s
 	const fromHeader = Array.isArray(header) ? header[0] : header;
 	if (fromHeader) return fromHeader;
 	return query.get('apikey') || null;
-}
-
-// Hashing first gives equal-length inputs, so timingSafeEqual never short-circuits on length.
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-
-function constantTimeEquals(a: string, b: string): boolean {
-	return timingSafeEqual(digest(a), digest(b));
 }
 
 /** Which known key `presented` is, comparing against both in constant time; null if neither. */

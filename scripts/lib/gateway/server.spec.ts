@@ -2,6 +2,7 @@
 // (The Auth routes need Postgres and are covered by tests/integration/auth.test.ts.)
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SignJWT } from 'jose';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiGateway, routeOf } from './server.ts';
@@ -62,6 +63,7 @@ beforeAll(async () => {
 		anonKey,
 		serviceKey,
 		postgrestUrl: `http://127.0.0.1:${upstreamPort}`,
+		maxRestBodyBytes: 1024,
 		log: () => {}
 	});
 	base = `http://127.0.0.1:${await listen(gateway)}`;
@@ -213,5 +215,65 @@ describe('gateway', () => {
 		const noToken = await fetch(`${base}/auth/v1/user`, { headers: { apikey: anonKey } });
 		expect(noToken.status).toBe(401);
 		expect((await noToken.json()).error_code).toBe('no_authorization');
+	});
+
+	it('refuses a /rest/v1 body over the limit, declared or streamed, before PostgREST holds it', async () => {
+		seen.body = undefined;
+		const declared = await fetch(`${base}/rest/v1/regions`, {
+			method: 'POST',
+			headers: { apikey: anonKey, 'content-type': 'application/json' },
+			body: 'x'.repeat(1025)
+		});
+		expect(declared.status).toBe(413);
+		expect(await declared.json()).toEqual({ message: 'Request body too large (limit 1024 bytes)' });
+		expect(seen.body).toBeUndefined();
+
+		const chunks = ['x'.repeat(600), 'x'.repeat(600)];
+		const streamed = await fetch(`${base}/rest/v1/regions`, {
+			method: 'POST',
+			headers: { apikey: anonKey, 'content-type': 'application/json' },
+			body: new ReadableStream({
+				pull(controller) {
+					const next = chunks.shift();
+					if (next) controller.enqueue(new TextEncoder().encode(next));
+					else controller.close();
+				}
+			}),
+			duplex: 'half'
+		} as RequestInit);
+		expect(streamed.status).toBe(413);
+
+		const fits = await fetch(`${base}/rest/v1/regions`, {
+			method: 'POST',
+			headers: { apikey: anonKey, 'content-type': 'application/json' },
+			body: 'x'.repeat(1024)
+		});
+		expect(fits.status).toBe(206);
+		expect(seen.body).toBe('x'.repeat(1024));
+	});
+
+	it('refuses a bearer JWT without exp, which PostgREST would accept forever', async () => {
+		const secret = new TextEncoder().encode('x'.repeat(40));
+		const forever = await new SignJWT({ role: 'authenticated', sub: 'u' })
+			.setProtectedHeader({ alg: 'HS256' })
+			.sign(secret);
+		const res = await fetch(`${base}/rest/v1/regions`, {
+			headers: { apikey: anonKey, authorization: `Bearer ${forever}` }
+		});
+		expect(res.status).toBe(401);
+		expect(await res.json()).toMatchObject({
+			code: 'PGRST303',
+			message: 'JWT has no expiry (exp) claim'
+		});
+
+		const expiring = await new SignJWT({ role: 'authenticated', sub: 'u' })
+			.setProtectedHeader({ alg: 'HS256' })
+			.setExpirationTime('1h')
+			.sign(secret);
+		const ok = await fetch(`${base}/rest/v1/regions`, {
+			headers: { apikey: anonKey, authorization: `Bearer ${expiring}` }
+		});
+		expect(ok.status).toBe(206);
+		expect(seen.headers?.authorization).toBe(`Bearer ${expiring}`);
 	});
 });

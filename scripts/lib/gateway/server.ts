@@ -3,7 +3,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type pg from 'pg';
 import { createAuthService } from '../auth/service.ts';
-import { sendJson } from '../auth/http.ts';
+import { headerValue, sendJson } from '../auth/http.ts';
+import { bearerToken, carriesExpiry } from '../auth/tokens.ts';
+import { signInsPerFiveMinutes } from '../auth/rate-limit.ts';
+import type { StackLimits } from '../stack/supabase-config.ts';
 import { matchApiKey, presentedApiKey } from './api-key.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { proxyToPostgrest, upstreamPath } from './proxy.ts';
@@ -18,14 +21,21 @@ export interface ApiGatewayOptions {
 	serviceKey: string;
 	/** PostgREST's own address, e.g. http://127.0.0.1:54323. */
 	postgrestUrl: string;
-	/** Access token lifetime; GoTrue's default. */
-	jwtExpirySeconds?: number;
+	/** Auth's limits, from supabase/config.toml (readStackLimits); GoTrue's defaults without them. */
+	limits?: Pick<StackLimits, 'jwtExpirySeconds' | 'refreshTokenReuseSeconds' | 'signInsPerAddress'>;
+	/** Largest request body /rest/v1 accepts (PostgREST buffers a body whole, several times over). */
+	maxRestBodyBytes?: number;
+	/** Lets the app server name client addresses to Auth (secrets.ts authForwardingKey). */
+	forwardingKey?: string;
 	/** The URL clients use to reach this gateway; access tokens' `iss` is `<publicUrl>/auth/v1`. */
 	publicUrl?: string;
 	log?: (message: string) => void;
 }
 
 const REST_PREFIX = '/rest/v1';
+// PostgREST holds a request body in memory several times over (a 200 MB POST grew it to ~1 GB).
+// The app's largest writes (a project with its geometry) are far below this.
+export const MAX_REST_BODY_BYTES = 10 * 1024 * 1024;
 const AUTH_PREFIX = '/auth/v1';
 
 /** `rest` / `auth` and the path after the prefix, or null for other paths. */
@@ -45,11 +55,17 @@ export function createApiGateway(options: ApiGatewayOptions): Server {
 	const publicUrl = (options.publicUrl ?? 'http://127.0.0.1:54321').replace(/\/+$/, '');
 	const upstream = new URL(options.postgrestUrl);
 	const keys = { anonKey: options.anonKey, serviceKey: options.serviceKey };
+	const maxBodyBytes = options.maxRestBodyBytes ?? MAX_REST_BODY_BYTES;
 	const auth = createAuthService({
 		pool: options.pool,
 		jwtSecret: options.jwtSecret,
 		issuer: `${publicUrl}${AUTH_PREFIX}`,
-		jwtExpirySeconds: options.jwtExpirySeconds,
+		forwardingKey: options.forwardingKey,
+		jwtExpirySeconds: options.limits?.jwtExpirySeconds,
+		parentReuseGraceSeconds: options.limits?.refreshTokenReuseSeconds,
+		signInThrottle: options.limits && {
+			perAddress: signInsPerFiveMinutes(options.limits.signInsPerAddress)
+		},
 		log
 	});
 
@@ -94,11 +110,26 @@ export function createApiGateway(options: ApiGatewayOptions): Server {
 		}
 
 		if (route.service === 'rest') {
+			// PostgREST 12 accepts a signed JWT without `exp`, which would never expire.
+			const bearer = bearerToken(headerValue(req, 'authorization'));
+			if (bearer && !carriesExpiry(bearer)) {
+				sendJson(
+					res,
+					401,
+					{ code: 'PGRST303', details: null, hint: null, message: 'JWT has no expiry (exp) claim' },
+					{
+						'www-authenticate':
+							'Bearer error="invalid_token", error_description="JWT has no expiry"'
+					}
+				);
+				return;
+			}
 			proxyToPostgrest(req, res, {
 				upstream,
 				path: upstreamPath(route.rest, url.search),
 				apiKey,
-				extraHeaders: cors
+				extraHeaders: cors,
+				maxBodyBytes
 			});
 			return;
 		}

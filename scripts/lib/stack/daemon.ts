@@ -7,10 +7,13 @@ import pg from 'pg';
 import { apiUrl, host, paths, ports, repoRoot } from './config.ts';
 import { databaseUrl } from './postgres.ts';
 import { readSecrets } from './secrets.ts';
+import { readStackLimits } from './supabase-config.ts';
 import { createApiGateway } from '../gateway/server.ts';
 
 const secrets = readSecrets();
 if (!secrets) throw new Error('Sin secretos: ejecute `npm run stack -- start`.');
+
+const limits = readStackLimits();
 
 const postgrestBin = join(
 	repoRoot,
@@ -33,22 +36,33 @@ function startPostgrest(): ChildProcess {
 			PGRST_DB_ANON_ROLE: 'anon',
 			PGRST_DB_EXTRA_SEARCH_PATH: 'public, extensions',
 			PGRST_JWT_SECRET: secrets!.jwtSecret,
-			PGRST_DB_MAX_ROWS: '1000',
+			PGRST_DB_MAX_ROWS: String(limits.maxRows),
 			PGRST_DB_POOL: '10',
 			PGRST_SERVER_HOST: host,
 			PGRST_SERVER_PORT: String(ports.postgrest),
 			PGRST_ADMIN_SERVER_PORT: String(ports.postgrestAdmin),
 			PGRST_LOG_LEVEL: 'warn',
-			PGRST_OPENAPI_MODE: 'ignore-privileges'
+			// The API description lists only what the caller's role may use (anon must not learn the
+			// columns of memberships or audit_log).
+			PGRST_OPENAPI_MODE: 'follow-privileges'
 		}
 	});
+	const startedAt = Date.now();
 	child.on('exit', (code, signal) => {
 		if (shuttingDown) return;
-		log(`PostgREST terminó (código ${code}, señal ${signal}); se detiene la pasarela.`);
-		shutdown(1);
+		// A PostgREST that dies is started again, as a supervisor would: the gateway answers 502
+		// meanwhile, and the app shows its "service unavailable" page instead of hanging. The delay
+		// doubles while it keeps dying right away, so a broken configuration does not spin.
+		restartDelayMs = Date.now() - startedAt > 30_000 ? 500 : Math.min(restartDelayMs * 2, 10_000);
+		log(`PostgREST terminó (código ${code}, señal ${signal}); se reinicia en ${restartDelayMs} ms.`);
+		setTimeout(() => {
+			if (!shuttingDown) postgrest = startPostgrest();
+		}, restartDelayMs);
 	});
 	return child;
 }
+
+let restartDelayMs = 250;
 
 async function waitForPostgrest(timeoutMs = 30_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -66,14 +80,19 @@ async function waitForPostgrest(timeoutMs = 30_000): Promise<void> {
 
 let shuttingDown = false;
 const pool = new pg.Pool({ connectionString: databaseUrl(secrets.postgresPassword), max: 5 });
-const postgrest = startPostgrest();
+// An idle connection that Postgres closes (a restart) is an 'error' event on the pool; unheard, it
+// would end this process. The pool replaces the connection on the next query.
+pool.on('error', (error) => log(`Conexión de Auth a PostgreSQL perdida: ${error.message}`));
+let postgrest = startPostgrest();
 const server = createApiGateway({
 	pool,
 	jwtSecret: secrets.jwtSecret,
 	anonKey: secrets.anonKey,
 	serviceKey: secrets.serviceKey,
 	postgrestUrl: `http://${host}:${ports.postgrest}`,
-	publicUrl: apiUrl
+	publicUrl: apiUrl,
+	forwardingKey: secrets.authForwardingKey,
+	limits
 });
 
 function shutdown(code: number) {

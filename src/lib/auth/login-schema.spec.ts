@@ -28,4 +28,16 @@ describe('loginSchema', () => {
 	it('rejects a malformed e-mail with its own message', () => {
 		expect(errorsOf({ email: 'ana@', password: 'x' })).toEqual({ email: 'login.emailInvalid' });
 	});
+
+	it('refuses a NUL byte or another control character in either field', () => {
+		expect(errorsOf({ email: 'ana\u0000@mop.gob.cl', password: 'x' })).toEqual({
+			email: 'login.invalidCharacters'
+		});
+		expect(errorsOf({ email: 'ana@mop.gob.cl', password: 'se\u0000creto' })).toEqual({
+			password: 'login.invalidCharacters'
+		});
+		expect(errorsOf({ email: 'ana@mop.gob.cl', password: 'se\ncreto' })).toEqual({
+			password: 'login.invalidCharacters'
+		});
+	});
 });

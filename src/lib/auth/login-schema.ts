@@ -1,17 +1,26 @@
 import { z } from 'zod';
 import type { MessageKey } from '$lib/i18n';
+import { hasControlCharacters } from '$lib/text/control';
 
 // Messages are i18n keys, translated where the form is answered, so the schema stays language-free.
 const message = (key: MessageKey) => ({ error: key });
+
+// A NUL byte cannot be stored or compared by Postgres (it would fail as a 500 in the Auth service),
+// and no other control character belongs in an e-mail or a typed password.
+const withoutControlCharacters = (text: string) => !hasControlCharacters(text);
 
 export const loginSchema = z.object({
 	email: z
 		.string(message('login.emailRequired'))
 		.trim()
 		.min(1, message('login.emailRequired'))
+		.refine(withoutControlCharacters, message('login.invalidCharacters'))
 		.pipe(z.email(message('login.emailInvalid'))),
 	// Not trimmed: spaces may be part of a password.
-	password: z.string(message('login.passwordRequired')).min(1, message('login.passwordRequired'))
+	password: z
+		.string(message('login.passwordRequired'))
+		.min(1, message('login.passwordRequired'))
+		.refine(withoutControlCharacters, message('login.invalidCharacters'))
 });
 
 export type LoginFieldErrors = Partial<Record<keyof z.infer<typeof loginSchema>, MessageKey>>;

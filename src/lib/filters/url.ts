@@ -1,5 +1,6 @@
 import { Constants } from '$lib/database.types';
 import type { AreaFilter, CommitmentStatusFilter, DashboardFilter } from './filter';
+import { replaceControlCharacters } from '$lib/text/control';
 
 /**
  * The filter ⇄ URL. Parameter names are Spanish because people read and share these links
@@ -48,9 +49,6 @@ const LON_RANGE = [-110, -65] as const;
 const LAT_RANGE = [-57, -17] as const;
 const YEAR_RANGE = [1990, 2100] as const;
 const CODE = /^[a-z][a-z0-9_]{0,40}$/;
-// Control characters never belong in a filter value or in what a notice echoes back.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
 const COMMITMENT_STATUSES: readonly string[] = [...Constants.public.Enums.commitment_status, 'overdue'];
 
 function inRange(value: number, [min, max]: readonly [number, number]): boolean {
@@ -59,7 +57,7 @@ function inRange(value: number, [min, max]: readonly [number, number]): boolean 
 
 /** A shown value: no control characters, at most 60 characters. */
 function shown(value: string): string {
-	const clean = value.replace(CONTROL_CHARS, '');
+	const clean = replaceControlCharacters(value, '');
 	return clean.length > 60 ? `${clean.slice(0, 59)}…` : clean;
 }
 
@@ -204,7 +202,7 @@ export function filterFromSearchParams(params: URLSearchParams): ParsedFilter {
 
 	const text = single(FILTER_PARAMS.text);
 	if (text !== undefined) {
-		const clean = text.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim();
+		const clean = replaceControlCharacters(text, ' ').replace(/\s+/g, ' ').trim();
 		if (clean.length > MAX_TEXT) drop(FILTER_PARAMS.text, text, 'tooMany');
 		else if (clean) filter.text = clean;
 	}

@@ -57,3 +57,21 @@ export function formatDateTime(value: string | Date, language: Language = 'es'):
 	}).format(date);
 	return `${formatDate(date, language)} ${time}`;
 }
+
+const monthFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** A `YYYY-MM` month as `nov 2026` (Spanish) or `Nov 2026` (English), for chart axes and tables. */
+export function formatMonth(month: string, language: Language = 'es'): string {
+	// Charts label dozens of months per filter change, and building the formatter is the costly part.
+	let format = monthFormats.get(language);
+	if (!format) {
+		format = new Intl.DateTimeFormat(LOCALES[language], {
+			month: 'short',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
+		monthFormats.set(language, format);
+	}
+	const text = format.format(toDate(`${month}-15`));
+	return language === 'es' ? text.replace('.', '') : text;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateLong, formatDateTime } from './date';
+import { formatDate, formatDateLong, formatDateTime, formatMonth } from './date';
 import { formatClp, formatClpCompact, formatNumber, formatPercent } from './number';
 
 describe('numbers the Chilean way', () => {
@@ -36,6 +36,11 @@ describe('dates', () => {
 		expect(formatDateLong('2026-11-30')).toBe('30 nov 2026');
 		expect(formatDateLong('2026-09-05')).toMatch(/^5 sept? 2026$/);
 		expect(formatDateLong('2026-11-30', 'en')).toBe('Nov 30, 2026');
+	});
+	it('names a month for chart axes', () => {
+		expect(formatMonth('2026-11')).toBe('nov 2026');
+		expect(formatMonth('2027-01')).toBe('ene 2027');
+		expect(formatMonth('2026-11', 'en')).toBe('Nov 2026');
 	});
 	it('shows timestamps in Chile time', () => {
 		// 03:30 UTC on 1 Dec is 00:30 on 1 Dec in summer time (UTC−3).

@@ -1,2 +1,2 @@
-export { formatDate, formatDateLong, formatDateTime } from './date';
+export { formatDate, formatDateLong, formatDateTime, formatMonth } from './date';
 export { formatClp, formatClpCompact, formatNumber, formatPercent } from './number';

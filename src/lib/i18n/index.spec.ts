@@ -14,7 +14,8 @@ describe('translate', () => {
 		expect(createTranslator('en')('auth.signOut')).toBe('Sign out');
 	});
 
-	it('leaves an unknown placeholder visible instead of printing "undefined"', () => {
+	it('leaves a placeholder without its param visible instead of printing "undefined"', () => {
+		expect(translate('es', 'auth.signedInAs', { name: 'Ana' })).toBe('Sesión iniciada como {email}');
 		expect(translate('es', 'auth.signedInAs')).toBe('Sesión iniciada como {email}');
 	});
 

@@ -1,11 +1,5 @@
-/** [west, south, east, north] in degrees, as in GeoJSON `bbox` and the territory tables. */
+/** [west, south, east, north] in degrees, as in GeoJSON `bbox`. */
 export type Bbox = [number, number, number, number];
-
-/**
- * Continental Chile. The national map fits this rather than the file's own bbox, which reaches
- * Easter Island (109° W) and would shrink the mainland to a sliver.
- */
-export const CHILE_MAINLAND: Bbox = [-75.8, -56.0, -66.3, -17.4];
 
 export function isBbox(value: unknown): value is Bbox {
 	return (
@@ -19,13 +13,13 @@ export function isBbox(value: unknown): value is Bbox {
 	);
 }
 
-/** The first usable bbox of the candidates (e.g. the file's mainland bbox, then a database one). */
+/** The first usable bbox of the candidates (e.g. a file's own bbox, then a stored one). */
 export function pickBbox(...candidates: unknown[]): Bbox | null {
 	return candidates.find((c): c is Bbox => isBbox(c)) ?? null;
 }
 
 /**
- * Widens a bbox around its centre so that tiny areas (a city comuna of a few km) are shown with
+ * Widens a bbox around its centre so that tiny areas (a few km across) are shown with
  * their surroundings instead of filling the screen at street level.
  */
 export function withMinimumSpan(bbox: Bbox, minSpanDegrees: number): Bbox {

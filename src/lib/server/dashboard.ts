@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json } from '$lib/database.types';
 import type { CommuneMetrics, DashboardSummary } from '$lib/dashboard/summary';
+import type { SupabaseErrorLike } from '$lib/errors';
 import type { RpcFilter } from '$lib/filters/filter';
 
 // The dashboard's reads, for +page.server.ts and +server.ts: every one through the request's own
@@ -10,12 +11,8 @@ import type { RpcFilter } from '$lib/filters/filter';
 type Client = SupabaseClient<Database>;
 type Enums = Database['public']['Enums'];
 
-export interface DataError {
-	message: string;
-	code?: string;
-	details?: string | null;
-	hint?: string | null;
-}
+/** What $lib/errors (failOnDataError) words for the reader. */
+export type DataError = SupabaseErrorLike;
 
 export interface Loaded<T> {
 	data: T | null;

@@ -6,7 +6,7 @@ import { translate, type Language } from '$lib/i18n';
 import { groupCommunesByProvince, isCommuneCode, isRegionCode } from '$lib/territory/order';
 
 // Reads of the territory tables for the pages. Only names, codes and bounding boxes travel through
-// here: boundaries are static files the browser fetches itself (see src/lib/map/geo-files.ts).
+// here: boundaries are static files the browser fetches itself (see src/lib/territory/geo-files.ts).
 
 type Client = SupabaseClient<Database>;
 export type Bbox = [number, number, number, number];
@@ -46,6 +46,26 @@ export async function loadRegion(supabase: Client, code: string, lang: Language)
 	return {
 		region: { ...region.data, bbox: asBbox(region.data.bbox) },
 		provinces: groupCommunesByProvince(provinces.data ?? [], communes.data ?? [])
+	};
+}
+
+export async function loadProvince(supabase: Client, code: string, lang: Language) {
+	if (!/^\d{3}$/.test(code)) error(404, translate(lang, 'province.notFound', { code }));
+	const [province, communes] = await Promise.all([
+		supabase
+			.from('provinces')
+			.select('code,name,bbox,region:regions(code,name,roman,bbox)')
+			.eq('code', code)
+			.maybeSingle(),
+		supabase.from('communes').select('code,name').eq('province_code', code).order('name')
+	]);
+	failOnDataError(province, lang, 'loadProvince');
+	failOnDataError(communes, lang, 'loadProvince.communes');
+	if (!province.data) error(404, translate(lang, 'province.notFound', { code }));
+	return {
+		province: { code: province.data.code, name: province.data.name, bbox: asBbox(province.data.bbox) },
+		region: { ...province.data.region, bbox: asBbox(province.data.region.bbox) },
+		communes: communes.data ?? []
 	};
 }
 

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { safeRedirectPath } from '$lib/auth/redirect';
 import { formText } from '$lib/forms/form-text';
+import { readForm } from '$lib/forms/read-form';
 import { isLanguage, LANGUAGE_COOKIE } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,8 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ request, cookies }) => {
-		const form = await request.formData();
+	default: async ({ request, cookies, locals }) => {
+		const form = await readForm(request, locals.lang);
 		const lang = form.get('lang');
 		if (isLanguage(lang)) {
 			cookies.set(LANGUAGE_COOKIE, lang, {

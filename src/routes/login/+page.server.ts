@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { loginFieldErrors, loginSchema } from '$lib/auth/login-schema';
 import { safeRedirectPath } from '$lib/auth/redirect';
 import { formText } from '$lib/forms/form-text';
+import { readForm } from '$lib/forms/read-form';
 import { describeSignInError } from '$lib/errors';
 import { translate } from '$lib/i18n';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async ({ request, url, locals }) => {
-		const form = await request.formData();
+		const form = await readForm(request, locals.lang);
 		const email = formText(form, 'email') ?? '';
 		const parsed = loginSchema.safeParse({
 			email: form.get('email') ?? undefined,

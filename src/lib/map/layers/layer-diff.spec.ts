@@ -3,7 +3,7 @@ import { diffLayer } from './layer-diff';
 
 describe('diffLayer', () => {
 	it('finds nothing to do when only object identity changed', () => {
-		const paint = { 'fill-color': ['case', ['==', ['get', 'code'], '05101'], '#e66101', '#ddd'] };
+		const paint = { 'fill-color': ['case', ['==', ['get', 'code'], 'a1'], '#e66101', '#ddd'] };
 		expect(diffLayer({ paint }, { paint: structuredClone(paint) })).toEqual([]);
 	});
 
@@ -19,12 +19,12 @@ describe('diffLayer', () => {
 	it('resets a removed layout property and sets a new filter', () => {
 		expect(
 			diffLayer(
-				{ layout: { 'text-size': 12 }, filter: ['==', ['get', 'level'], 'comuna'] },
-				{ layout: {}, filter: ['==', ['get', 'level'], 'provincia'] }
+				{ layout: { 'text-size': 12 }, filter: ['==', ['get', 'level'], 'area'] },
+				{ layout: {}, filter: ['==', ['get', 'level'], 'zone'] }
 			)
 		).toEqual([
 			{ kind: 'layout', name: 'text-size', value: undefined },
-			{ kind: 'filter', value: ['==', ['get', 'level'], 'provincia'] }
+			{ kind: 'filter', value: ['==', ['get', 'level'], 'zone'] }
 		]);
 	});
 

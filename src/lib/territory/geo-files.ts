@@ -1,6 +1,12 @@
-import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { isBbox, type Bbox } from './bounds';
+// Relative, not $lib: the browser tests import this file outside Vite.
+import { isBbox, type Bbox } from '../map/bounds';
+
+/**
+ * Continental Chile. The national map fits this rather than the file's own bbox, which reaches
+ * Easter Island (109° W) and would shrink the mainland to a sliver.
+ */
+export const CHILE_MAINLAND: Bbox = [-75.8, -56.0, -66.3, -17.4];
 
 /**
  * The boundary files under /geo/ (built by `npm run data` into static/geo/). Boundaries reach the
@@ -63,27 +69,4 @@ export async function fetchRegionFile(
 	const response = await fetcher(url, { signal });
 	if (!response.ok) throw new GeoFileError(url, `HTTP ${response.status}`);
 	return parseRegionFile(url, await response.json());
-}
-
-export function levelFilter(level: RegionFileLevel): FilterSpecification {
-	return ['==', ['get', 'level'], level];
-}
-
-/** Hover state set with `setFeatureState(…, { hover })`, used by fill colours. */
-export const isHovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
-
-/** Colour of comuna fills: the selected one stands out, the rest fade when something is selected. */
-export function communeFillColor(
-	selectedCode: string | null,
-	colors: { base: string; hover: string; dimmed: string; selected: string }
-): ExpressionSpecification {
-	if (!selectedCode) return ['case', isHovered, colors.hover, colors.base];
-	return [
-		'case',
-		['==', ['get', 'code'], selectedCode],
-		colors.selected,
-		isHovered,
-		colors.hover,
-		colors.dimmed
-	];
 }

@@ -1,0 +1,54 @@
+import { isHttpError, isRedirect, type Handle } from '@sveltejs/kit';
+import { env } from '$env/dynamic/public';
+import { requestLogLine } from './request-log';
+import { addSources, originsOf, securityHeaders } from './security-headers';
+
+/**
+ * The first handle: security headers on every response and one log line per request. Redirects
+ * and HTTP errors thrown by later handles pass through it as exceptions, so they are logged here
+ * with their own status before SvelteKit turns them into responses.
+ */
+export const observeRequest: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const log = (status: number) =>
+		console.log(
+			requestLogLine({
+				method: event.request.method,
+				path: event.url.pathname,
+				route: event.route.id,
+				status,
+				durationMs: performance.now() - started
+			})
+		);
+
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (thrown) {
+		log(isRedirect(thrown) ? thrown.status : isHttpError(thrown) ? thrown.status : 500);
+		throw thrown;
+	}
+	response = withSecurityHeaders(response, event.url.protocol === 'https:');
+	log(response.status);
+	return response;
+};
+
+function withSecurityHeaders(response: Response, https: boolean): Response {
+	// Responses built from a fetch() have immutable headers; a copy shares the body stream.
+	let headers: Headers;
+	try {
+		headers = response.headers;
+		headers.set('x-content-type-options', 'nosniff');
+	} catch {
+		response = new Response(response.body, response);
+		headers = response.headers;
+	}
+	for (const [name, value] of Object.entries(securityHeaders(https))) headers.set(name, value);
+
+	const policy = headers.get('content-security-policy');
+	if (policy) {
+		const apiOrigins = originsOf([env.PUBLIC_SUPABASE_URL, env.PUBLIC_MAP_STYLE_URL]);
+		headers.set('content-security-policy', addSources(policy, 'connect-src', apiOrigins));
+	}
+	return response;
+}
