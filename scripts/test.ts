@@ -10,6 +10,11 @@ import { ensureSystemPackages } from './lib/stack/system.ts';
 import { appEnv, supabaseEnv } from './lib/connection.ts';
 import { buildTerritory, territoryBuildIsCurrent } from './lib/data/load.ts';
 import { generateDatabaseTypes, typesFile } from './lib/db-types.ts';
+import { lintDatabase } from './lib/db-lint.ts';
+import { verifyTerritory } from './lib/data/verify.ts';
+import pg from 'pg';
+import { applyBootstrap, applyMigrations, applySeed } from './lib/stack/migrate.ts';
+import { readSecrets } from './lib/stack/secrets.ts';
 
 interface StepResult {
 	name: string;
@@ -66,7 +71,7 @@ async function vitest(
 	};
 }
 
-async function pgTap(dbUrl: string): Promise<StepResult> {
+async function pgTap(dbUrl: string, name = 'pgTAP'): Promise<StepResult> {
 	const dir = join(repoRoot, 'supabase', 'tests', 'database');
 	const files = readdirSync(dir)
 		.filter((f) => f.endsWith('.sql'))
@@ -91,11 +96,78 @@ async function pgTap(dbUrl: string): Promise<StepResult> {
 	const total = Number(/Tests=(\d+)/.exec(output)?.[1] ?? 0);
 	const failed = [...output.matchAll(/Failed (\d+)\/\d+ subtests/g)].reduce((n, m) => n + Number(m[1]), 0);
 	return {
-		name: 'pgTAP',
+		name,
 		passed: total - failed,
 		failed: code === 0 ? failed : Math.max(failed, 1),
 		ok: code === 0 && total > 0
 	};
+}
+
+/**
+ * A database as `supabase db reset` leaves it — bootstrap, migrations and seed, no territory and no
+ * sample data — in the local cluster, dropped afterwards. pgTAP runs there too, so the tests are
+ * known to pass where Supabase's CLI runs them (`supabase test db`), not only on the loaded stack.
+ */
+async function withFreshDatabase<T>(dbUrl: string, work: (url: string) => Promise<T>): Promise<T> {
+	const name = `tablero_pgtap_${process.pid}`;
+	const admin = new pg.Client({ connectionString: dbUrl });
+	await admin.connect();
+	try {
+		await admin.query(`drop database if exists ${name} with (force)`);
+		await admin.query(`create database ${name}`);
+		const url = new URL(dbUrl);
+		url.pathname = `/${name}`;
+		const client = new pg.Client({ connectionString: url.toString() });
+		await client.connect();
+		try {
+			await applyBootstrap(client, readSecrets()!.authenticatorPassword);
+			await applyMigrations(client);
+			await applySeed(client);
+		} finally {
+			await client.end();
+		}
+		return await work(url.toString());
+	} finally {
+		await admin.query(`drop database if exists ${name} with (force)`);
+		await admin.end();
+	}
+}
+
+/** Supabase's database linter (splinter): one result per lint, failed by any WARN or ERROR. */
+async function databaseLint(dbUrl: string): Promise<StepResult> {
+	const results = await lintDatabase(dbUrl);
+	for (const r of results) {
+		for (const f of r.failures) console.error(`✘ splinter ${r.lint} (${f.level}): ${f.detail}`);
+		if (r.accepted.length)
+			console.log(`· splinter ${r.lint}: ${r.accepted.length} INFO aceptados (docs/SECURITY.md)`);
+	}
+	const failed = results.filter((r) => !r.ok).length;
+	return {
+		name: 'splinter (linter de Supabase)',
+		passed: results.length - failed,
+		failed,
+		ok: failed === 0 && results.length > 0
+	};
+}
+
+/** The loaded official territory (counts, geometry, commune_at): one result per check. */
+async function territoryVerification(dbUrl: string): Promise<StepResult> {
+	const client = new pg.Client({ connectionString: dbUrl });
+	await client.connect();
+	try {
+		const checks = await verifyTerritory(client);
+		for (const c of checks)
+			if (c.problems.length) console.error(`✘ territorio: ${c.name}: ${c.problems.join('; ')}`);
+		const failed = checks.filter((c) => c.problems.length).length;
+		return {
+			name: 'territorio cargado (scripts/lib/data/verify.ts)',
+			passed: checks.length - failed,
+			failed,
+			ok: failed === 0 && checks.length > 0
+		};
+	} finally {
+		await client.end();
+	}
 }
 
 /** Formatting (Prettier), lint rules (ESLint) and the scripts' own type-check: no database needed. */
@@ -185,6 +257,14 @@ if ([...selected].some((s) => needsStack.has(s))) {
 		if (!env.SUPABASE_DB_URL)
 			throw new Error('pgTAP necesita SUPABASE_DB_URL para una Supabase externa.');
 		results.push(await pgTap(env.SUPABASE_DB_URL));
+		if (local)
+			results.push(
+				await withFreshDatabase(env.SUPABASE_DB_URL, (url) =>
+					pgTap(url, 'pgTAP (base recién migrada, vacía)')
+				)
+			);
+		results.push(await databaseLint(env.SUPABASE_DB_URL));
+		results.push(await territoryVerification(env.SUPABASE_DB_URL));
 	}
 	// Restarting and replacing the database are only ours to test on the local stack.
 	const localOnly = [

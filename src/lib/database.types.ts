@@ -91,7 +91,6 @@ export type Database = {
       agreements: {
         Row: {
           created_at: string
-          created_by: string | null
           ends_on: string | null
           id: number
           kind: Database["public"]["Enums"]["agreement_kind"]
@@ -103,7 +102,6 @@ export type Database = {
         }
         Insert: {
           created_at?: string
-          created_by?: string | null
           ends_on?: string | null
           id?: never
           kind: Database["public"]["Enums"]["agreement_kind"]
@@ -115,7 +113,6 @@ export type Database = {
         }
         Update: {
           created_at?: string
-          created_by?: string | null
           ends_on?: string | null
           id?: never
           kind?: Database["public"]["Enums"]["agreement_kind"]
@@ -676,21 +673,18 @@ export type Database = {
           project_id: number
           province_code: string
           region_code: string
-          share: number
         }
         Insert: {
           commune_code: string
           project_id: number
           province_code?: never
           region_code?: never
-          share?: number
         }
         Update: {
           commune_code?: string
           project_id?: number
           province_code?: never
           region_code?: never
-          share?: number
         }
         Relationships: [
           {
@@ -704,76 +698,6 @@ export type Database = {
             foreignKeyName: "project_communes_project_id_fkey"
             columns: ["project_id"]
             isOneToOne: false
-            referencedRelation: "projects"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      project_progress: {
-        Row: {
-          created_at: string
-          id: number
-          note: string | null
-          physical_progress: number
-          project_id: number
-          reported_by: string | null
-          reported_on: string
-          spent_clp: number
-        }
-        Insert: {
-          created_at?: string
-          id?: never
-          note?: string | null
-          physical_progress: number
-          project_id: number
-          reported_by?: string | null
-          reported_on: string
-          spent_clp: number
-        }
-        Update: {
-          created_at?: string
-          id?: never
-          note?: string | null
-          physical_progress?: number
-          project_id?: number
-          reported_by?: string | null
-          reported_on?: string
-          spent_clp?: number
-        }
-        Relationships: [
-          {
-            foreignKeyName: "project_progress_project_id_fkey"
-            columns: ["project_id"]
-            isOneToOne: false
-            referencedRelation: "projects"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      project_progress_latest: {
-        Row: {
-          physical_progress: number
-          project_id: number
-          reported_on: string
-          spent_clp: number
-        }
-        Insert: {
-          physical_progress: number
-          project_id: number
-          reported_on: string
-          spent_clp: number
-        }
-        Update: {
-          physical_progress?: number
-          project_id?: number
-          reported_on?: string
-          spent_clp?: number
-        }
-        Relationships: [
-          {
-            foreignKeyName: "project_progress_latest_project_id_fkey"
-            columns: ["project_id"]
-            isOneToOne: true
             referencedRelation: "projects"
             referencedColumns: ["id"]
           },
@@ -811,10 +735,8 @@ export type Database = {
       }
       projects: {
         Row: {
-          anchor_3857: unknown
           bip_code: string | null
           created_at: string
-          created_by: string | null
           description: string | null
           end_on: string | null
           geom: unknown
@@ -828,10 +750,8 @@ export type Database = {
           updated_at: string
         }
         Insert: {
-          anchor_3857?: never
           bip_code?: string | null
           created_at?: string
-          created_by?: string | null
           description?: string | null
           end_on?: string | null
           geom: unknown
@@ -845,10 +765,8 @@ export type Database = {
           updated_at?: string
         }
         Update: {
-          anchor_3857?: never
           bip_code?: string | null
           created_at?: string
-          created_by?: string | null
           description?: string | null
           end_on?: string | null
           geom?: unknown
@@ -1245,83 +1163,6 @@ export type Database = {
           province_code: string
           region_code: string
         }[]
-      }
-      commune_metrics: {
-        Args: { p_filter?: Json }
-        Returns: {
-          commitments_open: number
-          commitments_overdue: number
-          commune_code: string
-          deliveries_late: number
-          investment_clp: number
-          projects: number
-        }[]
-      }
-      current_membership: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          created_at: string
-          institution_id: number | null
-          region_code: string | null
-          role: Database["public"]["Enums"]["app_role"]
-          user_id: string
-        }
-        SetofOptions: {
-          from: "*"
-          to: "memberships"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      dashboard_summary: { Args: { p_filter?: Json }; Returns: Json }
-      data_version: { Args: Record<PropertyKey, never>; Returns: number }
-      delay_threshold_points: {
-        Args: Record<PropertyKey, never>
-        Returns: number
-      }
-      filtered_projects: {
-        Args: { p_filter: Json }
-        Returns: {
-          anchor_3857: unknown
-          bip_code: string | null
-          created_at: string
-          created_by: string | null
-          description: string | null
-          end_on: string | null
-          geom: unknown
-          id: number
-          investment_clp: number | null
-          name: string
-          service_code: string
-          stage: Database["public"]["Enums"]["project_stage"]
-          start_on: string | null
-          status: Database["public"]["Enums"]["project_status"]
-          updated_at: string
-        }[]
-        SetofOptions: {
-          from: "*"
-          to: "projects"
-          isOneToOne: false
-          isSetofReturn: true
-        }
-      }
-      is_delayed: {
-        Args: {
-          end_on: string
-          on_date: string
-          physical_progress: number
-          start_on: string
-          status: Database["public"]["Enums"]["project_status"]
-        }
-        Returns: boolean
-      }
-      planned_progress: {
-        Args: { end_on: string; on_date: string; start_on: string }
-        Returns: number
-      }
-      project_tile: {
-        Args: { p_filter?: Json; x: number; y: number; z: number }
-        Returns: unknown
       }
       update_commitment_progress: {
         Args: {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TablesInsert } from '../../src/lib/database.types.ts';
+import { violatedConstraint } from '../../src/lib/errors.ts';
 import { testClient, type TestClient } from '../support/supabase.ts';
 
 type Role = 'admin' | 'planner' | 'gore' | 'secretariat';
@@ -186,6 +187,31 @@ beforeAll(async () => {
 	);
 	ids.published = publications.find((p) => p.status === 'published')!.id;
 	ids.draft = publications.find((p) => p.status === 'draft')!.id;
+
+	// Region 13's flow, with a draft delivery region 05 cannot see.
+	const [flow13] = must(
+		await service
+			.from('information_flows')
+			.insert({
+				region_code: '13',
+				information: tag('Cartera de Santiago'),
+				producer_institution_id: ids.gore13,
+				channel: 'portal',
+				periodicity: 'monthly'
+			})
+			.select('id')
+	);
+	ids.flow13 = flow13.id;
+	must(
+		await service.from('publications').insert({
+			region_code: '13',
+			title: tag('Borrador escondido de Santiago'),
+			kind: 'report',
+			status: 'draft',
+			flow_id: ids.flow13,
+			due_on: '2026-05-10'
+		})
+	);
 });
 
 afterAll(async () => {
@@ -212,11 +238,61 @@ describe('anon (no session)', () => {
 		expect(data).toEqual([{ id: ids.published, title: tag('Entrega publicada') }]);
 	});
 
-	it('does not see drafts, nor projects', async () => {
+	it('does not see drafts', async () => {
 		const drafts = await anon().from('publications').select('id').eq('id', ids.draft);
 		expect(drafts).toMatchObject({ error: null, data: [] });
-		const { error } = await anon().from('projects').select('id').eq('id', ids.p05);
-		expect(error?.code).toBe('42501');
+	});
+
+	it('reads the investment portfolio with select(*): projects of every region, without their creator', async () => {
+		const { data, error } = await anon().from('projects').select('*').in('id', [ids.p05, ids.p13]);
+		expect(error).toBeNull();
+		expect(data!.map((p) => p.id).sort((a, b) => a - b)).toEqual(
+			[ids.p05, ids.p13].sort((a, b) => a - b)
+		);
+		expect(Object.keys(data![0])).not.toContain('created_by');
+		const communes = await anon()
+			.from('project_communes')
+			.select('commune_code')
+			.eq('project_id', ids.p05);
+		expect(communes).toMatchObject({ error: null, data: [{ commune_code: '05101' }] });
+	});
+
+	it('reads agreements and their commitments with status, due date, progress and cost', async () => {
+		const { data, error } = await anon()
+			.from('commitments_with_status')
+			.select('*')
+			.in('id', [ids.c05, ids.c13]);
+		expect(error).toBeNull();
+		expect(data).toHaveLength(2);
+		expect(Object.keys(data![0])).toEqual(
+			expect.arrayContaining(['status', 'due_on', 'progress', 'estimated_cost_clp', 'overdue'])
+		);
+		const agreements = await anon().from('agreements').select('*').in('id', [ids.a05, ids.a13]);
+		expect(agreements.error).toBeNull();
+		expect(agreements.data).toHaveLength(2);
+		expect(Object.keys(agreements.data![0])).not.toContain('created_by');
+	});
+
+	it('reads the progress history’s values, as the agreement page embeds them, but not its notes', async () => {
+		const { data, error } = await anon()
+			.from('commitments_with_status')
+			.select('id, commitment_progress(progress, status, changed_at)')
+			.eq('id', ids.c05);
+		expect(error).toBeNull();
+		expect(data![0].commitment_progress.length).toBeGreaterThan(0);
+		const notes = await anon().from('commitment_progress').select('note').eq('commitment_id', ids.c05);
+		expect(notes.error?.code).toBe('42501');
+	});
+
+	it('does not read progress notes, flows or recipients', async () => {
+		for (const table of [
+			'commitment_progress',
+			'information_flows',
+			'information_flow_recipients'
+		] as const) {
+			const { error } = await anon().from(table).select('*').limit(1);
+			expect(error?.code, table).toBe('42501');
+		}
 	});
 
 	it('does not read delivery punctuality (recipients and receipts are internal)', async () => {
@@ -269,13 +345,19 @@ describe('planner', () => {
 });
 
 describe('gore (region 05)', () => {
-	it('reads the projects of its region, and only those', async () => {
+	it('reads projects of every region (the portfolio is public), but progress notes of its own only', async () => {
 		const { data, error } = await users.gore.client
 			.from('projects')
 			.select('id')
 			.in('id', [ids.p05, ids.p13]);
 		expect(error).toBeNull();
-		expect(data).toEqual([{ id: ids.p05 }]);
+		expect(data).toHaveLength(2);
+		const notes = await users.gore.client
+			.from('commitment_progress')
+			.select('commitment_id')
+			.in('commitment_id', [ids.c05, ids.c13]);
+		expect(notes.error).toBeNull();
+		expect(new Set(notes.data!.map((n) => n.commitment_id))).toEqual(new Set([ids.c05]));
 	});
 
 	it('acknowledges a delivery addressed to its institution', async () => {
@@ -585,6 +667,110 @@ describe('bad input: a clear, specific error and nothing written', () => {
 			code: '23514',
 			message:
 				'new row for relation "publications" violates check constraint "publications_title_not_blank"'
+		});
+	});
+});
+
+// The integrity rules (docs/SECURITY.md, "Integrity") as a client meets them: the code and the
+// constraint name the app maps, and nothing written. supabase/tests/database/17_integrity proves
+// every rule; these prove a few through PostgREST with real sessions.
+describe('integrity: the database refuses what a client may not say', () => {
+	const delivery = (flowId: number, dueOn: string) => ({
+		region_code: '05',
+		title: tag(`Entrega ${dueOn}`),
+		kind: 'report' as const,
+		flow_id: flowId,
+		due_on: dueOn
+	});
+
+	it('a delivery of another region’s flow, answered like one of a flow that does not exist', async () => {
+		const held = await users.secretariat.client
+			.from('publications')
+			.insert(delivery(ids.flow13, '2026-05-10'));
+		const free = await users.secretariat.client
+			.from('publications')
+			.insert(delivery(ids.flow13, '2026-07-10'));
+		const missing = await users.secretariat.client
+			.from('publications')
+			.insert(delivery(-1, '2026-05-10'));
+		expect(held.error).toMatchObject({
+			code: '23503',
+			details: 'violates constraint "publications_flow_in_region"'
+		});
+		expect(violatedConstraint(held.error!)).toBe('publications_flow_in_region');
+		// No 23505 tells region 05 that region 13 has a draft for May.
+		for (const other of [free, missing]) {
+			expect(other.error).toMatchObject({
+				code: held.error!.code,
+				message: held.error!.message,
+				details: held.error!.details
+			});
+		}
+		expect(
+			must(
+				await service
+					.from('publications')
+					.select('id')
+					.eq('flow_id', ids.flow13)
+					.eq('region_code', '05')
+			)
+		).toEqual([]);
+	});
+
+	it('a backdated publication gets the server’s time, and the caller as author', async () => {
+		const before = Date.now();
+		const { data, error } = await users.secretariat.client
+			.from('publications')
+			.insert({
+				region_code: '05',
+				title: tag('Publicada con fecha antigua'),
+				kind: 'bulletin',
+				status: 'published',
+				published_at: '2020-01-01T00:00:00Z',
+				created_at: '2020-01-01T00:00:00Z'
+			})
+			.select('published_at, created_at, author_id')
+			.single();
+		expect(error).toBeNull();
+		for (const at of [data!.published_at!, data!.created_at]) {
+			expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 5_000);
+			expect(Date.parse(at)).toBeLessThanOrEqual(Date.now() + 5_000);
+		}
+		expect(data!.author_id).toBe(users.secretariat.id);
+	});
+
+	it('what has been public neither returns to draft nor is deleted by the secretariat', async () => {
+		const back = await users.secretariat.client
+			.from('publications')
+			.update({ status: 'draft' })
+			.eq('id', ids.published);
+		expect(back.error).toMatchObject({ code: '23514' });
+		expect(violatedConstraint(back.error!)).toBe('publications_status_moves_forward');
+		const deleted = await users.secretariat.client
+			.from('publications')
+			.delete()
+			.eq('id', ids.published)
+			.select('id');
+		expect(deleted).toMatchObject({ error: null, data: [] });
+		const stored = must(await service.from('publications').select('status').eq('id', ids.published));
+		expect(stored).toEqual([{ status: 'published' }]);
+	});
+
+	it('a receipt in someone else’s name is refused, and a receipt’s time cannot be rewritten', async () => {
+		const forged = await users.admin.client
+			.from('acknowledgements')
+			.insert({ publication_id: ids.published, institution_id: ids.gore05, user_id: users.gore.id });
+		expect(forged.error).toMatchObject({
+			code: '42501',
+			details: 'violates constraint "acknowledgements_user_is_caller"'
+		});
+		const rewritten = await users.admin.client
+			.from('acknowledgements')
+			.update({ acknowledged_at: '2020-01-01T00:00:00Z' })
+			.eq('publication_id', ids.published);
+		expect(rewritten.error).toMatchObject({
+			code: '42501',
+			details: 'violates constraint "acknowledgements_receipt_fixed"'
 		});
 	});
 });

@@ -1,5 +1,6 @@
 // The territory as an API client sees it: anon key, supabase-js, PostgREST.
 import { describe, expect, it } from 'vitest';
+import { knownPlaces, officialCounts, placesOutside } from '../../scripts/lib/data/verify.ts';
 import { testClient } from '../support/supabase.ts';
 
 const anon = testClient();
@@ -12,9 +13,9 @@ async function count(table: 'regions' | 'provinces' | 'communes'): Promise<numbe
 
 describe('territory through supabase-js (anon)', () => {
 	it('has 16 regiones, 56 provincias and 346 comunas', async () => {
-		expect(await count('regions')).toBe(16);
-		expect(await count('provinces')).toBe(56);
-		expect(await count('communes')).toBe(346);
+		expect(await count('regions')).toBe(officialCounts.regions);
+		expect(await count('provinces')).toBe(officialCounts.provinces);
+		expect(await count('communes')).toBe(officialCounts.communes);
 	});
 
 	it('returns official names and parent codes', async () => {
@@ -31,40 +32,22 @@ describe('territory through supabase-js (anon)', () => {
 		]);
 	});
 
-	// Real places from north to south, plus the islands; each point sits inside the comuna's built-up area.
-	const places: Array<[string, number, number, string]> = [
-		['Arica', -70.298, -18.48, '15101'],
-		['Iquique', -70.125, -20.245, '01101'],
-		['Calama', -68.929, -22.456, '02201'],
-		['Copiapó', -70.332, -27.3668, '03101'],
-		['Vicuña', -70.711, -30.032, '04106'],
-		['Santiago (Plaza de Armas)', -70.6506, -33.4378, '13101'],
-		['Rancagua', -70.7397, -34.1701, '06101'],
-		['Talca', -71.6554, -35.4264, '07101'],
-		['Chillán', -72.1034, -36.6066, '16101'],
-		['Los Ángeles', -72.35, -37.4697, '08301'],
-		['Temuco', -72.5904, -38.7359, '09101'],
-		['Valdivia', -73.2452, -39.8142, '14101'],
-		['Osorno', -73.133, -40.574, '10301'],
-		['Coyhaique', -72.0662, -45.5752, '11101'],
-		['Punta Arenas', -70.93, -53.15, '12101'],
-		['Hanga Roa, Isla de Pascua', -109.42, -27.13, '05201']
-	];
-
-	it.each(places)('commune_at locates %s', async (_place, lon, lat, code) => {
-		const { data, error } = await anon.rpc('commune_at', { lon, lat });
-		expect(error).toBeNull();
-		expect(data).toHaveLength(1);
-		expect(data![0].code).toBe(code);
-		expect(data![0].region_code).toBe(code.slice(0, 2));
-		expect(data![0].province_code).toBe(code.slice(0, 3));
-	});
+	// The places the data pipeline verifies after each load (scripts/lib/data/verify.ts), here as an
+	// API client asks for them.
+	it.each(knownPlaces.map((p) => [p.place, p.lon, p.lat, p.commune] as const))(
+		'commune_at locates %s',
+		async (_place, lon, lat, code) => {
+			const { data, error } = await anon.rpc('commune_at', { lon, lat });
+			expect(error).toBeNull();
+			expect(data).toHaveLength(1);
+			expect(data![0].code).toBe(code);
+			expect(data![0].region_code).toBe(code.slice(0, 2));
+			expect(data![0].province_code).toBe(code.slice(0, 3));
+		}
+	);
 
 	it('commune_at returns nothing in the Pacific or in Argentina', async () => {
-		for (const [lon, lat] of [
-			[-75.0, -33.0],
-			[-68.8272, -32.8895]
-		]) {
+		for (const { lon, lat } of placesOutside) {
 			const { data, error } = await anon.rpc('commune_at', { lon, lat });
 			expect(error).toBeNull();
 			expect(data).toEqual([]);

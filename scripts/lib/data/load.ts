@@ -1,9 +1,8 @@
-import type { MultiPolygon, Polygon } from 'geojson';
 import type { ClientBase } from 'pg';
 import { codeListProblems, readCodeList } from './code-list.ts';
 import { DEFAULT_REPO_ROOT, readBuiltTopology, territoryPaths } from './build.ts';
 import { timed, type OnProgress } from './progress.ts';
-import { assertNoSpikes } from './spikes.ts';
+import { assertTerritoryVerified } from './verify.ts';
 import { featuresOf } from './topology.ts';
 
 // The stack and the CLIs need build and load together: one import.
@@ -25,29 +24,6 @@ const fromGeoJson = (column: string) =>
 
 // Exact comparison without relying on the geometry "=" operator being on the search_path.
 const ewkb = (column: string) => `extensions.st_asewkb(${column})`;
-
-/**
- * The polygons as the database keeps them, checked like the build's outputs: ST_MakeValid and
- * the unions of provinces and regions must not bring back what the build removed.
- */
-async function assertDatabaseHasNoSpikes(client: ClientBase) {
-	const { rows } = await client.query<{ name: string; geojson: string }>(
-		`select 'public.communes ' || code as name, extensions.st_asgeojson(geom) as geojson from public.communes where geom is not null
-		 union all
-		 select 'public.provinces ' || code, extensions.st_asgeojson(geom) from public.provinces where geom is not null
-		 union all
-		 select 'public.regions ' || code, extensions.st_asgeojson(geom) from public.regions where geom is not null
-		 union all
-		 select 'public.undemarcated_areas ' || name, extensions.st_asgeojson(geom) from public.undemarcated_areas where geom is not null
-		 order by 1`
-	);
-	assertNoSpikes(
-		rows.map((row) => {
-			const geometry = JSON.parse(row.geojson) as Polygon | MultiPolygon;
-			return { name: row.name, polygons: geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates };
-		})
-	);
-}
 
 export interface LoadCounts {
 	regions: number;
@@ -156,8 +132,10 @@ export async function loadTerritory(
 				)
 			);
 		}
-		await timed(onProgress, 'Comprobar que las geometrías de la base no tengan puntas (spikes)', () =>
-			assertDatabaseHasNoSpikes(client)
+		// Before committing: a load that breaks the territory's checks (counts, validity, spikes,
+		// commune_at over known places) leaves the previous territory in place.
+		await timed(onProgress, 'Verificar el territorio cargado (conteos, geometría sin puntas, commune_at)', () =>
+			assertTerritoryVerified(client)
 		);
 		await client.query('commit');
 	} catch (error) {

@@ -331,5 +331,21 @@ export const en: Record<MessageKey, string> = {
 		'Commitments count in the comunas they are linked to (or their agreement’s region); open = pending or in progress; overdue = open and past their due date.',
 	'howCalculated.deliveries':
 		'Deliveries are publications fulfilling a period of an information flow: on time if published by their due date, late if after it, missing if still unpublished past it.',
+	'constraint.publications_flow_in_region':
+		'Choose an information flow of the same region as the publication.',
+	'constraint.publications_status_moves_forward':
+		'What has been public does not go back to draft: archive it. A draft is deleted, not archived.',
+	'constraint.publications_scheduled_in_future': 'Schedule the publication for a future date.',
+	'constraint.publications_delivery_fixed':
+		'The flow and period a public delivery delivered cannot be changed.',
+	'constraint.publications_published_at_fixed':
+		'The publication date of what has been public cannot be changed.',
+	'constraint.acknowledgements_publication_public': 'Only a published publication can be acknowledged.',
+	'constraint.acknowledgements_institution_is_recipient':
+		'Your institution is not a recipient of this delivery.',
+	'constraint.commitments_status_moves_forward':
+		'A fulfilled or cancelled commitment does not reopen, and one in progress does not go back to pending.',
+	'constraint.pmg_evaluations_status_moves_forward':
+		'A submitted or final PMG evaluation does not go back to an earlier status.',
 	'form.malformed': 'The form arrived incomplete or damaged. Reload the page and try again.'
 };

@@ -333,6 +333,23 @@ export const es = {
 		'Los compromisos se cuentan en las comunas a las que están vinculados (o en la región de su acuerdo); abiertos = pendientes o en curso; vencidos = abiertos con fecha de vencimiento pasada.',
 	'howCalculated.deliveries':
 		'Las entregas son publicaciones que cumplen un período de un flujo de información: a tiempo si se publicaron hasta su fecha de vencimiento, atrasadas si después, pendientes si aún no se publican y ya vencieron.',
+	'constraint.publications_flow_in_region':
+		'Elige un flujo de información de la misma región que la publicación.',
+	'constraint.publications_status_moves_forward':
+		'Lo que ya fue público no vuelve a borrador: archívalo. Un borrador no se archiva, se elimina.',
+	'constraint.publications_scheduled_in_future': 'Programa la publicación para una fecha futura.',
+	'constraint.publications_delivery_fixed':
+		'El flujo y el período que entregó una publicación ya pública no se pueden cambiar.',
+	'constraint.publications_published_at_fixed':
+		'La fecha de publicación de lo que ya fue público no se puede cambiar.',
+	'constraint.acknowledgements_publication_public':
+		'Solo se puede acusar recibo de una publicación ya publicada.',
+	'constraint.acknowledgements_institution_is_recipient':
+		'Tu institución no es destinataria de esta entrega.',
+	'constraint.commitments_status_moves_forward':
+		'Un compromiso cumplido o cancelado no se reabre, y uno en curso no vuelve a pendiente.',
+	'constraint.pmg_evaluations_status_moves_forward':
+		'Una evaluación PMG enviada o final no vuelve a un estado anterior.',
 	'form.malformed':
 		'El formulario llegó incompleto o dañado. Vuelve a cargar la página e inténtalo de nuevo.'
 } as const;

@@ -1,8 +1,11 @@
 -- Projects: the comunas they touch come from their geometry and follow it; bad input is refused
--- with a specific error and writes nothing.
+-- with a specific error and writes nothing. On the test territory (tests.create_territory: a 2×2
+-- grid of comunas 91101, 91102 / 92101, 92102 in the open Pacific, with an undemarcated strip to
+-- the east), so the results do not depend on the official territory being loaded.
 begin;
 \ir helpers/access.psql
 select plan(42);
+select tests.create_territory();
 
 create function tests.communes_of(project_name text)
 returns text[]
@@ -32,64 +35,58 @@ as $$
 $$;
 
 -- ── Comunas from geometry ────────────────────────────────────────────────────────────────────
-select tests.add_project('Punto en Valparaíso [prueba]', '{"type":"Point","coordinates":[-71.6197,-33.0458]}');
-select is(tests.communes_of('Punto en Valparaíso [prueba]'), '{05101}', 'a point gets the comuna that contains it');
+select tests.add_project('Punto en el noroeste [prueba]', '{"type":"Point","coordinates":[-99.95,-39.95]}');
+select is(tests.communes_of('Punto en el noroeste [prueba]'), '{91101}', 'a point gets the comuna that contains it');
 select is(
-  (select extensions.st_srid(geom) from public.projects where name = 'Punto en Valparaíso [prueba]'), 4326,
+  (select extensions.st_srid(geom) from public.projects where name = 'Punto en el noroeste [prueba]'), 4326,
   'GeoJSON without a CRS is stored as EPSG:4326'
 );
 select is(
   (select array[province_code, region_code] from public.project_communes pc
-   join public.projects p on p.id = pc.project_id where p.name = 'Punto en Valparaíso [prueba]'),
-  array['051', '05'], 'its province and region follow from the comuna'
+   join public.projects p on p.id = pc.project_id where p.name = 'Punto en el noroeste [prueba]'),
+  array['911', '91'], 'its province and region follow from the comuna'
 );
 
-select tests.add_project('Camino Valparaíso–Santiago [prueba]', 'SRID=4326;LINESTRING(-71.6197 -33.0458, -70.6483 -33.4569)');
-select is(tests.regions_of('Camino Valparaíso–Santiago [prueba]'), '{05,13}', 'a line touches every region it crosses');
+-- From the north-west comuna to the south-east one, crossing the south-west one on the way.
+select tests.add_project('Camino noroeste–sureste [prueba]', 'SRID=4326;LINESTRING(-99.95 -39.95, -99.85 -40.06)');
+select is(tests.regions_of('Camino noroeste–sureste [prueba]'), '{91,92}', 'a line touches every region it crosses');
 select ok(
-  tests.communes_of('Camino Valparaíso–Santiago [prueba]') @> '{05101,13101}'
-  and array_length(tests.communes_of('Camino Valparaíso–Santiago [prueba]'), 1) > 2,
+  tests.communes_of('Camino noroeste–sureste [prueba]') @> '{91101,92102}'
+  and array_length(tests.communes_of('Camino noroeste–sureste [prueba]'), 1) > 2,
   'a line touches its end comunas and those between'
 );
 select set_eq(
-  $$select unnest(tests.communes_of('Camino Valparaíso–Santiago [prueba]'))$$,
+  $$select unnest(tests.communes_of('Camino noroeste–sureste [prueba]'))$$,
   $$select c.code from public.communes c
-    where extensions.st_intersects(c.geom, extensions.st_geomfromtext('LINESTRING(-71.6197 -33.0458, -70.6483 -33.4569)', 4326))$$,
+    where extensions.st_intersects(c.geom, extensions.st_geomfromtext('LINESTRING(-99.95 -39.95, -99.85 -40.06)', 4326))$$,
   'exactly the comunas its geometry intersects'
 );
 
-select tests.add_project('Parque en Santiago [prueba]',
-  '{"type":"Polygon","coordinates":[[[-70.66,-33.46],[-70.64,-33.46],[-70.64,-33.44],[-70.66,-33.44],[-70.66,-33.46]]]}');
-select ok(tests.communes_of('Parque en Santiago [prueba]') @> '{13101}', 'a polygon gets the comunas it covers');
+select tests.add_project('Parque en el suroeste [prueba]',
+  '{"type":"Polygon","coordinates":[[[-99.96,-40.06],[-99.94,-40.06],[-99.94,-40.04],[-99.96,-40.04],[-99.96,-40.06]]]}');
+select is(tests.communes_of('Parque en el suroeste [prueba]'), '{92101}', 'a polygon gets the comunas it covers');
 
-select tests.add_project('Red de APR [prueba]', 'SRID=4326;MULTIPOINT((-71.6197 -33.0458), (-72.9410 -41.4693))');
-select is(tests.regions_of('Red de APR [prueba]'), '{05,10}', 'a multi-geometry touches the regions of each part');
+select tests.add_project('Red de APR [prueba]', 'SRID=4326;MULTIPOINT((-99.85 -39.95), (-99.85 -40.05))');
+select is(tests.regions_of('Red de APR [prueba]'), '{91,92}', 'a multi-geometry touches the regions of each part');
 
--- A breakwater 3 km off Valparaíso's coast: inside the tolerance, in no comuna → the nearest one.
-select tests.add_project('Molo de abrigo [prueba]', 'SRID=4326;POINT(-71.68 -33.02)');
-select is(
-  tests.communes_of('Molo de abrigo [prueba]'),
-  array[(select c.code from public.communes c where c.geom is not null
-         order by extensions.st_distance(c.geom, extensions.st_geomfromtext('POINT(-71.68 -33.02)', 4326)) limit 1)],
-  'a work at sea near the coast is assigned to the nearest comuna'
-);
+-- A breakwater 2.6 km off the west coast (0.03° at 40°S): inside the tolerance, in no comuna →
+-- the nearest one.
+select tests.add_project('Molo de abrigo [prueba]', 'SRID=4326;POINT(-100.03 -39.95)');
+select is(tests.communes_of('Molo de abrigo [prueba]'), '{91101}', 'a work at sea near the coast is assigned to the nearest comuna');
 
 -- The undemarcated Southern Ice Field is Chile, but no comuna's: the nearest one takes it.
-select tests.add_project('Campo de Hielo Sur [prueba]',
-  (select extensions.st_asewkt(extensions.st_pointonsurface(geom)) from public.undemarcated_areas limit 1));
+select tests.add_project('Campo de Hielo Sur [prueba]', 'SRID=4326;POINT(-99.78 -40.07)');
 select is(
-  tests.communes_of('Campo de Hielo Sur [prueba]'),
-  array[(select c.code from public.communes c, public.undemarcated_areas a where c.geom is not null
-         order by extensions.st_distance(c.geom, extensions.st_pointonsurface(a.geom)) limit 1)],
+  tests.communes_of('Campo de Hielo Sur [prueba]'), '{92102}',
   'a work in the undemarcated area is inside Chile, assigned to the nearest comuna'
 );
 
 -- ── The comunas follow the geometry ─────────────────────────────────────────────────────────
-update public.projects set geom = 'SRID=4326;POINT(-70.6483 -33.4569)' where name = 'Punto en Valparaíso [prueba]';
-select is(tests.communes_of('Punto en Valparaíso [prueba]'), '{13101}', 'moving the geometry moves the comunas');
+update public.projects set geom = 'SRID=4326;POINT(-99.85 -40.05)' where name = 'Punto en el noroeste [prueba]';
+select is(tests.communes_of('Punto en el noroeste [prueba]'), '{92102}', 'moving the geometry moves the comunas');
 
-update public.projects set name = 'Punto movido [prueba]', investment_clp = 1000 where name = 'Punto en Valparaíso [prueba]';
-select is(tests.communes_of('Punto movido [prueba]'), '{13101}', 'other changes leave the comunas as they are');
+update public.projects set name = 'Punto movido [prueba]', investment_clp = 1000 where name = 'Punto en el noroeste [prueba]';
+select is(tests.communes_of('Punto movido [prueba]'), '{92102}', 'other changes leave the comunas as they are');
 
 update public.projects set geom = extensions.st_translate(geom, 0.0, 0.0) where name like '%[prueba]';
 select is(
@@ -98,14 +95,13 @@ select is(
 );
 
 -- When a comuna's boundary changes, the projects it now reaches are placed in it too.
-update public.communes set geom = extensions.st_multi(extensions.st_buffer(extensions.st_geomfromtext('POINT(-70.6483 -33.4569)', 4326), 0.001))
-where code = '13114';
-select ok(tests.communes_of('Punto movido [prueba]') @> '{13101,13114}', 'a redrawn comuna takes the projects it now covers');
+update public.communes set geom = tests.box(-100.0, -40.1, -99.84, -40.0) where code = '92101';
+select is(tests.communes_of('Punto movido [prueba]'), '{92101,92102}', 'a redrawn comuna takes the projects it now covers');
 
 -- ── Bad geometry: a clear error in Spanish, nothing written ─────────────────────────────────
 select throws_ok(
-  $$select tests.add_project('Autointersección [prueba]', 'SRID=4326;POLYGON((-71.6 -33.0, -71.5 -33.1, -71.5 -33.0, -71.6 -33.1, -71.6 -33.0))')$$,
-  '23514', 'La geometría del proyecto no es válida: Self-intersection en POINT(-71.55 -33.05).',
+  $$select tests.add_project('Autointersección [prueba]', 'SRID=4326;POLYGON((-99.9375 -39.9375, -99.90625 -39.96875, -99.90625 -39.9375, -99.9375 -39.96875, -99.9375 -39.9375))')$$,
+  '23514', 'La geometría del proyecto no es válida: Self-intersection en POINT(-99.921875 -39.953125).',
   'an invalid geometry is refused with the reason and place'
 );
 select throws_ok(
@@ -114,7 +110,7 @@ select throws_ok(
   'a point in the Pacific is outside Chile'
 );
 select throws_ok(
-  $$select tests.add_project('Lejos de la costa [prueba]', 'SRID=4326;POINT(-71.75 -33.02)')$$,
+  $$select tests.add_project('Lejos de la costa [prueba]', 'SRID=4326;POINT(-100.11 -39.95)')$$,
   '23514', 'La geometría del proyecto está fuera de Chile.',
   'a point 9 km off the coast is outside Chile'
 );
@@ -124,7 +120,7 @@ select throws_ok(
   'a point in Argentina is outside Chile'
 );
 select throws_ok(
-  $$select tests.add_project('Hacia Mendoza [prueba]', 'SRID=4326;LINESTRING(-70.6483 -33.4569, -68.84 -32.89)')$$,
+  $$select tests.add_project('Hacia el este [prueba]', 'SRID=4326;LINESTRING(-99.85 -40.05, -99.5 -40.05)')$$,
   '23514', 'La geometría del proyecto está fuera de Chile.',
   'a line that leaves Chile is outside Chile, even if it starts inside'
 );
@@ -134,8 +130,8 @@ select throws_ok(
   'latitude and longitude swapped are outside Chile'
 );
 select matches(
-  tests.error_of($$select tests.add_project('Hacia Mendoza [prueba]', 'SRID=4326;LINESTRING(-70.6483 -33.4569, -68.84 -32.89)')$$) ->> 'detail',
-  '^Al menos una parte queda a más de 5 km del territorio nacional \(por ejemplo, POINT\(-6[89]\.[0-9]+ -3[23]\.[0-9]+\)\)\.$',
+  tests.error_of($$select tests.add_project('Hacia el este [prueba]', 'SRID=4326;LINESTRING(-99.85 -40.05, -99.5 -40.05)')$$) ->> 'detail',
+  '^Al menos una parte queda a más de 5 km del territorio nacional \(por ejemplo, POINT\(-99\.[5-6][0-9]* -40\.05\)\)\.$',
   'the error says which part lies outside'
 );
 select is(
@@ -167,9 +163,9 @@ select throws_ok(
 -- tests show it from outside, through the API.)
 select throws_ok(
   $$insert into public.projects (service_code, name, stage, status, geom) values
-      ('vialidad', 'Bueno 1 [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)'),
+      ('vialidad', 'Bueno 1 [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-99.95 -39.95)'),
       ('vialidad', 'Malo [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-75 -33)'),
-      ('vialidad', 'Bueno 2 [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-70.6 -33.4)')$$,
+      ('vialidad', 'Bueno 2 [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-99.85 -40.05)')$$,
   '23514', 'La geometría del proyecto está fuera de Chile.',
   'a batch with one geometry outside Chile is refused as a whole'
 );
@@ -181,31 +177,31 @@ select throws_ok(
 
 -- ── Other fields ────────────────────────────────────────────────────────────────────────────
 select lives_ok(
-  $$select tests.add_project('Con código BIP [prueba]', 'SRID=4326;POINT(-71.6 -33.05)', '30123456-0')$$,
+  $$select tests.add_project('Con código BIP [prueba]', 'SRID=4326;POINT(-99.95 -39.95)', '30123456-0')$$,
   'a BIP code is accepted'
 );
 select throws_ok(
-  $$select tests.add_project('Mismo código BIP [prueba]', 'SRID=4326;POINT(-71.6 -33.05)', '30123456-0')$$,
+  $$select tests.add_project('Mismo código BIP [prueba]', 'SRID=4326;POINT(-99.95 -39.95)', '30123456-0')$$,
   '23505', 'duplicate key value violates unique constraint "projects_bip_code_key"',
   'a duplicate BIP code is refused'
 );
 select lives_ok(
-  $$select tests.add_project('Sin código BIP 1 [prueba]', 'SRID=4326;POINT(-71.6 -33.05)');
-    select tests.add_project('Sin código BIP 2 [prueba]', 'SRID=4326;POINT(-71.6 -33.05)')$$,
+  $$select tests.add_project('Sin código BIP 1 [prueba]', 'SRID=4326;POINT(-99.95 -39.95)');
+    select tests.add_project('Sin código BIP 2 [prueba]', 'SRID=4326;POINT(-99.95 -39.95)')$$,
   'the BIP code is optional, and many projects may lack it'
 );
 select throws_ok(
-  $$select tests.add_project('Código BIP mal formado [prueba]', 'SRID=4326;POINT(-71.6 -33.05)', 'BIP-30123456')$$,
+  $$select tests.add_project('Código BIP mal formado [prueba]', 'SRID=4326;POINT(-99.95 -39.95)', 'BIP-30123456')$$,
   '23514', 'new row for relation "projects" violates check constraint "projects_bip_code_format"',
   'a malformed BIP code is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom) values ('ferrocarriles', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)')$$,
+  $$insert into public.projects (service_code, name, stage, status, geom) values ('ferrocarriles', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-99.95 -39.95)')$$,
   '23503', 'insert or update on table "projects" violates foreign key constraint "projects_service_code_fkey"',
   'an unknown MOP service code is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', 'X [prueba]', 'licitacion', 'planned', 'SRID=4326;POINT(-71.6 -33.05)')$$,
+  $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', 'X [prueba]', 'licitacion', 'planned', 'SRID=4326;POINT(-99.95 -39.95)')$$,
   '22P02', 'invalid input value for enum project_stage: "licitacion"',
   'an unknown stage is refused'
 );
@@ -215,17 +211,17 @@ select throws_ok(
   'an unknown theme code is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom, start_on, end_on) values ('vialidad', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)', '2026-05-01', '2026-04-30')$$,
+  $$insert into public.projects (service_code, name, stage, status, geom, start_on, end_on) values ('vialidad', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-99.95 -39.95)', '2026-05-01', '2026-04-30')$$,
   '23514', 'new row for relation "projects" violates check constraint "projects_end_after_start"',
   'an end date before the start date is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom, investment_clp) values ('vialidad', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)', -1)$$,
+  $$insert into public.projects (service_code, name, stage, status, geom, investment_clp) values ('vialidad', 'X [prueba]', 'idea', 'planned', 'SRID=4326;POINT(-99.95 -39.95)', -1)$$,
   '23514', 'new row for relation "projects" violates check constraint "projects_investment_not_negative"',
   'a negative investment is refused'
 );
 select throws_ok(
-  $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', '  ', 'idea', 'planned', 'SRID=4326;POINT(-71.6 -33.05)')$$,
+  $$insert into public.projects (service_code, name, stage, status, geom) values ('vialidad', '  ', 'idea', 'planned', 'SRID=4326;POINT(-99.95 -39.95)')$$,
   '23514', 'new row for relation "projects" violates check constraint "projects_name_not_blank"',
   'a blank name is refused'
 );
@@ -233,7 +229,7 @@ select throws_ok(
 -- ── Nobody types comunas in, not even the service role ──────────────────────────────────────
 set local role service_role;
 select throws_ok(
-  $$insert into public.project_communes (project_id, commune_code) select id, '05101' from public.projects where name = 'Punto movido [prueba]'$$,
+  $$insert into public.project_communes (project_id, commune_code) select id, '91101' from public.projects where name = 'Punto movido [prueba]'$$,
   '42501', null, 'the service role cannot add a comuna to a project'
 );
 select throws_ok(
@@ -241,11 +237,11 @@ select throws_ok(
   '42501', null, 'the service role cannot remove comunas from projects'
 );
 select lives_ok(
-  $$select tests.add_project('Cargado por el servicio [prueba]', 'SRID=4326;POINT(-71.6197 -33.0458)')$$,
+  $$select tests.add_project('Cargado por el servicio [prueba]', 'SRID=4326;POINT(-99.95 -39.95)')$$,
   'the service role adds projects (sample data, imports)'
 );
 reset role;
-select is(tests.communes_of('Cargado por el servicio [prueba]'), '{05101}', 'and they are placed like any other');
+select is(tests.communes_of('Cargado por el servicio [prueba]'), '{91101}', 'and they are placed like any other');
 
 select * from finish();
 rollback;

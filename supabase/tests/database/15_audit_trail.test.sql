@@ -5,6 +5,7 @@ begin;
 \ir helpers/access.psql
 select plan(21);
 
+select tests.create_territory();
 insert into public.regions (code, name, roman) values ('99', 'Región de prueba', 'I');
 insert into public.institutions (name, kind, level, region_code) values
   ('Gobierno Regional de Prueba', 'regional_government', 'regional', '99');
@@ -24,8 +25,8 @@ $$;
 -- As an administrator through the API: one entry per row and change.
 select tests.authenticate_as('admin');
 insert into public.projects (service_code, name, stage, status, geom) values
-  ('vialidad', 'Ruta auditada [prueba]', 'design', 'in_progress', 'SRID=4326;POINT(-71.6197 -33.0458)'),
-  ('vialidad', 'Otra ruta auditada [prueba]', 'design', 'in_progress', 'SRID=4326;POINT(-70.6483 -33.4569)');
+  ('vialidad', 'Ruta auditada [prueba]', 'design', 'in_progress', 'SRID=4326;POINT(-99.95 -39.95)'),
+  ('vialidad', 'Otra ruta auditada [prueba]', 'design', 'in_progress', 'SRID=4326;POINT(-99.85 -40.05)');
 update public.projects set status = 'halted' where name = 'Ruta auditada [prueba]';
 delete from public.projects where name = 'Otra ruta auditada [prueba]';
 insert into public.agreements (kind, title, problem, signed_on, region_code)

@@ -186,14 +186,17 @@ select throws_ok(
   '23514', 'new row for relation "publications" violates check constraint "publications_due_on_with_flow_only"',
   'nor can the secretariat drop the period of a delivery'
 );
-select lives_ok(
+-- Moving a late delivery to a later period would report it on time: once public, its period is
+-- fixed (issue 8: punctuality cannot be self-reported; see 17_integrity for the rule itself).
+select throws_ok(
   format($$update public.publications set due_on = '2026-04-25' where id = %s$$, tests.publication('Abril, cinco días tarde')),
-  'it may correct the period a delivery answers to'
+  '23514', 'El flujo y el período que entregó una publicación ya pública no se pueden cambiar.',
+  'nor move a public delivery to another period'
 );
 select results_eq(
   $$select delivered_on_time, days_late from public.flow_deliveries where title = 'Abril, cinco días tarde'$$,
-  $$values (true, 0)$$,
-  'and the derived punctuality follows at once (nothing stored)'
+  $$values (false, 5)$$,
+  'so its punctuality stays what it was'
 );
 
 select tests.authenticate_as('secretariat98');
