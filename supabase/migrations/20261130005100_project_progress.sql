@@ -164,24 +164,28 @@ create policy "latest progress follows its project" on public.project_progress_l
 create policy "admins and the region's secretariat report progress" on public.project_progress
   for insert to authenticated
   with check (
-    (select private.my_role()) = 'admin'
-    or ((select private.my_role()) = 'secretariat' and project_id in (select private.my_region_project_ids()))
+    (select private.is_admin())
+    or project_id in (select pc.project_id from public.project_communes pc
+                   where pc.region_code = (select private.my_secretariat_region()))
   );
 create policy "admins and the region's secretariat correct progress" on public.project_progress
   for update to authenticated
   using (
-    (select private.my_role()) = 'admin'
-    or ((select private.my_role()) = 'secretariat' and project_id in (select private.my_region_project_ids()))
+    (select private.is_admin())
+    or project_id in (select pc.project_id from public.project_communes pc
+                   where pc.region_code = (select private.my_secretariat_region()))
   )
   with check (
-    (select private.my_role()) = 'admin'
-    or ((select private.my_role()) = 'secretariat' and project_id in (select private.my_region_project_ids()))
+    (select private.is_admin())
+    or project_id in (select pc.project_id from public.project_communes pc
+                   where pc.region_code = (select private.my_secretariat_region()))
   );
 create policy "admins and the region's secretariat delete progress" on public.project_progress
   for delete to authenticated
   using (
-    (select private.my_role()) = 'admin'
-    or ((select private.my_role()) = 'secretariat' and project_id in (select private.my_region_project_ids()))
+    (select private.is_admin())
+    or project_id in (select pc.project_id from public.project_communes pc
+                   where pc.region_code = (select private.my_secretariat_region()))
   );
 
 revoke all on public.project_progress, public.project_progress_latest from anon, authenticated;

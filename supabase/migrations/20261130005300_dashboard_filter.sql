@@ -11,9 +11,6 @@
 -- Text search (`q`) is accent- and case-insensitive: "vina" finds Viña del Mar, "nuble" the
 -- projects of the Ñuble region and of every comuna or province whose name contains it; a BIP code
 -- (or its beginning) finds its project. Names are matched through a trigram index.
---
--- created_by is not public (who typed a project in is internal), so the function returns it as
--- null for everyone rather than failing for the roles that may not read that column.
 
 create extension if not exists unaccent with schema extensions;
 create extension if not exists pg_trgm with schema extensions;
@@ -181,7 +178,7 @@ stable
 parallel safe
 as $$
   select p.id, p.service_code, p.bip_code, p.name, p.description, p.stage, p.status, p.investment_clp,
-    p.start_on, p.end_on, p.geom, null::uuid, p.created_at, p.updated_at, p.anchor_3857
+    p.start_on, p.end_on, p.geom, p.created_at, p.updated_at, p.anchor_3857
   from public.projects p
   where p.id in (select f.id from private.filtered_project_ids(p_filter) as f (id))
 $$;
