@@ -21,7 +21,7 @@ const mountFixture = (context: MapContext<FakeMap>, inputs: FixtureProps) =>
 let map: FakeMap;
 let context: MapContext<FakeMap>;
 let inputs: FixtureProps;
-let fixture: ReturnType<typeof mountFixture>;
+let fixture: ReturnType<typeof mountFixture> | undefined;
 
 beforeEach(() => {
 	map = new FakeMap(style('background', 'labels'));
@@ -35,6 +35,7 @@ beforeEach(() => {
 
 afterEach(() => {
 	if (fixture) void unmount(fixture);
+	fixture = undefined;
 });
 
 describe('toolkit components on a map', () => {
@@ -72,7 +73,7 @@ describe('toolkit components on a map', () => {
 		expect(map.callsOf('setData')[0][1]).toBe(data);
 		expect(map.callsOf('setTiles')).toEqual([['items', ['/tiles/{z}/{x}/{y}?a=2']]]);
 		expect(map.callsOf('removeSource')).toEqual([]);
-		fixture.updateAreas({ remove: ['x'] });
+		fixture!.updateAreas({ remove: ['x'] });
 		expect(map.callsOf('updateData')).toEqual([['areas', { remove: ['x'] }]]);
 	});
 
@@ -113,7 +114,8 @@ describe('toolkit components on a map', () => {
 		expect([...map.sources.keys()]).toEqual(['items']);
 		expect(map.featureState.size).toBe(0);
 		expect(map.listenerCount('click:areas-fill')).toBe(0);
-		void unmount(fixture);
+		void unmount(fixture!);
+		fixture = undefined;
 		expect(map.sources.size).toBe(0);
 		expect(map.getLayersOrder()).toEqual(['background', 'labels']);
 	});
