@@ -30,6 +30,8 @@ const SAMPLE_TABLES = [
 	'commitments',
 	'agreement_parties',
 	'agreements',
+	'project_progress_latest',
+	'project_progress',
 	'project_themes',
 	'project_communes',
 	'projects',

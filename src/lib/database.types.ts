@@ -673,18 +673,21 @@ export type Database = {
           project_id: number
           province_code: string
           region_code: string
+          share: number
         }
         Insert: {
           commune_code: string
           project_id: number
           province_code?: never
           region_code?: never
+          share?: number
         }
         Update: {
           commune_code?: string
           project_id?: number
           province_code?: never
           region_code?: never
+          share?: number
         }
         Relationships: [
           {
@@ -698,6 +701,76 @@ export type Database = {
             foreignKeyName: "project_communes_project_id_fkey"
             columns: ["project_id"]
             isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      project_progress: {
+        Row: {
+          created_at: string
+          id: number
+          note: string | null
+          physical_progress: number
+          project_id: number
+          reported_by: string | null
+          reported_on: string
+          spent_clp: number
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          note?: string | null
+          physical_progress: number
+          project_id: number
+          reported_by?: string | null
+          reported_on: string
+          spent_clp: number
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          note?: string | null
+          physical_progress?: number
+          project_id?: number
+          reported_by?: string | null
+          reported_on?: string
+          spent_clp?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "project_progress_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      project_progress_latest: {
+        Row: {
+          physical_progress: number
+          project_id: number
+          reported_on: string
+          spent_clp: number
+        }
+        Insert: {
+          physical_progress: number
+          project_id: number
+          reported_on: string
+          spent_clp: number
+        }
+        Update: {
+          physical_progress?: number
+          project_id?: number
+          reported_on?: string
+          spent_clp?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "project_progress_latest_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: true
             referencedRelation: "projects"
             referencedColumns: ["id"]
           },
@@ -735,6 +808,7 @@ export type Database = {
       }
       projects: {
         Row: {
+          anchor_3857: unknown
           bip_code: string | null
           created_at: string
           description: string | null
@@ -750,6 +824,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          anchor_3857?: never
           bip_code?: string | null
           created_at?: string
           description?: string | null
@@ -765,6 +840,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          anchor_3857?: never
           bip_code?: string | null
           created_at?: string
           description?: string | null
@@ -1163,6 +1239,66 @@ export type Database = {
           province_code: string
           region_code: string
         }[]
+      }
+      commune_metrics: {
+        Args: { p_filter?: Json }
+        Returns: {
+          commitments_open: number
+          commitments_overdue: number
+          commune_code: string
+          deliveries_late: number
+          investment_clp: number
+          projects: number
+        }[]
+      }
+      dashboard_summary: { Args: { p_filter?: Json }; Returns: Json }
+      data_version: { Args: Record<PropertyKey, never>; Returns: number }
+      delay_threshold_points: {
+        Args: Record<PropertyKey, never>
+        Returns: number
+      }
+      filtered_projects: {
+        Args: { p_filter: Json }
+        Returns: {
+          anchor_3857: unknown
+          bip_code: string | null
+          created_at: string
+          description: string | null
+          end_on: string | null
+          geom: unknown
+          id: number
+          investment_clp: number | null
+          name: string
+          service_code: string
+          stage: Database["public"]["Enums"]["project_stage"]
+          start_on: string | null
+          status: Database["public"]["Enums"]["project_status"]
+          updated_at: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "projects"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      is_delayed: {
+        Args: {
+          end_on: string
+          on_date: string
+          physical_progress: number
+          start_on: string
+          status: Database["public"]["Enums"]["project_status"]
+        }
+        Returns: boolean
+      }
+      planned_progress: {
+        Args: { end_on: string; on_date: string; start_on: string }
+        Returns: number
+      }
+      project_tile: {
+        Args: { p_filter?: Json; x: number; y: number; z: number }
+        Returns: unknown
       }
       update_commitment_progress: {
         Args: {

@@ -6,6 +6,7 @@ import { readCodeList } from '../data/code-list.ts';
 import { daysBetween } from './dates.ts';
 import { generateSample, validateSampleOptions, type SampleData } from './generate.ts';
 import { PMG_REQUIREMENTS } from './pmg.ts';
+import { sCurve } from './progress.ts';
 import { bipCheckDigit, MAX_REACH_M, THEMES, TYPOLOGIES, type SampleProject } from './projects.ts';
 import { territoryFromCodeList, type SampleTerritory } from './territory.ts';
 
@@ -444,5 +445,88 @@ describe('validateSampleOptions', () => {
 		expect(validateSampleOptions({ projects: 100, seed: 1, anchor: '2026-13-01' })[0]).toMatch(
 			/--anchor/
 		);
+	});
+});
+
+describe('project progress', () => {
+	const reportsOf = () => {
+		const by = new Map<number, SampleData['projectProgress']>();
+		for (const row of sample.projectProgress) {
+			const rows = by.get(row.project_id);
+			if (rows) rows.push(row);
+			else by.set(row.project_id, [row]);
+		}
+		return by;
+	};
+
+	// Violations are collected and compared once: one expect per report is too slow for ~30 000.
+	it('reports only works that started, never after the anchor, at most 12 per project, dates strictly rising', () => {
+		const projects = byId(sample.projects);
+		const wrong: string[] = [];
+		for (const [id, rows] of reportsOf()) {
+			const p = projects.get(id)!;
+			if (!['completed', 'in_progress', 'halted'].includes(p.status)) wrong.push(`${id}: ${p.status}`);
+			if (rows.length > 12) wrong.push(`${id}: ${rows.length} reports`);
+			for (const [i, row] of rows.entries()) {
+				if (!(row.reported_on > p.start_on!) || row.reported_on > ANCHOR)
+					wrong.push(`${id}: ${row.reported_on}`);
+				if (i > 0 && !(row.reported_on > rows[i - 1].reported_on)) wrong.push(`${id}: order at ${i}`);
+			}
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	it('never lets progress or spending go down, keeps progress within 0–100 and spending within 115 % of the investment', () => {
+		const projects = byId(sample.projects);
+		const wrong: string[] = [];
+		for (const [id, rows] of reportsOf()) {
+			const investment = projects.get(id)!.investment_clp ?? 0;
+			for (const [i, row] of rows.entries()) {
+				if (row.physical_progress < 0 || row.physical_progress > 100)
+					wrong.push(`${id}: ${row.physical_progress} %`);
+				if (row.spent_clp > Math.round(investment * 1.15))
+					wrong.push(`${id}: spent ${row.spent_clp}`);
+				if (i > 0 && row.physical_progress < rows[i - 1].physical_progress)
+					wrong.push(`${id}: progress down at ${i}`);
+				if (i > 0 && row.spent_clp < rows[i - 1].spent_clp)
+					wrong.push(`${id}: spending down at ${i}`);
+			}
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	it('ends completed works at 100 % and leaves some works in progress well behind the planned S-curve', () => {
+		const projects = byId(sample.projects);
+		const reports = reportsOf();
+		const completed = sample.projects.filter((p) => p.status === 'completed' && reports.has(p.id));
+		expect(completed.length).toBeGreaterThan(100);
+		for (const p of completed) expect(reports.get(p.id)!.at(-1)!.physical_progress).toBe(100);
+
+		const running = [...reports].filter(([id]) => projects.get(id)!.status === 'in_progress');
+		const behind = running.filter(([id, rows]) => {
+			const p = projects.get(id)!;
+			const t = daysBetween(p.start_on!, ANCHOR) / Math.max(1, daysBetween(p.start_on!, p.end_on!));
+			return rows.at(-1)!.physical_progress < sCurve(t) - 10;
+		});
+		expect(behind.length / running.length).toBeGreaterThan(0.05);
+		expect(behind.length / running.length).toBeLessThan(0.5);
+	});
+
+	it('draws progress from its own stream: the other parts of the sample do not change with it', () => {
+		expect(sample.projectProgress.length).toBeGreaterThan(1000);
+		const again = generateSample(territory, { projects: 3000, seed: 1, anchor: ANCHOR });
+		expect(hash(again.projectProgress)).toBe(hash(sample.projectProgress));
+	});
+});
+
+describe('sCurve', () => {
+	it('is the planned S-curve of the database: 0 at the start, 50 at mid-term, 100 at the end, slow at both ends', () => {
+		expect(sCurve(0)).toBe(0);
+		expect(sCurve(0.5)).toBe(50);
+		expect(sCurve(1)).toBe(100);
+		expect(sCurve(-1)).toBe(0);
+		expect(sCurve(2)).toBe(100);
+		expect(sCurve(0.1)).toBeCloseTo(2.8, 5);
+		expect(sCurve(0.9)).toBeCloseTo(97.2, 5);
 	});
 });

@@ -3,6 +3,7 @@ import { DEFAULT_ANCHOR, parseIsoDate } from './dates.ts';
 import { generateFlows, type FlowsResult } from './flows.ts';
 import { institutionCatalogue, type SampleInstitution } from './institutions.ts';
 import { generatePmg, type SamplePmgEvaluation } from './pmg.ts';
+import { generateProgress, type SampleProjectProgress } from './progress.ts';
 import { generateProjects, type ProjectsResult } from './projects.ts';
 import { createRandom } from './random.ts';
 import type { SampleTerritory } from './territory.ts';
@@ -26,6 +27,7 @@ export interface SampleData extends ProjectsResult, AgreementsResult, FlowsResul
 	institutions: SampleInstitution[];
 	users: SampleUser[];
 	pmg: SamplePmgEvaluation[];
+	projectProgress: SampleProjectProgress[];
 }
 
 export function validateSampleOptions(options: SampleOptions): string[] {
@@ -83,6 +85,7 @@ export function generateSample(territory: SampleTerritory, options: SampleOption
 		...projects,
 		...agreements,
 		...flows,
-		pmg: generatePmg(territory, random.fork('pmg'), anchor)
+		pmg: generatePmg(territory, random.fork('pmg'), anchor),
+		projectProgress: generateProgress(projects.projects, random.fork('progress'), anchor)
 	};
 }

@@ -78,6 +78,8 @@ const SAMPLE_TABLES = [
 	'commitments',
 	'agreement_parties',
 	'agreements',
+	'project_progress_latest',
+	'project_progress',
 	'project_themes',
 	'project_communes',
 	'projects',
@@ -186,6 +188,17 @@ export async function loadSample(client: ClientBase, options: LoadSampleOptions)
 			)
 		);
 		await phase(
+			'Avance físico y gasto ejecutado',
+			() =>
+				insertJson(
+					client,
+					`insert into public.project_progress (project_id, reported_on, physical_progress, spent_clp) select project_id, reported_on, physical_progress, spent_clp from ${recordset('project_id bigint, reported_on date, physical_progress numeric, spent_clp bigint')}`,
+					sample.projectProgress,
+					100_000
+				),
+			() => `${sample.projectProgress.length} reportes`
+		);
+		await phase(
 			'Acuerdos y compromisos',
 			() => insertAgreements(client, sample, ids),
 			() => `${sample.agreements.length} acuerdos, ${sample.commitments.length} compromisos`
@@ -230,6 +243,7 @@ export async function loadSample(client: ClientBase, options: LoadSampleOptions)
 				agreements: sample.agreements.length,
 				commitments: sample.commitments.length,
 				commitment_progress: sample.progress.length,
+				project_progress: sample.projectProgress.length,
 				information_flows: sample.flows.length,
 				publications: sample.publications.length,
 				acknowledgements: sample.acknowledgements.length,

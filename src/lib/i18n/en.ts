@@ -303,6 +303,34 @@ export const en: Record<MessageKey, string> = {
 	'constraint.acknowledgements_once_per_institution':
 		'Your institution already acknowledged this delivery.',
 	'constraint.information_flows_information_not_blank': 'Describe the information the flow delivers.',
+	'export.id': 'ID',
+	'export.bipCode': 'BIP code',
+	'export.name': 'Name',
+	'export.service': 'Service',
+	'export.stage': 'Stage',
+	'export.status': 'Status',
+	'export.investment': 'Investment (CLP)',
+	'export.startOn': 'Start',
+	'export.endOn': 'End',
+	'export.physicalProgress': 'Physical progress (%)',
+	'export.spent': 'Executed spending (CLP)',
+	'export.progressReportedOn': 'Progress date',
+	'export.communes': 'Comunas (share %)',
+	'howCalculated.title': 'How is this calculated?',
+	'howCalculated.shares':
+		'The investment and spending of a project touching several comunas are split by the part of its geometry in each: length for roads and networks, area for polygons, the comuna containing each point. So comunas add up to their province, provinces to their region and regions to the country.',
+	'howCalculated.touches':
+		'Projects are counted in every comuna they touch: a road across three comunas counts once in each and once in the region.',
+	'howCalculated.progress':
+		'The physical progress of a view is the average of each project’s latest reported progress, weighted by its apportioned investment; only projects with reported progress and an investment count.',
+	'howCalculated.planned':
+		'Planned progress follows an S-curve between the start and end dates: 100·(3t² − 2t³), with t the elapsed fraction of the term (2.8 % at 10 % of the term, 50 % at mid-term).',
+	'howCalculated.delayed':
+		'A project is delayed when it is in progress or halted and its latest physical progress (0 % if never reported) is more than {points} points below the planned progress for today.',
+	'howCalculated.commitments':
+		'Commitments count in the comunas they are linked to (or their agreement’s region); open = pending or in progress; overdue = open and past their due date.',
+	'howCalculated.deliveries':
+		'Deliveries are publications fulfilling a period of an information flow: on time if published by their due date, late if after it, missing if still unpublished past it.',
 	'constraint.publications_flow_in_region':
 		'Choose an information flow of the same region as the publication.',
 	'constraint.publications_status_moves_forward':

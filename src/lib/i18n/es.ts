@@ -305,6 +305,34 @@ export const es = {
 	'constraint.publications_title_not_blank': 'Escribe el título de la publicación.',
 	'constraint.acknowledgements_once_per_institution': 'Tu institución ya acusó recibo de esta entrega.',
 	'constraint.information_flows_information_not_blank': 'Describe la información que entrega el flujo.',
+	'export.id': 'ID',
+	'export.bipCode': 'Código BIP',
+	'export.name': 'Nombre',
+	'export.service': 'Servicio',
+	'export.stage': 'Etapa',
+	'export.status': 'Estado',
+	'export.investment': 'Inversión (CLP)',
+	'export.startOn': 'Inicio',
+	'export.endOn': 'Término',
+	'export.physicalProgress': 'Avance físico (%)',
+	'export.spent': 'Gasto ejecutado (CLP)',
+	'export.progressReportedOn': 'Fecha del avance',
+	'export.communes': 'Comunas (participación %)',
+	'howCalculated.title': '¿Cómo se calcula?',
+	'howCalculated.shares':
+		'La inversión y el gasto de un proyecto que toca varias comunas se reparten según la parte de su geometría en cada una: el largo para caminos y redes, el área para polígonos y la comuna que contiene cada punto. Por eso las comunas suman su provincia, las provincias su región y las regiones el país.',
+	'howCalculated.touches':
+		'Los proyectos se cuentan en cada comuna que tocan: un camino que cruza tres comunas cuenta una vez en cada una y una vez en la región.',
+	'howCalculated.progress':
+		'El avance físico de la vista es el promedio del último avance informado de cada proyecto, ponderado por su inversión repartida; solo entran los proyectos con avance informado e inversión.',
+	'howCalculated.planned':
+		'El avance planificado sigue una curva S entre las fechas de inicio y término: 100·(3t² − 2t³), con t la fracción del plazo transcurrida (2,8 % al 10 % del plazo, 50 % a la mitad).',
+	'howCalculated.delayed':
+		'Un proyecto está atrasado si está en curso o paralizado y su último avance físico (0 % si nunca informó) está más de {points} puntos bajo el avance planificado para hoy.',
+	'howCalculated.commitments':
+		'Los compromisos se cuentan en las comunas a las que están vinculados (o en la región de su acuerdo); abiertos = pendientes o en curso; vencidos = abiertos con fecha de vencimiento pasada.',
+	'howCalculated.deliveries':
+		'Las entregas son publicaciones que cumplen un período de un flujo de información: a tiempo si se publicaron hasta su fecha de vencimiento, atrasadas si después, pendientes si aún no se publican y ya vencieron.',
 	'constraint.publications_flow_in_region':
 		'Elige un flujo de información de la misma región que la publicación.',
 	'constraint.publications_status_moves_forward':

@@ -97,6 +97,8 @@ insert into public.commitment_communes (commitment_id, commune_code) values
   (tests.id('c91'), '91101'), (tests.id('c92'), '92101');
 insert into public.commitment_projects (commitment_id, project_id) values
   (tests.id('c91'), tests.id('p91')), (tests.id('c92'), tests.id('p92'));
+insert into public.project_progress (project_id, reported_on, physical_progress, spent_clp) values
+  (tests.id('p91'), '2026-01-31', 5, 1000), (tests.id('p92'), '2026-01-31', 5, 1000);
 
 insert into public.information_flows (region_code, information, producer_institution_id, channel, periodicity) values
   ('91', 'Cartera regional de Prueba Norte [prueba]', tests.id('dgop'), 'portal', 'monthly'),
@@ -379,6 +381,20 @@ insert into tests.probes (tbl, op, target, template) values
   -- audit trail
   ('audit_log', 'select', 'an entry', $$select count(*) from public.audit_log where table_name = 'projects' and record_id = {p91}::text$$),
   ('audit_log', 'insert', 'a forged entry', $$insert into public.audit_log (table_name, record_id, action, actor_role) values ('projects', '1', 'DELETE', 'authenticated')$$);
+insert into tests.probes (tbl, op, target, template) values
+  ('project_progress', 'select', 'of a project in 91', $$select count(*) from public.project_progress where project_id = {p91}$$),
+  ('project_progress', 'select', 'of a project in 92', $$select count(*) from public.project_progress where project_id = {p92}$$),
+  ('project_progress', 'insert', 'to a project in 91', $$insert into public.project_progress (project_id, reported_on, physical_progress, spent_clp) values ({p91}, '2026-02-28', 10, 2000)$$),
+  ('project_progress', 'insert', 'to a project in 92', $$insert into public.project_progress (project_id, reported_on, physical_progress, spent_clp) values ({p92}, '2026-02-28', 10, 2000)$$),
+  ('project_progress', 'update', 'of a project in 91', $$update public.project_progress set note = 'Corregido' where project_id = {p91}$$),
+  ('project_progress', 'update', 'of a project in 92', $$update public.project_progress set note = 'Corregido' where project_id = {p92}$$),
+  ('project_progress', 'delete', 'of a project in 91', $$delete from public.project_progress where project_id = {p91}$$),
+  ('project_progress', 'delete', 'of a project in 92', $$delete from public.project_progress where project_id = {p92}$$),
+  ('project_progress_latest', 'select', 'of a project in 91', $$select count(*) from public.project_progress_latest where project_id = {p91}$$),
+  ('project_progress_latest', 'select', 'of a project in 92', $$select count(*) from public.project_progress_latest where project_id = {p92}$$),
+  ('project_progress_latest', 'insert', 'to a project in 91', $$insert into public.project_progress_latest (project_id, reported_on, physical_progress, spent_clp) values ({p91}, '2026-03-31', 20, 3000) on conflict (project_id) do update set spent_clp = excluded.spent_clp$$),
+  ('project_progress_latest', 'update', 'of a project in 91', $$update public.project_progress_latest set spent_clp = 0 where project_id = {p91}$$),
+  ('project_progress_latest', 'delete', 'of a project in 91', $$delete from public.project_progress_latest where project_id = {p91}$$);
 insert into tests.probes (tbl, op, target, template, owner_can) values
   ('audit_log', 'update', 'an entry', $$update public.audit_log set action = 'DELETE' where table_name = 'projects'$$, false),
   ('audit_log', 'delete', 'an entry', $$delete from public.audit_log where table_name = 'projects'$$, false);
@@ -477,6 +493,14 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('project_themes', 'update', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('project_themes', 'delete', '{}', '{}', '{}', '{}', '{}', '{*}'),
 
+  ('project_progress', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
+  ('project_progress', 'insert', '{}', '{}', '{}', '{}', '{"to a project in 91"}', '{*}'),
+  ('project_progress', 'update', '{}', '{}', '{}', '{}', '{"of a project in 91"}', '{*}'),
+  ('project_progress', 'delete', '{}', '{}', '{}', '{}', '{"of a project in 91"}', '{*}'),
+  ('project_progress_latest', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
+  ('project_progress_latest', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('project_progress_latest', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('project_progress_latest', 'delete', '{}', '{}', '{}', '{}', '{}', '{}'),
   ('project_communes', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
   ('project_communes', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
   ('project_communes', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),

@@ -1,0 +1,391 @@
+// npm run bench -- [--projects 10000,100000] [--seed 7] [--rounds 3] [--no-load] [--no-app]
+// The dashboard's performance budget, measured on this machine (docs/BENCHMARKS.md, "Dashboard"):
+// for each sample size, loads the sample into the local stack (replacing its sample: run
+// `npm run data:sample` afterwards for the default one), then measures
+// - the tile RPC (public.project_tile) uncached, zooms 5–14 over several cities and filters, and
+// - the aggregate RPCs (commune_metrics, dashboard_summary) over several filters,
+// each through the gateway + PostgREST (what the app and MapLibre call) and as the same SQL run
+// directly on Postgres in the same role with the same JWT claims, so their ratio is the cost of
+// the HTTP path; and a cached tile through the SvelteKit endpoint (memory hit and 304).
+// Requests run as a signed-in admin (RLS applies, as for every reader). Prints a table and
+// writes bench/results.json.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import { loadSample } from './lib/sample/load.ts';
+import { repoRoot } from './lib/stack/config.ts';
+import { startStack } from './lib/stack/stack.ts';
+
+const { values: args } = parseArgs({
+	options: {
+		projects: { type: 'string', default: '10000,100000' },
+		seed: { type: 'string', default: '7' },
+		rounds: { type: 'string', default: '3' },
+		'no-load': { type: 'boolean', default: false },
+		'no-app': { type: 'boolean', default: false }
+	}
+});
+
+const say = (line: string) => process.stdout.write(line + '\n');
+const sizes = args.projects.split(',').map(Number);
+const rounds = Math.max(1, Number(args.rounds));
+const TARGETS = { tileP95: 30, aggregateP95: 50, ratio: 1.5 };
+
+/** One row of the results: a measured operation's latency distribution. */
+export interface Measurement {
+	projects: number;
+	name: string;
+	path: 'gateway' | 'direct' | 'app';
+	samples: number;
+	p50: number;
+	p95: number;
+	max: number;
+	bytesP95?: number;
+}
+
+/**
+ * Measurements of a dashboard page in a browser, added by whoever owns them (the lead's Chromium
+ * run): each gets the page URL of the running app and returns its rows. Registered here so that
+ * they run after the database figures, on the same data, and land in the same results file.
+ */
+export type PageMeasurer = (pageUrl: string, projects: number) => Promise<Measurement[]>;
+export const pageMeasurers: PageMeasurer[] = [];
+
+/** Requests that failed (a timeout, an error): reported, and left out of the percentiles. */
+const failures: string[] = [];
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+function summarise(
+	projects: number,
+	name: string,
+	path: Measurement['path'],
+	times: number[],
+	sizes?: number[]
+): Measurement {
+	const sorted = [...times].sort((a, b) => a - b);
+	const bytes = sizes ? [...sizes].sort((a, b) => a - b) : undefined;
+	const round1 = (v: number) => Math.round(v * 10) / 10;
+	return {
+		projects,
+		name,
+		path,
+		samples: times.length,
+		p50: round1(percentile(sorted, 50)),
+		p95: round1(percentile(sorted, 95)),
+		max: round1(sorted.at(-1)!),
+		...(bytes ? { bytesP95: percentile(bytes, 95) } : {})
+	};
+}
+
+const CITIES: [string, number, number][] = [
+	['Santiago', -70.65, -33.45],
+	['Valparaíso', -71.62, -33.05],
+	['Concepción', -73.05, -36.82],
+	['Antofagasta', -70.4, -23.65],
+	['Temuco', -72.6, -38.74],
+	['Puerto Montt', -72.94, -41.47]
+];
+
+function tileOf(z: number, lon: number, lat: number) {
+	const n = 2 ** z;
+	const rad = (lat * Math.PI) / 180;
+	return {
+		z,
+		x: Math.floor(((lon + 180) / 360) * n),
+		y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)
+	};
+}
+
+const TILE_FILTERS: Record<string, object> = {
+	'sin filtro': {},
+	vialidad: { services: ['vialidad'] },
+	'en ejecución, en curso': { stages: ['execution'], statuses: ['in_progress'] },
+	'región 13 + atrasados': { region: '13', delayed: true }
+};
+
+const AGGREGATE_FILTERS: Record<string, object> = {
+	'sin filtro': {},
+	'región 05': { region: '05' },
+	'región 13, vialidad': { region: '13', services: ['vialidad'] },
+	'provincia 131, 2024–2026': { province: '131', year_from: 2024, year_to: 2026 },
+	'texto "puente"': { q: 'puente' },
+	atrasados: { delayed: true }
+};
+
+interface Caller {
+	userId: string;
+	url: string;
+	anonKey: string;
+	token: string;
+	claims: string;
+}
+
+async function adminCaller(env: Awaited<ReturnType<typeof startStack>>, db: pg.Client): Promise<Caller> {
+	const service = createClient(env.PUBLIC_SUPABASE_URL, env.SUPABASE_SERVICE_ROLE_KEY, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
+	const email = `bench-${randomUUID().slice(0, 8)}@example.test`;
+	const password = `clave-${randomUUID()}`;
+	const created = await service.auth.admin.createUser({ email, password, email_confirm: true });
+	if (created.error) throw created.error;
+	const userId = created.data.user.id;
+	await db.query(`insert into public.memberships (user_id, role) values ($1, 'admin')`, [userId]);
+	const client = createClient(env.PUBLIC_SUPABASE_URL, env.PUBLIC_SUPABASE_ANON_KEY, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
+	const signIn = await client.auth.signInWithPassword({ email, password });
+	if (signIn.error) throw signIn.error;
+	return {
+		userId,
+		url: env.PUBLIC_SUPABASE_URL,
+		anonKey: env.PUBLIC_SUPABASE_ANON_KEY,
+		token: signIn.data.session.access_token,
+		claims: JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' })
+	};
+}
+
+async function viaGateway(caller: Caller, fn: string, body: object, accept: string) {
+	const started = performance.now();
+	const response = await fetch(`${caller.url}/rest/v1/rpc/${fn}`, {
+		method: 'POST',
+		headers: {
+			apikey: caller.anonKey,
+			authorization: `Bearer ${caller.token}`,
+			'content-type': 'application/json',
+			accept
+		},
+		body: JSON.stringify(body)
+	});
+	const answer = await response.arrayBuffer();
+	const ms = performance.now() - started;
+	if (!response.ok) {
+		failures.push(`${fn} → ${response.status}: ${new TextDecoder().decode(answer).slice(0, 200)}`);
+		return null;
+	}
+	return { ms, bytes: answer.byteLength };
+}
+
+/** The same call as PostgREST makes it: its role and JWT claims, in a transaction. */
+async function direct(db: pg.Client, caller: Caller, sql: string, params: unknown[]) {
+	await db.query('begin');
+	try {
+		// The role's own limit, as under PostgREST (a SET ROLE does not apply role settings).
+		await db.query(`set local statement_timeout = '8s'`);
+		await db.query(
+			`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`,
+			[caller.claims]
+		);
+		const started = performance.now();
+		const result = await db.query({ text: sql, values: params, rowMode: 'array' });
+		const ms = performance.now() - started;
+		const first = result.rows[0]?.[0];
+		return { ms, bytes: first instanceof Buffer ? first.byteLength : 0 };
+	} catch (failure) {
+		failures.push(`directo: ${(failure as Error).message}`);
+		return null;
+	} finally {
+		await db.query('rollback');
+	}
+}
+
+async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Promise<Measurement[]> {
+	const rows: Measurement[] = [];
+	const tileCalls = Object.entries(TILE_FILTERS).flatMap(([label, filter]) =>
+		CITIES.flatMap(([, lon, lat]) =>
+			Array.from({ length: 10 }, (_, i) => ({ label, filter, tile: tileOf(5 + i, lon, lat) }))
+		)
+	);
+	const gatewayTiles: number[] = [];
+	const directTiles: number[] = [];
+	const tileBytes: number[] = [];
+	const byZoom = new Map<number, number[]>();
+	for (let round = 0; round < rounds; round++) {
+		for (const { filter, tile } of tileCalls) {
+			const g = await viaGateway(
+				caller,
+				'project_tile',
+				{ ...tile, p_filter: filter },
+				'application/vnd.mapbox-vector-tile'
+			);
+			const d = await direct(db, caller, 'select public.project_tile($1, $2, $3, $4)', [
+				tile.z,
+				tile.x,
+				tile.y,
+				filter
+			]);
+			if (g) {
+				gatewayTiles.push(g.ms);
+				tileBytes.push(g.bytes);
+				byZoom.set(tile.z, [...(byZoom.get(tile.z) ?? []), g.ms]);
+			}
+			if (d) directTiles.push(d.ms);
+		}
+	}
+	rows.push(
+		summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'gateway', gatewayTiles, tileBytes)
+	);
+	rows.push(summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'direct', directTiles));
+	for (const [z, times] of [...byZoom].sort((a, b) => a[0] - b[0]))
+		rows.push(summarise(projects, `mosaico z${z}`, 'gateway', times));
+
+	for (const fn of ['commune_metrics', 'dashboard_summary']) {
+		const gateway: number[] = [];
+		const straight: number[] = [];
+		for (let round = 0; round < rounds; round++) {
+			for (const filter of Object.values(AGGREGATE_FILTERS)) {
+				const g = await viaGateway(caller, fn, { p_filter: filter }, 'application/json');
+				if (g) gateway.push(g.ms);
+				const sql =
+					fn === 'commune_metrics'
+						? 'select json_agg(m) from public.commune_metrics($1) m'
+						: 'select public.dashboard_summary($1)';
+				const d = await direct(db, caller, sql, [filter]);
+				if (d) straight.push(d.ms);
+			}
+		}
+		rows.push(summarise(projects, fn, 'gateway', gateway));
+		rows.push(summarise(projects, fn, 'direct', straight));
+	}
+	return rows;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			const response = await fetch(url);
+			if (response.status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`${url} no respondió en ${timeoutMs / 1000} s`);
+}
+
+function startApp(port: string): ChildProcess {
+	return spawn(process.execPath, [join(repoRoot, 'scripts', 'start.ts')], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, PORT: port, ORIGIN: `http://127.0.0.1:${port}` },
+		detached: true
+	});
+}
+
+/** A cached anonymous tile through the SvelteKit endpoint: from the server's memory, and as a 304. */
+async function measureApp(appUrl: string, projects: number): Promise<Measurement[]> {
+	const tile = tileOf(10, -70.65, -33.45);
+	const url = `${appUrl}/api/tiles/projects/${tile.z}/${tile.x}/${tile.y}`;
+	const warm = await fetch(url);
+	const etag = warm.headers.get('etag');
+	await warm.arrayBuffer();
+	if (!warm.ok || !etag) throw new Error(`${url} respondió ${warm.status} sin ETag`);
+	const hits: number[] = [];
+	const notModified: number[] = [];
+	for (let i = 0; i < 50 * rounds; i++) {
+		let started = performance.now();
+		const hit = await fetch(url);
+		await hit.arrayBuffer();
+		hits.push(performance.now() - started);
+		started = performance.now();
+		const revalidated = await fetch(url, { headers: { 'if-none-match': etag } });
+		await revalidated.arrayBuffer();
+		if (revalidated.status !== 304) throw new Error(`se esperaba 304 y llegó ${revalidated.status}`);
+		notModified.push(performance.now() - started);
+	}
+	return [
+		summarise(projects, 'mosaico en caché (memoria del servidor)', 'app', hits),
+		summarise(projects, 'mosaico en caché (304, If-None-Match)', 'app', notModified)
+	];
+}
+
+const ratio = (rows: Measurement[], projects: number, name: string) => {
+	const g = rows.find((r) => r.projects === projects && r.name === name && r.path === 'gateway');
+	const d = rows.find((r) => r.projects === projects && r.name === name && r.path === 'direct');
+	return g && d ? Math.round((g.p95 / d.p95) * 100) / 100 : null;
+};
+
+const env = await startStack();
+const db = new pg.Client({ connectionString: env.SUPABASE_DB_URL });
+await db.connect();
+const results: Measurement[] = [];
+const appPort = process.env.PORT ?? '3199';
+try {
+	for (const projects of sizes) {
+		if (!args['no-load']) {
+			say(`Cargando ${projects} proyectos (semilla ${args.seed})…`);
+			const loaded = await loadSample(db, { projects, seed: args.seed });
+			say(`  ${Math.round(loaded.ms / 1000)} s`);
+			// A database in use has its visibility map and hint bits set: measure that, not the
+			// first reads after a bulk load.
+			await db.query(
+				'vacuum (analyze) public.projects, public.project_communes, public.project_progress_latest'
+			);
+		}
+		const caller = await adminCaller(env, db);
+		try {
+			say(`Midiendo RPC (${rounds} vueltas)…`);
+			results.push(...(await measureRpcs(db, caller, projects)));
+		} finally {
+			// Its membership goes with it (on delete cascade).
+			await db.query('delete from auth.users where id = $1', [caller.userId]);
+		}
+		if (!args['no-app']) {
+			const app = startApp(appPort);
+			try {
+				const appUrl = `http://127.0.0.1:${appPort}`;
+				await waitForHttp(appUrl, 300_000);
+				try {
+					results.push(...(await measureApp(appUrl, projects)));
+				} catch (failure) {
+					// Until anonymous visitors may read projects, the anonymous tile is refused.
+					say(`  mosaico en caché omitido: ${(failure as Error).message}`);
+				}
+				for (const measure of pageMeasurers) results.push(...(await measure(appUrl, projects)));
+			} finally {
+				if (app.pid) process.kill(-app.pid, 'SIGTERM');
+			}
+		}
+	}
+} finally {
+	await db.end();
+}
+
+const table = results.map((r) => ({
+	proyectos: r.projects,
+	medida: r.name,
+	vía: r.path,
+	n: r.samples,
+	'p50 ms': r.p50,
+	'p95 ms': r.p95,
+	'máx ms': r.max,
+	'p95 bytes': r.bytesP95 ?? ''
+}));
+console.table(table);
+const ratios = sizes.flatMap((projects) =>
+	['mosaico (z5–14, 6 ciudades, 4 filtros)', 'commune_metrics', 'dashboard_summary'].map((name) => ({
+		projects,
+		name,
+		gatewayOverDirect: ratio(results, projects, name)
+	}))
+);
+console.table(ratios);
+if (failures.length) say(`${failures.length} solicitudes fallaron:\n  ${failures.slice(0, 10).join('\n  ')}`);
+say(
+	`Metas: mosaico p95 ≤ ${TARGETS.tileP95} ms, agregados p95 ≤ ${TARGETS.aggregateP95} ms, HTTP/directo ≤ ${TARGETS.ratio}×`
+);
+mkdirSync(join(repoRoot, 'bench'), { recursive: true });
+writeFileSync(
+	join(repoRoot, 'bench', 'results.json'),
+	JSON.stringify(
+		{ at: new Date().toISOString(), seed: args.seed, rounds, targets: TARGETS, results, ratios },
+		null,
+		2
+	)
+);
+say('Escrito bench/results.json');
