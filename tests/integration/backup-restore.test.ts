@@ -9,7 +9,10 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupDatabase, readManifest, restoreDatabase } from '../../scripts/lib/backup/dump.ts';
 import { compareFingerprints, fingerprintTables } from '../../scripts/lib/backup/fingerprint.ts';
-import { localDatabaseUrl } from '../../scripts/lib/stack/connection.ts';
+import { readStackEnv } from '../../scripts/lib/stack/connection.ts';
+
+/** The local stack's superuser URL (this test replaces the local database). */
+const localDatabaseUrl = () => readStackEnv()?.SUPABASE_DB_URL ?? null;
 
 const url = process.env.PUBLIC_SUPABASE_URL!;
 const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY!;
@@ -62,7 +65,7 @@ describe('db:backup and db:restore', () => {
 			expect(keptUser.error).toBeNull();
 
 			const file = join(dir, 'tablero.dump');
-			const manifest = await backupDatabase(databaseUrl, file);
+			const manifest = await backupDatabase(databaseUrl!, file);
 			expect(manifest.bytes).toBeGreaterThan(0);
 			expect(readManifest(file).fingerprints['auth.users'].rows).toBeGreaterThan(0);
 			expect(manifest.fingerprints['public.projects'].rows).toBeGreaterThan(0);
@@ -78,7 +81,7 @@ describe('db:backup and db:restore', () => {
 			expect(laterUser.error).toBeNull();
 
 			// Throws unless every table's count and checksum equal the manifest's.
-			const restored = await restoreDatabase(databaseUrl, file);
+			const restored = await restoreDatabase(databaseUrl!, file);
 			expect(restored.tables).toBe(Object.keys(manifest.fingerprints).length);
 
 			expect(await untilApiAnswers(admin)).toBe(16);
