@@ -263,7 +263,7 @@ export const en: Record<MessageKey, string> = {
 	'map.loadError':
 		'The map boundaries could not be loaded. On a fresh install, build them with “npm run data”.',
 	'map.unsupported': 'This browser cannot show the map (no WebGL). Use the list to navigate.',
-	'map.hoverHint': 'Hover over the map to see names; click to open.',
+	'map.hoverHint': 'Hover over the map to see names; click a comuna to filter by it.',
 	'map.attribution': 'Boundaries: Library of the National Congress of Chile',
 	'map.attributionToggle': 'Toggle attribution',
 	'map.legendRange': '{min} – {max}',

@@ -265,7 +265,8 @@ export const es = {
 		'No se pudieron cargar los límites del mapa. Si es una instalación nueva, genera los archivos con «npm run data».',
 	'map.unsupported':
 		'Este navegador no puede mostrar el mapa (WebGL no disponible). Usa la lista para navegar.',
-	'map.hoverHint': 'Pasa el cursor sobre el mapa para ver nombres; haz clic para abrir.',
+	'map.hoverHint':
+		'Pasa el cursor sobre el mapa para ver nombres; haz clic en una comuna para filtrar por ella.',
 	'map.attribution': 'Límites: Biblioteca del Congreso Nacional de Chile',
 	'map.attributionToggle': 'Mostrar u ocultar la atribución',
 	'map.legendRange': '{min} – {max}',
