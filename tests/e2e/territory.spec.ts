@@ -27,7 +27,7 @@ async function tabTo(page: Page, target: Locator, maxPresses = 120) {
 
 test('the national map leads to a region, its comunas and a comuna page', async ({ page }) => {
 	await page.goto('/');
-	await expect(page.getByRole('heading', { level: 1, name: 'Regiones de Chile' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Tablero nacional' })).toBeVisible();
 	const regionList = page.getByTestId('region-list').getByRole('link');
 	await expect(regionList).toHaveCount(16);
 	// North to south: Arica y Parinacota first, Magallanes last, Santiago right after Valparaíso.
@@ -57,6 +57,9 @@ test('the national map leads to a region, its comunas and a comuna page', async 
 	await expect(page.getByTestId('map-hover')).toHaveText('Viña del Mar');
 	await page.screenshot({ path: screens('region'), fullPage: true });
 	await page.mouse.click(vinaDelMar.x, vinaDelMar.y);
+	// On the regional dashboard a click on a comuna filters everything to it; its page is a link away.
+	await expect(page).toHaveURL(/\/region\/05\?comuna=05109$/);
+	await communes.getByRole('link', { name: 'Viña del Mar', exact: true }).click();
 
 	await expect(page).toHaveURL(/\/comuna\/05109$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Viña del Mar');
