@@ -100,3 +100,11 @@ export async function pixelOf(page: Page, map: Locator, url: string, code: strin
 	if (!best) throw new Error(`${code} is not in view on the map`);
 	return { x: view.left + best.x, y: view.top + best.y };
 }
+
+/** The map once it is ready, scrolled into the viewport (dashboards put it under filters and cards). */
+export async function waitForMap(page: Page): Promise<Locator> {
+	const map = page.getByTestId('map');
+	await expect(map).toHaveAttribute('data-map-ready', 'true', { timeout: 30_000 });
+	await map.scrollIntoViewIfNeeded();
+	return map;
+}

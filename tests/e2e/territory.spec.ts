@@ -2,19 +2,13 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { GEO_FILES } from '../../src/lib/territory/geo-files';
 import { testClient } from '../support/supabase.ts';
-import { pixelOf } from './map-pixels';
+import { pixelOf, waitForMap } from './map-pixels';
 
 // The territory pages end to end: the map is driven with the mouse the way a person would (the
 // pixel of a place is computed from the view the live map publishes, see map-pixels.ts), and the same journey is done again with the
 // keyboard only. Screenshots land in test-results/screens/ for a human look.
 
 const screens = (name: string) => `test-results/screens/${name}.png`;
-
-async function waitForMap(page: Page): Promise<Locator> {
-	const map = page.getByTestId('map');
-	await expect(map).toHaveAttribute('data-map-ready', 'true', { timeout: 30_000 });
-	return map;
-}
 
 /** Tabs forward until the focused element matches, as a keyboard user would (bounded). */
 async function tabTo(page: Page, target: Locator, maxPresses = 120) {
@@ -83,6 +77,9 @@ test('the same journey works with the keyboard only', async ({ page }) => {
 	await page.goto('/');
 	await waitForMap(page);
 
+	// A skip link near the title jumps over the dashboard to the list of regions.
+	await tabTo(page, page.getByRole('link', { name: 'Ir a la lista de regiones' }));
+	await page.keyboard.press('Enter');
 	const regionLink = page.getByTestId('region-list').getByRole('link', { name: /Valparaíso/ });
 	await tabTo(page, regionLink);
 	// The focus must be visible, not just present.
@@ -91,6 +88,8 @@ test('the same journey works with the keyboard only', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/region\/05$/);
 
+	await tabTo(page, page.getByRole('link', { name: 'Ir a la lista de provincias y comunas' }));
+	await page.keyboard.press('Enter');
 	const quilpue = page
 		.getByRole('navigation', { name: 'Provincias y comunas' })
 		.getByRole('link', { name: 'Quilpué', exact: true });

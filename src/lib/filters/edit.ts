@@ -12,6 +12,16 @@ export function withFilter(filter: DashboardFilter, patch: Partial<DashboardFilt
 	return next;
 }
 
+/** The filter without the fields a page's path already says (its region, province or comuna). */
+export function withoutFields(
+	filter: DashboardFilter,
+	fields: readonly (keyof DashboardFilter)[]
+): DashboardFilter {
+	const next = { ...filter };
+	for (const field of fields) delete next[field];
+	return next;
+}
+
 /** Adds the value to a list field, or removes it when present (a chart click, a chip's ×). */
 export function toggleInList<F extends ListField>(
 	filter: DashboardFilter,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, toggleInList, withFilter, withPlace } from './edit';
+import { activeFilterCount, toggleInList, withFilter, withoutFields, withPlace } from './edit';
 import type { DashboardFilter } from './filter';
 import { filterToRpc } from './rpc';
 import { filterFromSearchParams, filterQuery, filterToSearchParams } from './url';
@@ -172,6 +172,13 @@ describe('editing a filter', () => {
 			communes: ['05109']
 		});
 		expect(withPlace({}, { level: 'province', code: '051' })).toEqual({ region: '05', province: '051' });
+	});
+	it('drops the fields a page fixes, for its links', () => {
+		expect(
+			withoutFields({ region: '05', communes: ['05109'], stages: ['design'] }, ['region', 'communes'])
+		).toEqual({
+			stages: ['design']
+		});
 	});
 	it('counts active filters, excluding the ones the page fixes', () => {
 		expect(activeFilterCount({ region: '05', stages: ['design'] }, ['region'])).toBe(1);

@@ -213,6 +213,9 @@ export const en: Record<MessageKey, string> = {
 	'project.publications': 'Linked publications',
 	'project.noPublications': 'No publication is linked to this project.',
 
+	'home.skipToList': 'Go to the list of regions',
+	'region.skipToList': 'Go to the list of provinces and comunas',
+
 	'breadcrumb.label': 'Breadcrumb',
 	'breadcrumb.country': 'Chile',
 

@@ -214,6 +214,9 @@ export const es = {
 	'project.publications': 'Publicaciones vinculadas',
 	'project.noPublications': 'Ninguna publicación está vinculada a este proyecto.',
 
+	'home.skipToList': 'Ir a la lista de regiones',
+	'region.skipToList': 'Ir a la lista de provincias y comunas',
+
 	'breadcrumb.label': 'Ruta de navegación',
 	'breadcrumb.country': 'Chile',
 
