@@ -10,34 +10,15 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DEFAULT_PROJECTS } from './lib/sample/generate.ts';
 import { requireScriptDatabase } from './lib/connection.ts';
-import { loadSample, type LoadSampleResult } from './lib/sample/load.ts';
+import { loadSample, SAMPLE_TABLES, type LoadSampleResult } from './lib/sample/load.ts';
 import { postgresBinDir } from './lib/stack/system.ts';
 
 const say = (line: string) => process.stdout.write(line + '\n');
 const BUDGET_S = 60;
 const PROJECT_PHASE = 'Proyectos (comunas asignadas por la base)';
-const SAMPLE_TABLES = [
-	'acknowledgements',
-	'publication_commitments',
-	'publication_projects',
-	'publication_communes',
-	'publications',
-	'information_flow_recipients',
-	'information_flows',
-	'commitment_progress',
-	'commitment_projects',
-	'commitment_communes',
-	'commitments',
-	'agreement_parties',
-	'agreements',
-	'project_progress_latest',
-	'project_progress',
-	'project_themes',
-	'project_communes',
-	'projects',
-	'pmg_evaluations',
-	'audit_log'
-];
+// The baseline copy keeps the schema and reference data; the sample's own tables (and the audit
+// trail they write) are left empty.
+const BASELINE_EMPTY_TABLES = [...SAMPLE_TABLES, 'audit_log'];
 
 const withDatabase = (url: string, name: string) => {
 	const parsed = new URL(url);
@@ -54,7 +35,7 @@ async function copyDatabase(from: string, to: string): Promise<void> {
 		[
 			'--no-owner',
 			'--no-privileges',
-			...SAMPLE_TABLES.map((t) => `--exclude-table-data=public.${t}`),
+			...BASELINE_EMPTY_TABLES.map((t) => `--exclude-table-data=public.${t}`),
 			from
 		],
 		{ stdio: ['ignore', 'pipe', 'pipe'] }

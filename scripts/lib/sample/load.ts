@@ -64,7 +64,7 @@ export const DEFAULT_BATCH_SIZE = 5000;
 
 /** Tables the sample owns: emptied on every load. Listed children first; no CASCADE, so a new
  * table that references one of these makes the load fail loudly instead of being emptied silently. */
-const SAMPLE_TABLES = [
+export const SAMPLE_TABLES = [
 	'acknowledgements',
 	'publication_commitments',
 	'publication_projects',
@@ -84,7 +84,8 @@ const SAMPLE_TABLES = [
 	'project_communes',
 	'projects',
 	'pmg_evaluations'
-].map((t) => `public.${t}`);
+];
+const SAMPLE_TABLES_QUALIFIED = SAMPLE_TABLES.map((t) => `public.${t}`);
 
 /** Tables whose ids the sample sets, and whose identity must continue after them. */
 const IDENTITY_TABLES = [
@@ -226,7 +227,7 @@ export async function loadSample(client: ClientBase, options: LoadSampleOptions)
 					[table]
 				);
 			}
-			await client.query(`analyze ${SAMPLE_TABLES.join(', ')}`);
+			await client.query(`analyze ${SAMPLE_TABLES_QUALIFIED.join(', ')}`);
 		});
 		const counted = await client.query<{ project_communes: number; unplaced: number }>(
 			`select (select count(*) from public.project_communes)::int as project_communes,
@@ -283,7 +284,7 @@ export async function loadSampleIfEmpty(
 }
 
 async function clearPreviousSample(client: ClientBase): Promise<void> {
-	await client.query(`truncate table ${SAMPLE_TABLES.join(', ')} restart identity`);
+	await client.query(`truncate table ${SAMPLE_TABLES_QUALIFIED.join(', ')} restart identity`);
 	// Memberships of these users go with them (on delete cascade); real users are not marked so.
 	await client.query(
 		`delete from auth.users where email like $1 and raw_app_meta_data ->> 'sample' = 'true'`,

@@ -3,6 +3,7 @@ import type { Database, Json } from '$lib/database.types';
 import type { CommuneMetrics, DashboardSummary } from '$lib/dashboard/summary';
 import type { SupabaseErrorLike } from '$lib/errors';
 import type { RpcFilter } from '$lib/filters/filter';
+import type { ProjectRow } from '$lib/projects/project-row';
 
 // The dashboard's reads, for +page.server.ts and +server.ts: every one through the request's own
 // client (locals.supabase), so RLS decides what the numbers count. Errors are returned, not
@@ -35,23 +36,12 @@ export async function loadCommuneMetrics(
 	return { data: data ?? null, error, status };
 }
 
-/** What a row of the projects list shows. */
 export const PROJECT_LIST_COLUMNS =
 	'id,name,bip_code,service_code,stage,status,investment_clp,start_on,end_on,' +
 	'project_progress_latest(physical_progress,spent_clp,reported_on)';
 
-export interface ProjectListRow {
-	id: number;
-	name: string;
-	bip_code: string | null;
-	service_code: string;
-	stage: Enums['project_stage'];
-	status: Enums['project_status'];
-	investment_clp: number | null;
-	start_on: string | null;
-	end_on: string | null;
-	project_progress_latest: { physical_progress: number; spent_clp: number; reported_on: string } | null;
-}
+/** What a row of the projects list shows (shared with the components that draw it). */
+export type ProjectListRow = ProjectRow;
 
 /**
  * Orders of the list. Each ends in the id so that the order is total and a page boundary (the
