@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import type { Database } from '$lib/database.types';
 import { failOnDataError } from '$lib/errors';
 import { translate, type Language } from '$lib/i18n';
+import { mainFocus } from '$lib/territory/focus';
 import { groupCommunesByProvince, isCommuneCode, isRegionCode } from '$lib/territory/order';
 
 // Reads of the territory tables for the pages. Only names, codes and bounding boxes travel through
@@ -57,15 +58,26 @@ export async function loadProvince(supabase: Client, code: string, lang: Languag
 			.select('code,name,bbox,region:regions(code,name,roman,bbox)')
 			.eq('code', code)
 			.maybeSingle(),
-		supabase.from('communes').select('code,name').eq('province_code', code).order('name')
+		supabase.from('communes').select('code,name,bbox').eq('province_code', code).order('name')
 	]);
 	failOnDataError(province, lang, 'loadProvince');
 	failOnDataError(communes, lang, 'loadProvince.communes');
 	if (!province.data) error(404, translate(lang, 'province.notFound', { code }));
 	return {
-		province: { code: province.data.code, name: province.data.name, bbox: asBbox(province.data.bbox) },
+		province: {
+			code: province.data.code,
+			name: province.data.name,
+			// Framed on its mainland comunas: a province's box can span an ocean (Juan Fernández).
+			bbox:
+				mainFocus(
+					(communes.data ?? []).flatMap((c): Bbox[] => {
+						const box = asBbox(c.bbox);
+						return box ? [box] : [];
+					})
+				) ?? asBbox(province.data.bbox)
+		},
 		region: { ...province.data.region, bbox: asBbox(province.data.region.bbox) },
-		communes: communes.data ?? []
+		communes: (communes.data ?? []).map(({ code, name }) => ({ code, name }))
 	};
 }
 
