@@ -811,11 +811,13 @@ export type Database = {
           anchor_3857: unknown
           bip_code: string | null
           created_at: string
+          declared_commune_code: string | null
           description: string | null
           end_on: string | null
           geom: unknown
           id: number
           investment_clp: number | null
+          located_by_commune: boolean
           name: string
           service_code: string
           stage: Database["public"]["Enums"]["project_stage"]
@@ -827,11 +829,13 @@ export type Database = {
           anchor_3857?: never
           bip_code?: string | null
           created_at?: string
+          declared_commune_code?: string | null
           description?: string | null
           end_on?: string | null
           geom: unknown
           id?: never
           investment_clp?: number | null
+          located_by_commune?: boolean
           name: string
           service_code: string
           stage: Database["public"]["Enums"]["project_stage"]
@@ -843,11 +847,13 @@ export type Database = {
           anchor_3857?: never
           bip_code?: string | null
           created_at?: string
+          declared_commune_code?: string | null
           description?: string | null
           end_on?: string | null
           geom?: unknown
           id?: never
           investment_clp?: number | null
+          located_by_commune?: boolean
           name?: string
           service_code?: string
           stage?: Database["public"]["Enums"]["project_stage"]
@@ -856,6 +862,13 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "projects_declared_commune_code_fkey"
+            columns: ["declared_commune_code"]
+            isOneToOne: false
+            referencedRelation: "communes"
+            referencedColumns: ["code"]
+          },
           {
             foreignKeyName: "projects_service_code_fkey"
             columns: ["service_code"]
@@ -1263,11 +1276,13 @@ export type Database = {
           anchor_3857: unknown
           bip_code: string | null
           created_at: string
+          declared_commune_code: string | null
           description: string | null
           end_on: string | null
           geom: unknown
           id: number
           investment_clp: number | null
+          located_by_commune: boolean
           name: string
           service_code: string
           stage: Database["public"]["Enums"]["project_stage"]

@@ -1,6 +1,20 @@
+import * as publishing from './areas/publishing';
+import * as flows from './areas/flows';
+import * as agreements from './areas/agreements';
+import * as pmg from './areas/pmg';
+import * as importing from './areas/import';
+import * as exchange from './areas/exchange';
+import * as dashboardTools from './areas/dashboard-tools';
 import type { MessageKey } from './es';
 
 export const en: Record<MessageKey, string> = {
+	...publishing.en,
+	...flows.en,
+	...agreements.en,
+	...pmg.en,
+	...importing.en,
+	...exchange.en,
+	...dashboardTools.en,
 	'app.name': 'Territorial Dashboard',
 	'app.owner': 'Directorate General of Public Works',
 	'app.skipToContent': 'Skip to content',

@@ -1,6 +1,21 @@
 // Spanish is the product's language; this dictionary is the source of the message keys, and every
 // other language must translate all of them (see en.ts).
+import * as publishing from './areas/publishing';
+import * as flows from './areas/flows';
+import * as agreements from './areas/agreements';
+import * as pmg from './areas/pmg';
+import * as importing from './areas/import';
+import * as exchange from './areas/exchange';
+import * as dashboardTools from './areas/dashboard-tools';
+
 export const es = {
+	...publishing.es,
+	...flows.es,
+	...agreements.es,
+	...pmg.es,
+	...importing.es,
+	...exchange.es,
+	...dashboardTools.es,
 	'app.name': 'Tablero Territorial',
 	'app.owner': 'Dirección General de Obras Públicas',
 	'app.skipToContent': 'Saltar al contenido',

@@ -1,0 +1,6 @@
+// Messages of the agreements workspace: agreements, commitments, cronograma, costs, articulation and the printable briefs (issue 10). Each area keeps its own catalogue so that parallel work on the
+// areas does not collide in one file; es.ts and en.ts merge them, and the type of en keeps every
+// key translated.
+export const es = {} as const;
+
+export const en: Record<keyof typeof es, string> = {};

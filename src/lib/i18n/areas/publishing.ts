@@ -1,0 +1,6 @@
+// Messages of the secretariat's publishing desk and the publications' readers and feeds (issue 9). Each area keeps its own catalogue so that parallel work on the
+// areas does not collide in one file; es.ts and en.ts merge them, and the type of en keeps every
+// key translated.
+export const es = {} as const;
+
+export const en: Record<keyof typeof es, string> = {};
