@@ -600,35 +600,53 @@ export type Database = {
       }
       pmg_evaluations: {
         Row: {
+          background: string | null
           created_at: string
           development: string | null
+          evidence: Json | null
+          evidence_as_of: string | null
+          finalised_at: string | null
           id: number
           institution_id: number
           recommendations: string | null
+          region_code: string | null
           requirement_code: string
           status: Database["public"]["Enums"]["pmg_evaluation_status"]
+          submitted_at: string | null
           updated_at: string
           year: number
         }
         Insert: {
+          background?: string | null
           created_at?: string
           development?: string | null
+          evidence?: Json | null
+          evidence_as_of?: string | null
+          finalised_at?: string | null
           id?: never
           institution_id: number
           recommendations?: string | null
+          region_code?: string | null
           requirement_code: string
           status?: Database["public"]["Enums"]["pmg_evaluation_status"]
+          submitted_at?: string | null
           updated_at?: string
           year: number
         }
         Update: {
+          background?: string | null
           created_at?: string
           development?: string | null
+          evidence?: Json | null
+          evidence_as_of?: string | null
+          finalised_at?: string | null
           id?: never
           institution_id?: number
           recommendations?: string | null
+          region_code?: string | null
           requirement_code?: string
           status?: Database["public"]["Enums"]["pmg_evaluation_status"]
+          submitted_at?: string | null
           updated_at?: string
           year?: number
         }
@@ -639,6 +657,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "institutions"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "pmg_evaluations_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
           },
           {
             foreignKeyName: "pmg_evaluations_requirement_code_fkey"
@@ -653,16 +678,19 @@ export type Database = {
         Row: {
           code: string
           name: string
+          question: string | null
           sort_order: number
         }
         Insert: {
           code: string
           name: string
+          question?: string | null
           sort_order: number
         }
         Update: {
           code?: string
           name?: string
+          question?: string | null
           sort_order?: number
         }
         Relationships: []
@@ -1310,6 +1338,10 @@ export type Database = {
       planned_progress: {
         Args: { end_on: string; on_date: string; start_on: string }
         Returns: number
+      }
+      pmg_evidence: {
+        Args: { p_region_code?: string; p_year: number }
+        Returns: Json
       }
       project_tile: {
         Args: { p_filter?: Json; x: number; y: number; z: number }

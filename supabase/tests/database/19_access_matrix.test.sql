@@ -162,6 +162,11 @@ insert into public.pmg_evaluations (institution_id, year, requirement_code, deve
   (tests.id('gore_91'), 2099, '1.2', 'En preparación', 'draft'),
   (tests.id('gore_92'), 2099, '1.1', 'Incorpora la perspectiva territorial', 'final'),
   (tests.id('dgop'), 2099, '1.1', 'Coordina la perspectiva territorial', 'final');
+-- ── pmg (area pmg): the workflow's other steps ──
+insert into public.pmg_evaluations (institution_id, year, requirement_code, development, status) values
+  (tests.id('gore_91'), 2099, '1.3', 'Enviada a revisión', 'submitted'),
+  (tests.id('gore_92'), 2099, '1.2', 'En preparación', 'draft');
+-- ── end pmg ──
 
 insert into tests.ids (name, literal)
 select name, quote_literal(id) from (values
@@ -169,7 +174,9 @@ select name, quote_literal(id) from (values
   ('ack92', (select id from public.acknowledgements where publication_id = tests.id('pub92_published'))),
   ('pmg91_final', (select id from public.pmg_evaluations where institution_id = tests.id('gore_91') and year = 2099 and requirement_code = '1.1')),
   ('pmg91_draft', (select id from public.pmg_evaluations where institution_id = tests.id('gore_91') and year = 2099 and requirement_code = '1.2')),
-  ('pmg92_final', (select id from public.pmg_evaluations where institution_id = tests.id('gore_92') and year = 2099)),
+  ('pmg92_final', (select id from public.pmg_evaluations where institution_id = tests.id('gore_92') and year = 2099 and requirement_code = '1.1')),
+  ('pmg91_submitted', (select id from public.pmg_evaluations where institution_id = tests.id('gore_91') and year = 2099 and requirement_code = '1.3')),
+  ('pmg92_draft', (select id from public.pmg_evaluations where institution_id = tests.id('gore_92') and year = 2099 and requirement_code = '1.2')),
   ('pmgnat_final', (select id from public.pmg_evaluations where institution_id = tests.id('dgop') and year = 2099))
 ) as v (name, id);
 
@@ -370,14 +377,30 @@ insert into tests.probes (tbl, op, target, template) values
   ('acknowledgements', 'update', 'by GORE 91', $$update public.acknowledgements set acknowledged_at = acknowledged_at where id = {ack91}$$),
   ('acknowledgements', 'delete', 'by GORE 91', $$delete from public.acknowledgements where id = {ack91}$$),
   -- PMG
+  -- ── pmg (area pmg): the evaluation workflow, draft → submitted → final ──
   ('pmg_evaluations', 'select', 'final in 91', $$select count(*) from public.pmg_evaluations where id = {pmg91_final}$$),
   ('pmg_evaluations', 'select', 'draft in 91', $$select count(*) from public.pmg_evaluations where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'select', 'submitted in 91', $$select count(*) from public.pmg_evaluations where id = {pmg91_submitted}$$),
   ('pmg_evaluations', 'select', 'final in 92', $$select count(*) from public.pmg_evaluations where id = {pmg92_final}$$),
+  ('pmg_evaluations', 'select', 'draft in 92', $$select count(*) from public.pmg_evaluations where id = {pmg92_draft}$$),
   ('pmg_evaluations', 'select', 'national, final', $$select count(*) from public.pmg_evaluations where id = {pmgnat_final}$$),
-  ('pmg_evaluations', 'insert', 'in 91', $$insert into public.pmg_evaluations (institution_id, year, requirement_code) values ({gore_91}, 2098, '1.1')$$),
+  ('pmg_evaluations', 'insert', 'draft in 91', $$insert into public.pmg_evaluations (institution_id, year, requirement_code) values ({gore_91}, 2098, '1.1')$$),
+  ('pmg_evaluations', 'insert', 'draft of a national institution in 91', $$insert into public.pmg_evaluations (institution_id, year, requirement_code, region_code) values ({dgop}, 2098, '1.1', '91')$$),
+  ('pmg_evaluations', 'insert', 'draft in 92', $$insert into public.pmg_evaluations (institution_id, year, requirement_code) values ({gore_92}, 2098, '1.1')$$),
+  ('pmg_evaluations', 'insert', 'submitted in 91', $$insert into public.pmg_evaluations (institution_id, year, requirement_code, status) values ({gore_91}, 2098, '1.1', 'submitted')$$),
+  ('pmg_evaluations', 'update', 'draft in 91', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'update', 'submitted in 91', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg91_submitted}$$),
+  ('pmg_evaluations', 'update', 'draft in 92', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg92_draft}$$),
   ('pmg_evaluations', 'update', 'final in 91', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg91_final}$$),
   ('pmg_evaluations', 'update', 'final in 92', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg92_final}$$),
+  ('pmg_evaluations', 'submit', 'draft in 91', $$update public.pmg_evaluations set status = 'submitted' where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'submit', 'draft in 92', $$update public.pmg_evaluations set status = 'submitted' where id = {pmg92_draft}$$),
+  ('pmg_evaluations', 'finalise', 'draft in 91', $$update public.pmg_evaluations set status = 'final' where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'finalise', 'submitted in 91', $$update public.pmg_evaluations set status = 'final' where id = {pmg91_submitted}$$),
+  ('pmg_evaluations', 'delete', 'draft in 91', $$delete from public.pmg_evaluations where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'delete', 'submitted in 91', $$delete from public.pmg_evaluations where id = {pmg91_submitted}$$),
   ('pmg_evaluations', 'delete', 'final in 91', $$delete from public.pmg_evaluations where id = {pmg91_final}$$),
+  -- ── end pmg ──
   -- audit trail
   ('audit_log', 'select', 'an entry', $$select count(*) from public.audit_log where table_name = 'projects' and record_id = {p91}::text$$),
   ('audit_log', 'insert', 'a forged entry', $$insert into public.audit_log (table_name, record_id, action, actor_role) values ('projects', '1', 'DELETE', 'authenticated')$$);
@@ -579,10 +602,14 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('acknowledgements', 'update', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('acknowledgements', 'delete', '{}', '{}', '{}', '{}', '{}', '{*}'),
 
-  ('pmg_evaluations', 'select', '{}', '{}', '{"final in 91","final in 92","national, final"}', '{"final in 91"}', '{"final in 91"}', '{*}'),
-  ('pmg_evaluations', 'insert', '{}', '{}', '{}', '{}', '{}', '{*}'),
-  ('pmg_evaluations', 'update', '{}', '{}', '{}', '{}', '{}', '{*}'),
-  ('pmg_evaluations', 'delete', '{}', '{}', '{}', '{}', '{}', '{*}'),
+  -- ── pmg (area pmg) ──
+  ('pmg_evaluations', 'select', '{}', '{}', '{"final in 91","submitted in 91","final in 92","national, final"}', '{"final in 91","submitted in 91"}', '{"final in 91","draft in 91","submitted in 91"}', '{*}'),
+  ('pmg_evaluations', 'insert', '{}', '{}', '{}', '{}', '{"draft in 91","draft of a national institution in 91"}', '{*}'),
+  ('pmg_evaluations', 'update', '{}', '{}', '{}', '{}', '{"draft in 91"}', '{"draft in 91","submitted in 91","draft in 92"}'),
+  ('pmg_evaluations', 'submit', '{}', '{}', '{}', '{}', '{"draft in 91"}', '{*}'),
+  ('pmg_evaluations', 'finalise', '{}', '{}', '{}', '{}', '{}', '{*}'),
+  ('pmg_evaluations', 'delete', '{}', '{}', '{}', '{}', '{"draft in 91"}', '{"draft in 91","submitted in 91"}'),
+  -- ── end pmg ──
 
   ('audit_log', 'select', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('audit_log', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
