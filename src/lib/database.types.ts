@@ -1272,6 +1272,36 @@ export type Database = {
       }
     }
     Functions: {
+      change_counts: {
+        Args: {
+          p_commune_code?: string
+          p_from: string
+          p_region_code?: string
+          p_to: string
+        }
+        Returns: {
+          changes: number
+          kind: string
+        }[]
+      }
+      changes_between: {
+        Args: {
+          p_commune_code?: string
+          p_from: string
+          p_region_code?: string
+          p_to: string
+        }
+        Returns: {
+          happened_on: string
+          kind: string
+          new_value: string
+          old_value: string
+          region_code: string
+          subject: string
+          subject_id: number
+          subject_type: string
+        }[]
+      }
       commune_at: {
         Args: { lat: number; lon: number }
         Returns: {
