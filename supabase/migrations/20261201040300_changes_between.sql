@@ -4,8 +4,9 @@
 --   commitment_progressed / commitment_fulfilled       commitment_progress (its public values);
 --   commitment_overdue                                 due in the period and neither fulfilled
 --                                                      nor cancelled by its end (history);
---   delivery_made / delivery_missed                    flow_deliveries (delivered in the period /
---                                                      due in it and not delivered on time);
+--   delivery_made / delivery_missed                    flow_deliveries (delivered in the period,
+--                                                      late or not / due in it and still not
+--                                                      delivered when the period ended);
 --   publication                                        publications made public in the period.
 --
 -- Nothing says who did what: the audit trail's actor stays with administrators. The audit trail is
@@ -130,7 +131,7 @@ begin
     from public.flow_deliveries d
     join publications_in_scope p on p.id = d.publication_id
     where d.due_on + 1 between p_from and p_to
-      and (d.delivered_on is null or d.delivered_on > d.due_on)
+      and (d.delivered_on is null or d.delivered_on > p_to)
   ),
   published as (
     select (p.published_at at time zone 'America/Santiago')::date, 'publication', 'publication', p.id, p.title,
