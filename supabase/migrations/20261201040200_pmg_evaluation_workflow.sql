@@ -11,6 +11,9 @@
 -- Finalising freezes the evidence: `evidence` is the snapshot of pmg_evidence(year, region) taken
 -- then, so later data changes do not rewrite history. The stamps (submitted_at, finalised_at,
 -- evidence) are the database's. Every change is in the audit trail.
+-- Refusals, by name: constraint pmg_evaluations_region_of_institution (23514),
+-- constraint pmg_evaluations_final_frozen, constraint pmg_evaluations_identity_fixed,
+-- constraint pmg_evaluations_stamps_fixed (42501).
 
 alter table public.pmg_requirements add column question text;
 
@@ -99,15 +102,12 @@ begin
         detail = 'violates constraint "pmg_evaluations_identity_fixed"',
         constraint = 'pmg_evaluations_identity_fixed';
     end if;
-    if (new.evidence, new.evidence_as_of, new.submitted_at, new.finalised_at)
-       is distinct from (old.evidence, old.evidence_as_of, old.submitted_at, old.finalised_at) then
-      raise exception using
-        errcode = 'insufficient_privilege',
-        message = 'La evidencia congelada y las fechas de envío y cierre las registra la base de datos.',
-        detail = 'violates constraint "pmg_evaluations_stamps_fixed"',
-        constraint = 'pmg_evaluations_stamps_fixed';
-    end if;
-  elsif (new.evidence, new.evidence_as_of, new.submitted_at, new.finalised_at) is distinct from (null::jsonb, null::timestamptz, null::timestamptz, null::timestamptz) then
+  end if;
+
+  -- On insert there is nothing yet to keep: the stamps must come empty.
+  if (new.evidence, new.evidence_as_of, new.submitted_at, new.finalised_at) is distinct from (
+       case when tg_op = 'UPDATE' then old.evidence end, case when tg_op = 'UPDATE' then old.evidence_as_of end,
+       case when tg_op = 'UPDATE' then old.submitted_at end, case when tg_op = 'UPDATE' then old.finalised_at end) then
     raise exception using
       errcode = 'insufficient_privilege',
       message = 'La evidencia congelada y las fechas de envío y cierre las registra la base de datos.',

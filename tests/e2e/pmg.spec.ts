@@ -15,24 +15,44 @@ const YEAR = 2026;
 const run = randomUUID().slice(0, 8);
 const service = () => testClient({ key: 'service' });
 const accounts: Record<'secretariat' | 'admin', { email: string; password: string; id?: string }> = {
-	secretariat: { email: `pmg-e2e-sec08-${run}@example.test`, password: randomBytes(12).toString('base64url') },
+	secretariat: {
+		email: `pmg-e2e-sec08-${run}@example.test`,
+		password: randomBytes(12).toString('base64url')
+	},
 	admin: { email: `pmg-e2e-admin-${run}@example.test`, password: randomBytes(12).toString('base64url') }
 };
 let dgop: number;
 
 /** The region's part of the DGOP evaluation is this test's: cleared before and after. */
 async function clearRegionPart() {
-	const { error } = await service().from('pmg_evaluations').delete().eq('institution_id', dgop).eq('year', YEAR).eq('region_code', '08');
+	const { error } = await service()
+		.from('pmg_evaluations')
+		.delete()
+		.eq('institution_id', dgop)
+		.eq('year', YEAR)
+		.eq('region_code', '08');
 	expect(error).toBeNull();
 }
 
 test.beforeAll(async () => {
-	const institution = await service().from('institutions').select('id').eq('acronym', 'DGOP').eq('level', 'national').single();
+	const institution = await service()
+		.from('institutions')
+		.select('id')
+		.eq('acronym', 'DGOP')
+		.eq('level', 'national')
+		.single();
 	expect(institution.error).toBeNull();
 	dgop = institution.data!.id;
 	await clearRegionPart();
-	for (const [role, account] of Object.entries(accounts) as ['secretariat' | 'admin', (typeof accounts)['admin']][]) {
-		const created = await service().auth.admin.createUser({ email: account.email, password: account.password, email_confirm: true });
+	for (const [role, account] of Object.entries(accounts) as [
+		'secretariat' | 'admin',
+		(typeof accounts)['admin']
+	][]) {
+		const created = await service().auth.admin.createUser({
+			email: account.email,
+			password: account.password,
+			email_confirm: true
+		});
 		expect(created.error).toBeNull();
 		account.id = created.data.user!.id;
 		const membership = await service()
@@ -44,7 +64,8 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
 	await clearRegionPart();
-	for (const account of Object.values(accounts)) if (account.id) await service().auth.admin.deleteUser(account.id);
+	for (const account of Object.values(accounts))
+		if (account.id) await service().auth.admin.deleteUser(account.id);
 });
 
 async function signIn(browser: Browser, who: keyof typeof accounts): Promise<Page> {
@@ -60,7 +81,10 @@ async function signIn(browser: Browser, who: keyof typeof accounts): Promise<Pag
 
 async function evidenceAsAdmin(): Promise<PmgEvidence> {
 	const client = testClient();
-	const signedIn = await client.auth.signInWithPassword({ email: accounts.admin.email, password: accounts.admin.password });
+	const signedIn = await client.auth.signInWithPassword({
+		email: accounts.admin.email,
+		password: accounts.admin.password
+	});
 	expect(signedIn.error).toBeNull();
 	const { data, error } = await client.rpc('pmg_evidence', { p_year: YEAR, p_region_code: '08' });
 	expect(error).toBeNull();
@@ -69,7 +93,9 @@ async function evidenceAsAdmin(): Promise<PmgEvidence> {
 
 const number = (value: number) => value.toLocaleString('es-CL');
 
-test('a secretariat drafts and submits, an admin finalises, the report prints and downloads', async ({ browser }) => {
+test('a secretariat drafts and submits, an admin finalises, the report prints and downloads', async ({
+	browser
+}) => {
 	// Two sign-ins, two PDFs (one printed by the server's own Chromium) on a shared 2-core machine.
 	test.setTimeout(180_000);
 	const evidence = await evidenceAsAdmin();
@@ -83,12 +109,18 @@ test('a secretariat drafts and submits, an admin finalises, the report prints an
 	await expect(secretariat.getByTestId('pmg-part')).toHaveText('Biobío');
 	const area11 = secretariat.getByTestId('requirement-1.1');
 	await expect(
-		area11.getByTestId('evidence-1.1').locator('[data-figure="pmg.fig.agreements"] [data-testid="figure-value"]')
+		area11
+			.getByTestId('evidence-1.1')
+			.locator('[data-figure="pmg.fig.agreements"] [data-testid="figure-value"]')
 	).toHaveText(number(agreements));
 	await expect(
-		secretariat.getByTestId('evidence-1.2').locator('[data-figure="pmg.fig.institutions"] [data-testid="figure-value"]')
+		secretariat
+			.getByTestId('evidence-1.2')
+			.locator('[data-figure="pmg.fig.institutions"] [data-testid="figure-value"]')
 	).toHaveText(number(institutions));
-	await area11.getByLabel('Desarrollo alcanzado').fill('Se constituyeron **tres mesas** de trabajo.\n\n<script>alert(1)</script>');
+	await area11
+		.getByLabel('Desarrollo alcanzado')
+		.fill('Se constituyeron **tres mesas** de trabajo.\n\n<script>alert(1)</script>');
 	await area11.getByLabel('Recomendaciones 2027').fill('Calendarizar los compromisos con costo.');
 	await area11.getByRole('button', { name: 'Guardar borrador' }).click();
 	await expect(area11.getByRole('status')).toHaveText('Se guardó el texto del requisito 1.1.');
@@ -114,10 +146,17 @@ test('a secretariat drafts and submits, an admin finalises, the report prints an
 	await admin.getByRole('link', { name: 'Informe ejecutivo' }).click();
 	await expect(admin).toHaveURL(new RegExp(`/pmg/${YEAR}/informe\\?region=08$`));
 	const report = admin.getByTestId('executive-report');
-	await expect(report.getByRole('heading', { level: 1 })).toHaveText('Informe ejecutivo al Jefe de Servicio');
+	await expect(report.getByRole('heading', { level: 1 })).toHaveText(
+		'Informe ejecutivo al Jefe de Servicio'
+	);
 	await expect(report).toContainText(`PMG de Gestión Territorial ${YEAR} · Biobío`);
-	await expect(report.getByTestId('report-area-1.1')).toContainText('Se constituyeron tres mesas de trabajo.');
-	await expect(report.getByTestId('coverage-map')).toHaveAttribute('data-covered', String(evidence['1.2'].communes_covered));
+	await expect(report.getByTestId('report-area-1.1')).toContainText(
+		'Se constituyeron tres mesas de trabajo.'
+	);
+	await expect(report.getByTestId('coverage-map')).toHaveAttribute(
+		'data-covered',
+		String(evidence['1.2'].communes_covered)
+	);
 
 	// Printed by the test's own Chromium (print CSS, page margin boxes)…
 	await admin.emulateMedia({ media: 'print' });
@@ -125,8 +164,11 @@ test('a secretariat drafts and submits, an admin finalises, the report prints an
 	const printedText = await pdfText(printed);
 	await admin.emulateMedia({ media: 'screen' });
 	// …and by the server's, through the report's own link.
-	const [pdfDownload] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('link', { name: 'Descargar PDF' }).click()]);
-	const serverText = await pdfText(readFileSync((await pdfDownload.path())!));
+	const [pdfDownload] = await Promise.all([
+		admin.waitForEvent('download'),
+		admin.getByRole('link', { name: 'Descargar PDF' }).click()
+	]);
+	const serverText = await pdfText(readFileSync(await pdfDownload.path()));
 	for (const text of [printedText, serverText]) {
 		expect(text).toContain('Informe ejecutivo al Jefe de Servicio');
 		expect(text).toContain('1. Principales logros');
@@ -142,10 +184,15 @@ test('a secretariat drafts and submits, an admin finalises, the report prints an
 		admin.getByRole('link', { name: 'Descargar Word (.docx)' }).click()
 	]);
 	expect(docxDownload.suggestedFilename()).toBe(`informe-ejecutivo-pmg-${YEAR}-region-08.docx`);
-	const zip = await JSZip.loadAsync(readFileSync((await docxDownload.path())!));
+	const zip = await JSZip.loadAsync(readFileSync(await docxDownload.path()));
 	const xml = await zip.file('word/document.xml')!.async('string');
 	const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((p) => p[0].replace(/<[^>]+>/g, ''));
-	for (const heading of ['Informe ejecutivo al Jefe de Servicio', '1. Principales logros', '1.1 Perspectiva territorial', '2. Recomendaciones y compromisos futuros']) {
+	for (const heading of [
+		'Informe ejecutivo al Jefe de Servicio',
+		'1. Principales logros',
+		'1.1 Perspectiva territorial',
+		'2. Recomendaciones y compromisos futuros'
+	]) {
 		expect(paragraphs).toContain(heading);
 	}
 	expect(paragraphs).toContain('Se constituyeron tres mesas de trabajo.');

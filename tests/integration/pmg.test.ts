@@ -28,7 +28,9 @@ async function signedInUser(role: Role, region?: string) {
 	const password = `clave-${randomUUID()}`;
 	const { data, error } = await service.auth.admin.createUser({ email, password, email_confirm: true });
 	if (error) throw error;
-	must(await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region ?? null }));
+	must(
+		await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region ?? null })
+	);
 	const client = testClient();
 	const signIn = await client.auth.signInWithPassword({ email, password });
 	if (signIn.error) throw signIn.error;
@@ -67,16 +69,25 @@ async function evidenceFromTables(client: TestClient, year: number, region: stri
 			.or(`ends_on.is.null,ends_on.gte.${starts}`)
 	);
 	const institutions = new Map<number, string>();
-	for (const a of agreements) for (const p of a.agreement_parties) institutions.set(p.institution_id, p.institutions!.kind);
-	const covered = new Set(agreements.flatMap((a) => a.commitments.flatMap((c) => c.commitment_communes.map((cc) => cc.commune_code))));
-	const chileDay = (at: string) => new Date(at).toLocaleDateString('en-CA', { timeZone: 'America/Santiago' });
+	for (const a of agreements)
+		for (const p of a.agreement_parties) institutions.set(p.institution_id, p.institutions.kind);
+	const covered = new Set(
+		agreements.flatMap((a) =>
+			a.commitments.flatMap((c) => c.commitment_communes.map((cc) => cc.commune_code))
+		)
+	);
+	const chileDay = (at: string) =>
+		new Date(at).toLocaleDateString('en-CA', { timeZone: 'America/Santiago' });
 	const scheduled = agreements
 		.filter((a) => a.agreement_parties.length >= 2)
 		.flatMap((a) => a.commitments)
 		.filter((c) => c.due_on >= starts && c.due_on <= ends);
 	const due = scheduled.filter((c) => c.due_on <= today && c.status !== 'cancelled');
 	const onTime = due.filter((c) => {
-		const fulfilled = c.commitment_progress.filter((h) => h.status === 'fulfilled').map((h) => chileDay(h.changed_at)).sort()[0];
+		const fulfilled = c.commitment_progress
+			.filter((h) => h.status === 'fulfilled')
+			.map((h) => chileDay(h.changed_at))
+			.sort()[0];
 		return c.status === 'fulfilled' && fulfilled !== undefined && fulfilled <= c.due_on;
 	});
 	const deliveries = must(
@@ -91,14 +102,21 @@ async function evidenceFromTables(client: TestClient, year: number, region: stri
 	return {
 		agreements: agreements.length,
 		institutions: institutions.size,
-		byKind: [...institutions.values()].reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {}),
+		byKind: [...institutions.values()].reduce<Record<string, number>>(
+			(acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }),
+			{}
+		),
 		communesCovered: covered.size,
 		formal: agreements.filter((a) => a.agreement_parties.length >= 2).length,
 		scheduled: scheduled.length,
 		due: due.length,
 		onTime: onTime.length,
-		overdue: scheduled.filter((c) => c.due_on < today && c.status !== 'fulfilled' && c.status !== 'cancelled').length,
-		cost: scheduled.filter((c) => c.status !== 'cancelled').reduce((sum, c) => sum + (c.estimated_cost_clp ?? 0), 0),
+		overdue: scheduled.filter(
+			(c) => c.due_on < today && c.status !== 'fulfilled' && c.status !== 'cancelled'
+		).length,
+		cost: scheduled
+			.filter((c) => c.status !== 'cancelled')
+			.reduce((sum, c) => sum + (c.estimated_cost_clp ?? 0), 0),
 		deliveriesDue: deliveries.length,
 		deliveredOnTime: deliveries.filter((d) => d.delivered_on_time).length,
 		receiptsExpected: delivered.reduce((sum, d) => sum + (d.recipients_expected ?? 0), 0),
@@ -117,7 +135,9 @@ describe('evidence of region 08 on the sample data', () => {
 		expect(direct.deliveriesDue).toBeGreaterThan(0);
 		expect(evidence['1.1'].agreements).toBe(direct.agreements);
 		expect(evidence['1.2'].institutions).toBe(direct.institutions);
-		expect(Object.fromEntries(evidence['1.2'].by_kind.map((k) => [k.kind, k.institutions]))).toEqual(direct.byKind);
+		expect(Object.fromEntries(evidence['1.2'].by_kind.map((k) => [k.kind, k.institutions]))).toEqual(
+			direct.byKind
+		);
 		expect(evidence['1.2'].communes_covered).toBe(direct.communesCovered);
 		expect(evidence['1.3']).toMatchObject({
 			formal_agreements: direct.formal,
@@ -147,7 +167,10 @@ describe('evidence of region 08 on the sample data', () => {
 	});
 
 	it('is not for anonymous visitors', async () => {
-		const { error } = await testClient().rpc('pmg_evidence', { p_year: EVIDENCE_YEAR, p_region_code: '08' });
+		const { error } = await testClient().rpc('pmg_evidence', {
+			p_year: EVIDENCE_YEAR,
+			p_region_code: '08'
+		});
 		expect(error?.code).toBe('42501');
 	});
 });
@@ -156,7 +179,13 @@ describe('the evaluation workflow through the API', () => {
 	const draft = (client: TestClient, region: string, requirement = '1.1') =>
 		client
 			.from('pmg_evaluations')
-			.insert({ institution_id: dgop, year: YEAR, requirement_code: requirement, region_code: region, development: '**Tres** mesas' })
+			.insert({
+				institution_id: dgop,
+				year: YEAR,
+				requirement_code: requirement,
+				region_code: region,
+				development: '**Tres** mesas'
+			})
 			.select('id,status,region_code')
 			.single();
 
@@ -170,7 +199,9 @@ describe('the evaluation workflow through the API', () => {
 
 	it('drafts stay with the region’s secretariat; the GORE and other regions read nothing of them', async () => {
 		const gore = must(await users.gore.client.from('pmg_evaluations').select('id').eq('year', YEAR));
-		const other = must(await users.secretariat09.client.from('pmg_evaluations').select('id').eq('year', YEAR));
+		const other = must(
+			await users.secretariat09.client.from('pmg_evaluations').select('id').eq('year', YEAR)
+		);
 		expect([gore.length, other.length]).toEqual([0, 0]);
 	});
 
@@ -193,9 +224,9 @@ describe('the evaluation workflow through the API', () => {
 		);
 		expect(submitted).toHaveLength(1);
 		expect(submitted[0].submitted_at).not.toBeNull();
-		expect(must(await users.gore.client.from('pmg_evaluations').select('status').eq('year', YEAR))).toEqual([
-			{ status: 'submitted' }
-		]);
+		expect(
+			must(await users.gore.client.from('pmg_evaluations').select('status').eq('year', YEAR))
+		).toEqual([{ status: 'submitted' }]);
 
 		const final = must(
 			await users.admin.client
@@ -217,9 +248,13 @@ describe('the evaluation workflow through the API', () => {
 	});
 
 	it('nobody sets the stamps or the evidence by hand', async () => {
-		const forged = await users.admin.client
-			.from('pmg_evaluations')
-			.insert({ institution_id: dgop, year: YEAR, requirement_code: '1.2', region_code: '08', evidence: { '1.1': {} } });
+		const forged = await users.admin.client.from('pmg_evaluations').insert({
+			institution_id: dgop,
+			year: YEAR,
+			requirement_code: '1.2',
+			region_code: '08',
+			evidence: { '1.1': {} }
+		});
 		expect(forged.error?.code).toBe('42501');
 		expect(forged.error?.details).toBe('violates constraint "pmg_evaluations_stamps_fixed"');
 	});
@@ -228,11 +263,21 @@ describe('the evaluation workflow through the API', () => {
 describe('what changed between sessions', () => {
 	it('lists changes without saying who made them', async () => {
 		const rows = must(
-			await users.gore.client.rpc('changes_between', { p_from: '2026-01-01', p_to: '2026-11-30', p_region_code: '08' }).limit(50)
+			await users.gore.client
+				.rpc('changes_between', { p_from: '2026-01-01', p_to: '2026-11-30', p_region_code: '08' })
+				.limit(50)
 		);
 		expect(rows.length).toBeGreaterThan(0);
-		for (const row of rows) expect(Object.keys(row).sort()).toEqual(
-			['happened_on', 'kind', 'new_value', 'old_value', 'region_code', 'subject', 'subject_id', 'subject_type']
-		);
+		for (const row of rows)
+			expect(Object.keys(row).sort()).toEqual([
+				'happened_on',
+				'kind',
+				'new_value',
+				'old_value',
+				'region_code',
+				'subject',
+				'subject_id',
+				'subject_type'
+			]);
 	});
 });

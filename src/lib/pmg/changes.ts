@@ -57,4 +57,3 @@ export const CHANGE_KINDS: ChangeKind[] = [
 	'delivery_missed',
 	'publication'
 ];
-

@@ -97,19 +97,37 @@ export type FigureKey =
 
 type Pick = (e: PmgEvidence) => number | null;
 
-const FIGURES: Record<EvaluatedRequirement, { key: FigureKey; format: FigureFormat; pick: Pick; link?: 'agreements' | 'commitments' }[]> = {
+const FIGURES: Record<
+	EvaluatedRequirement,
+	{ key: FigureKey; format: FigureFormat; pick: Pick; link?: 'agreements' | 'commitments' }[]
+> = {
 	'1.1': [
 		{ key: 'pmg.fig.agreements', format: 'count', pick: (e) => e['1.1'].agreements, link: 'agreements' },
 		{ key: 'pmg.fig.regions', format: 'count', pick: (e) => e['1.1'].regions }
 	],
 	'1.2': [
-		{ key: 'pmg.fig.institutions', format: 'count', pick: (e) => e['1.2'].institutions, link: 'agreements' },
+		{
+			key: 'pmg.fig.institutions',
+			format: 'count',
+			pick: (e) => e['1.2'].institutions,
+			link: 'agreements'
+		},
 		{ key: 'pmg.fig.communesCovered', format: 'count', pick: (e) => e['1.2'].communes_covered },
 		{ key: 'pmg.fig.coverage', format: 'share', pick: (e) => e['1.2'].coverage }
 	],
 	'1.3': [
-		{ key: 'pmg.fig.formalAgreements', format: 'count', pick: (e) => e['1.3'].formal_agreements, link: 'agreements' },
-		{ key: 'pmg.fig.commitmentsScheduled', format: 'count', pick: (e) => e['1.3'].commitments_scheduled, link: 'commitments' },
+		{
+			key: 'pmg.fig.formalAgreements',
+			format: 'count',
+			pick: (e) => e['1.3'].formal_agreements,
+			link: 'agreements'
+		},
+		{
+			key: 'pmg.fig.commitmentsScheduled',
+			format: 'count',
+			pick: (e) => e['1.3'].commitments_scheduled,
+			link: 'commitments'
+		},
 		{ key: 'pmg.fig.commitmentsDue', format: 'count', pick: (e) => e['1.3'].commitments_due },
 		{ key: 'pmg.fig.onTimeRate', format: 'share', pick: (e) => e['1.3'].on_time_rate },
 		{ key: 'pmg.fig.overdue', format: 'count', pick: (e) => e['1.3'].overdue, link: 'commitments' },

@@ -55,7 +55,12 @@ describe('buildExecutiveReport', () => {
 		year: 2026,
 		requirements,
 		evaluations: {
-			'1.1': { status: 'final', background: null, development: 'Logro 1.1', recommendations: 'Rec 1.1' },
+			'1.1': {
+				status: 'final',
+				background: null,
+				development: 'Logro 1.1',
+				recommendations: 'Rec 1.1'
+			},
 			'1.3': { status: 'submitted', background: null, development: 'Logro 1.3', recommendations: null },
 			'3': { status: 'draft', background: null, development: null, recommendations: 'A SUBDERE' }
 		},
@@ -71,12 +76,22 @@ describe('buildExecutiveReport', () => {
 			['1.3', 'Complementariedad', 'Logro 1.3'],
 			['2.1', 'Información regional', null]
 		]);
-		expect(report.areas[0].figures[0]).toMatchObject({ key: 'pmg.fig.agreements', value: 10, previous: 5 });
+		expect(report.areas[0].figures[0]).toMatchObject({
+			key: 'pmg.fig.agreements',
+			value: 10,
+			previous: 5
+		});
 	});
 
 	it('charts counts, or shares for regional information', () => {
-		expect(report.areas[1].chart.map((f) => f.key)).toEqual(['pmg.fig.institutions', 'pmg.fig.communesCovered']);
-		expect(report.areas[3].chart.map((f) => f.key)).toEqual(['pmg.fig.punctuality', 'pmg.fig.acknowledgementRate']);
+		expect(report.areas[1].chart.map((f) => f.key)).toEqual([
+			'pmg.fig.institutions',
+			'pmg.fig.communesCovered'
+		]);
+		expect(report.areas[3].chart.map((f) => f.key)).toEqual([
+			'pmg.fig.punctuality',
+			'pmg.fig.acknowledgementRate'
+		]);
 	});
 
 	it('takes the recommendations to SUBDERE from requirement 3 and the least advanced status', () => {
@@ -98,7 +113,9 @@ describe('barRows', () => {
 	});
 
 	it('scales shares against 100 %', () => {
-		expect(barRows([{ key: 'pmg.fig.punctuality', format: 'share', value: 0.75, previous: 0.5 }])[0]).toMatchObject({
+		expect(
+			barRows([{ key: 'pmg.fig.punctuality', format: 'share', value: 0.75, previous: 0.5 }])[0]
+		).toMatchObject({
 			valueWidth: 0.75,
 			previousWidth: 0.5
 		});

@@ -96,7 +96,12 @@ export interface BarRow {
 
 /** Bars of a chart on one scale: shares against 100 %, counts against the largest. */
 export function barRows(figures: EvidenceFigure[]): BarRow[] {
-	const rows = figures.map((f) => ({ key: f.key, value: f.value ?? 0, previous: f.previous ?? 0, share: f.format === 'share' }));
+	const rows = figures.map((f) => ({
+		key: f.key,
+		value: f.value ?? 0,
+		previous: f.previous ?? 0,
+		share: f.format === 'share'
+	}));
 	const max = rows.some((r) => r.share) ? 1 : Math.max(1, ...rows.flatMap((r) => [r.value, r.previous]));
 	return rows.map(({ key, value, previous }) => ({
 		key,

@@ -7,7 +7,15 @@ describe('svgMap', () => {
 		properties: { code, name: `Comuna ${code}` },
 		geometry: {
 			type: 'Polygon' as const,
-			coordinates: [[[west, south], [west + 1, south], [west + 1, south + 1], [west, south + 1], [west, south]]]
+			coordinates: [
+				[
+					[west, south],
+					[west + 1, south],
+					[west + 1, south + 1],
+					[west, south + 1],
+					[west, south]
+				]
+			]
 		}
 	});
 
@@ -15,7 +23,12 @@ describe('svgMap', () => {
 		const map = svgMap([square('A', 0, 0), square('B', 1, 0)], [0, 0, 2, 1], (code) => code === 'B', 200);
 		expect(map.width).toBe(200);
 		expect(map.height).toBe(100);
-		expect(map.areas[0]).toEqual({ code: 'A', name: 'Comuna A', d: 'M0 100L100 100L100 0L0 0Z', highlighted: false });
+		expect(map.areas[0]).toEqual({
+			code: 'A',
+			name: 'Comuna A',
+			d: 'M0 100L100 100L100 0L0 0Z',
+			highlighted: false
+		});
 		expect(map.areas[1].highlighted).toBe(true);
 	});
 

@@ -30,7 +30,14 @@ export async function printToPdf(
 	const { chromium } = await import('playwright-core');
 	const browser = await chromium.launch({
 		executablePath,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
 	});
 	try {
 		// The page is complete as the server renders it: no script needs to run to print it.

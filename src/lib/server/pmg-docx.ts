@@ -28,7 +28,11 @@ const A4 = { width: 11906, height: 16838 }; // twentieths of a point
 function texts(source: string | null, lang: Language): Paragraph[] {
 	const lines = markdownParagraphs(source);
 	if (lines.length === 0) {
-		return [new Paragraph({ children: [new TextRun({ text: translate(lang, 'pmg.report.noText'), italics: true })] })];
+		return [
+			new Paragraph({
+				children: [new TextRun({ text: translate(lang, 'pmg.report.noText'), italics: true })]
+			})
+		];
 	}
 	return lines.map((line) => new Paragraph({ text: line, spacing: { after: 120 } }));
 }
@@ -70,7 +74,11 @@ function figuresTable(area: ReportArea, year: number, lang: Language): Table {
 	});
 }
 
-export async function executiveReportDocx(loaded: LoadedReport, lang: Language, generatedAt: Date): Promise<Buffer> {
+export async function executiveReportDocx(
+	loaded: LoadedReport,
+	lang: Language,
+	generatedAt: Date
+): Promise<Buffer> {
 	const { evaluation, report } = loaded;
 	const part = evaluation.region?.name ?? translate(lang, 'pmg.part.national');
 	const generated = formatDate(generatedAt, lang);
@@ -78,7 +86,9 @@ export async function executiveReportDocx(loaded: LoadedReport, lang: Language, 
 		new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
 
 	const status = report.status
-		? translate(lang, 'pmg.report.status', { status: enumLabel(lang, 'pmg_evaluation_status', report.status) })
+		? translate(lang, 'pmg.report.status', {
+				status: enumLabel(lang, 'pmg_evaluation_status', report.status)
+			})
 		: translate(lang, 'pmg.status.none');
 	const evidenceDate = formatDateTime(report.evidenceAsOf, lang);
 
@@ -87,14 +97,18 @@ export async function executiveReportDocx(loaded: LoadedReport, lang: Language, 
 		title: `${translate(lang, 'pmg.report.title')} ${report.year}`,
 		sections: [
 			{
-				properties: { page: { size: A4, margin: { top: 1020, bottom: 1134, left: 907, right: 907 } } },
+				properties: {
+					page: { size: A4, margin: { top: 1020, bottom: 1134, left: 907, right: 907 } }
+				},
 				footers: {
 					default: new Footer({
 						children: [
 							new Paragraph({
 								alignment: AlignmentType.RIGHT,
 								children: [
-									new TextRun(`${translate(lang, 'pmg.report.source')} · ${generated} · ${translate(lang, 'pmg.report.page')} `),
+									new TextRun(
+										`${translate(lang, 'pmg.report.source')} · ${generated} · ${translate(lang, 'pmg.report.page')} `
+									),
 									new TextRun({ children: [PageNumber.CURRENT] }),
 									new TextRun(` ${translate(lang, 'pmg.report.of')} `),
 									new TextRun({ children: [PageNumber.TOTAL_PAGES] })
@@ -104,9 +118,13 @@ export async function executiveReportDocx(loaded: LoadedReport, lang: Language, 
 					})
 				},
 				children: [
-					new Paragraph({ children: [new TextRun({ text: evaluation.institution.name, bold: true })] }),
+					new Paragraph({
+						children: [new TextRun({ text: evaluation.institution.name, bold: true })]
+					}),
 					new Paragraph({ text: translate(lang, 'pmg.report.title'), heading: HeadingLevel.TITLE }),
-					new Paragraph({ text: translate(lang, 'pmg.report.subtitle', { year: report.year, part }) }),
+					new Paragraph({
+						text: translate(lang, 'pmg.report.subtitle', { year: report.year, part })
+					}),
 					new Paragraph({
 						children: [
 							new TextRun({
@@ -123,7 +141,11 @@ export async function executiveReportDocx(loaded: LoadedReport, lang: Language, 
 					...report.areas.flatMap((area) => [
 						heading(`${area.code} ${area.name}`, HeadingLevel.HEADING_2),
 						...texts(area.development, lang),
-						new Paragraph({ children: [new TextRun({ text: translate(lang, 'pmg.report.keyFigures'), bold: true })] }),
+						new Paragraph({
+							children: [
+								new TextRun({ text: translate(lang, 'pmg.report.keyFigures'), bold: true })
+							]
+						}),
 						figuresTable(area, report.year, lang)
 					]),
 					heading(translate(lang, 'pmg.report.recommendations'), HeadingLevel.HEADING_1),

@@ -16,19 +16,33 @@ type Fetch = typeof fetch;
 type Boundary = Feature<Geometry, { code: string; name: string; level?: string }>;
 
 /** Comunas (a region) or regions (the country) with a commitment of the year's agreements. */
-async function coverageMap(fetch: Fetch, regionCode: string | null, covered: string[]): Promise<SvgMap | null> {
-	const response = await fetch(regionCode ? GEO_FILES.region(regionCode) : GEO_FILES.regions).catch(() => null);
+async function coverageMap(
+	fetch: Fetch,
+	regionCode: string | null,
+	covered: string[]
+): Promise<SvgMap | null> {
+	const response = await fetch(regionCode ? GEO_FILES.region(regionCode) : GEO_FILES.regions).catch(
+		() => null
+	);
 	if (!response?.ok) return null;
 	const file = (await response.json()) as FeatureCollection<Geometry, Boundary['properties']> & {
 		bbox?: [number, number, number, number];
 	};
 	const coveredSet = new Set(regionCode ? covered : covered.map((code) => code.slice(0, 2)));
-	const features = regionCode ? file.features.filter((f) => f.properties.level === 'comuna') : file.features;
+	const features = regionCode
+		? file.features.filter((f) => f.properties.level === 'comuna')
+		: file.features;
 	const bbox = regionCode && file.bbox ? file.bbox : CHILE_MAINLAND;
 	return svgMap(features, bbox, (code) => coveredSet.has(code), regionCode ? 260 : 90);
 }
 
-export async function loadReport(supabase: Client, fetch: Fetch, year: number, regionCode: string | null, lang: Language) {
+export async function loadReport(
+	supabase: Client,
+	fetch: Fetch,
+	year: number,
+	regionCode: string | null,
+	lang: Language
+) {
 	const evaluation = await loadEvaluation(supabase, year, regionCode, lang);
 	const report = buildExecutiveReport({
 		year,
@@ -55,4 +69,3 @@ export function reportHtml(report: LoadedReport['report']): Record<string, strin
 	html['3.recommendations'] = renderMarkdown(report.toSubdere.recommendations);
 	return html;
 }
-

@@ -2,7 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { error } from '@sveltejs/kit';
 import type { Database } from '$lib/database.types';
 import { describeDataError, failOnDataError } from '$lib/errors';
-import { translate, type Language, type MessageKey } from '$lib/i18n';
+import { translate, type Language } from '$lib/i18n';
 import type { PmgEvidence } from '$lib/pmg/evidence';
 import { isRegionCode } from '$lib/territory/order';
 
@@ -70,10 +70,18 @@ async function evaluatedInstitution(supabase: Client, lang: Language) {
 	return result.data;
 }
 
-async function evaluationRows(supabase: Client, institutionId: number, year: number, regionCode: string | null, lang: Language) {
+async function evaluationRows(
+	supabase: Client,
+	institutionId: number,
+	year: number,
+	regionCode: string | null,
+	lang: Language
+) {
 	let query = supabase
 		.from('pmg_evaluations')
-		.select('id,requirement_code,status,background,development,recommendations,evidence,evidence_as_of,submitted_at,finalised_at,updated_at')
+		.select(
+			'id,requirement_code,status,background,development,recommendations,evidence,evidence_as_of,submitted_at,finalised_at,updated_at'
+		)
 		.eq('institution_id', institutionId)
 		.eq('year', year);
 	query = regionCode ? query.eq('region_code', regionCode) : query.is('region_code', null);
@@ -100,12 +108,20 @@ async function evidenceOf(
 		.filter((r) => r.status === 'final' && r.evidence)
 		.sort((a, b) => (b.finalised_at ?? '').localeCompare(a.finalised_at ?? ''))[0];
 	if (frozen) return { evidence: frozen.evidence as PmgEvidence, frozen: true };
-	const result = await supabase.rpc('pmg_evidence', { p_year: year, p_region_code: regionCode ?? undefined });
+	const result = await supabase.rpc('pmg_evidence', {
+		p_year: year,
+		p_region_code: regionCode ?? undefined
+	});
 	failOnDataError(result, lang, 'pmg.evidence');
 	return { evidence: result.data as unknown as PmgEvidence, frozen: false };
 }
 
-export async function loadEvaluation(supabase: Client, year: number, regionCode: string | null, lang: Language) {
+export async function loadEvaluation(
+	supabase: Client,
+	year: number,
+	regionCode: string | null,
+	lang: Language
+) {
 	const institution = await evaluatedInstitution(supabase, lang);
 	const [requirements, rows, previousRows, region] = await Promise.all([
 		supabase.from('pmg_requirements').select('code,name,question').order('sort_order'),
@@ -138,7 +154,12 @@ export interface PartRef {
 	regionCode: string | null;
 }
 
-export async function partRef(supabase: Client, year: number, regionCode: string | null, lang: Language): Promise<PartRef> {
+export async function partRef(
+	supabase: Client,
+	year: number,
+	regionCode: string | null,
+	lang: Language
+): Promise<PartRef> {
 	const institution = await evaluatedInstitution(supabase, lang);
 	return { institutionId: institution.id, year, regionCode };
 }
@@ -152,29 +173,46 @@ export interface Texts {
 /** A failed write as the message a person reads. */
 export type WriteResult = { ok: true } | { ok: false; status: number; message: string };
 
-function failure(result: { error: Parameters<typeof describeDataError>[0] | null; status?: number }, lang: Language, context: string): WriteResult {
+function failure(
+	result: { error: Parameters<typeof describeDataError>[0] | null; status?: number },
+	lang: Language,
+	context: string
+): WriteResult {
 	if (!result.error) return { ok: true };
 	const described = describeDataError(result.error, result.status);
 	if (described.key === 'db.unexpected') console.error(`[${context}] Supabase write failed:`, result.error);
-	return { ok: false, status: described.status, message: translate(lang, described.key as MessageKey) };
+	return { ok: false, status: described.status, message: translate(lang, described.key) };
 }
 
 /** Saves one requirement's texts: the first save creates the part's draft of it. */
-export async function saveTexts(supabase: Client, part: PartRef, requirementCode: string, texts: Texts, lang: Language): Promise<WriteResult> {
+export async function saveTexts(
+	supabase: Client,
+	part: PartRef,
+	requirementCode: string,
+	texts: Texts,
+	lang: Language
+): Promise<WriteResult> {
 	let existing = supabase
 		.from('pmg_evaluations')
 		.select('id')
 		.eq('institution_id', part.institutionId)
 		.eq('year', part.year)
 		.eq('requirement_code', requirementCode);
-	existing = part.regionCode ? existing.eq('region_code', part.regionCode) : existing.is('region_code', null);
+	existing = part.regionCode
+		? existing.eq('region_code', part.regionCode)
+		: existing.is('region_code', null);
 	const found = await existing.maybeSingle();
 	if (found.error) return failure(found, lang, 'pmg.save.find');
 	if (found.data) {
-		const updated = await supabase.from('pmg_evaluations').update(texts).eq('id', found.data.id).select('id');
+		const updated = await supabase
+			.from('pmg_evaluations')
+			.update(texts)
+			.eq('id', found.data.id)
+			.select('id');
 		if (updated.error) return failure(updated, lang, 'pmg.save.update');
 		// RLS hides a row the caller may no longer edit (submitted, another region): nothing changed.
-		if (!updated.data?.length) return { ok: false, status: 403, message: translate(lang, 'db.forbidden') };
+		if (!updated.data?.length)
+			return { ok: false, status: 403, message: translate(lang, 'db.forbidden') };
 		return { ok: true };
 	}
 	const inserted = await supabase.from('pmg_evaluations').insert({
@@ -188,7 +226,12 @@ export async function saveTexts(supabase: Client, part: PartRef, requirementCode
 }
 
 /** Moves every evaluation of the part that is behind `to` forward to it, in one statement. */
-export async function advancePart(supabase: Client, part: PartRef, to: 'submitted' | 'final', lang: Language): Promise<WriteResult> {
+export async function advancePart(
+	supabase: Client,
+	part: PartRef,
+	to: 'submitted' | 'final',
+	lang: Language
+): Promise<WriteResult> {
 	const behind: EvaluationStatus[] = to === 'submitted' ? ['draft'] : ['draft', 'submitted'];
 	let query = supabase
 		.from('pmg_evaluations')
@@ -199,6 +242,7 @@ export async function advancePart(supabase: Client, part: PartRef, to: 'submitte
 	query = part.regionCode ? query.eq('region_code', part.regionCode) : query.is('region_code', null);
 	const result = await query.select('id');
 	if (result.error) return failure(result, lang, `pmg.${to}`);
-	if (!result.data?.length) return { ok: false, status: 409, message: translate(lang, 'pmg.nothingToAdvance') };
+	if (!result.data?.length)
+		return { ok: false, status: 409, message: translate(lang, 'pmg.nothingToAdvance') };
 	return { ok: true };
 }

@@ -7,8 +7,29 @@ import { marked } from 'marked';
  * a small reading vocabulary. Raw HTML in the source is escaped by the allow-list, not trusted.
  */
 const ALLOWED_TAGS = [
-	'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
-	'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr'
+	'p',
+	'br',
+	'strong',
+	'em',
+	'del',
+	'code',
+	'pre',
+	'blockquote',
+	'ul',
+	'ol',
+	'li',
+	'a',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'hr'
 ];
 const ALLOWED_ATTR = ['href', 'title'];
 
@@ -26,10 +47,13 @@ export function renderMarkdown(source: string | null | undefined): string {
 export function markdownParagraphs(source: string | null | undefined): string[] {
 	if (!source) return [];
 	const html = renderMarkdown(source);
-	const text = DOMPurify.sanitize(html.replace(/<\/(p|li|h[3-6]|tr|blockquote)>/g, '\n').replace(/<br\s*\/?>/g, '\n'), {
-		ALLOWED_TAGS: [],
-		KEEP_CONTENT: true
-	});
+	const text = DOMPurify.sanitize(
+		html.replace(/<\/(p|li|h[3-6]|tr|blockquote)>/g, '\n').replace(/<br\s*\/?>/g, '\n'),
+		{
+			ALLOWED_TAGS: [],
+			KEEP_CONTENT: true
+		}
+	);
 	return decodeEntities(text)
 		.split('\n')
 		.map((line) => line.trim())

@@ -18,13 +18,17 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		requestedRegion === null ? caller.regionCode : isRegionCode(requestedRegion) ? requestedRegion : null;
 	const requestedCommune = url.searchParams.get('comuna') ?? '';
 	const communeCode =
-		regionCode && isCommuneCode(requestedCommune) && requestedCommune.startsWith(regionCode) ? requestedCommune : null;
+		regionCode && isCommuneCode(requestedCommune) && requestedCommune.startsWith(regionCode)
+			? requestedCommune
+			: null;
 	const [regions, communes, changes] = await Promise.all([
 		listRegions(locals.supabase, locals.lang),
 		regionCode
 			? locals.supabase.from('communes').select('code,name').eq('region_code', regionCode).order('name')
 			: Promise.resolve(null),
-		range ? loadChanges(locals.supabase, range, { regionCode, communeCode }, locals.lang) : Promise.resolve(null)
+		range
+			? loadChanges(locals.supabase, range, { regionCode, communeCode }, locals.lang)
+			: Promise.resolve(null)
 	]);
 	return {
 		range,

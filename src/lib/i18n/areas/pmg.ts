@@ -19,7 +19,8 @@ export const es = {
 	'pmg.background': 'Antecedentes',
 	'pmg.development': 'Desarrollo alcanzado',
 	'pmg.recommendations': 'Recomendaciones {year}',
-	'pmg.markdownHint': 'Admite Markdown: **negrita**, *cursiva*, listas con «-» y enlaces [texto](https://…).',
+	'pmg.markdownHint':
+		'Admite Markdown: **negrita**, *cursiva*, listas con «-» y enlaces [texto](https://…).',
 	'pmg.save': 'Guardar borrador',
 	'pmg.saved': 'Se guardó el texto del requisito {code}.',
 	'pmg.submit': 'Enviar la evaluación a revisión',
@@ -83,7 +84,8 @@ export const es = {
 	'changes.commune': 'Comuna',
 	'changes.all': 'Todas',
 	'changes.show': 'Ver cambios',
-	'changes.invalidRange': 'Elige dos fechas válidas, la primera anterior o igual a la segunda (un año como máximo).',
+	'changes.invalidRange':
+		'Elige dos fechas válidas, la primera anterior o igual a la segunda (un año como máximo).',
 	'changes.none': 'No hubo cambios en el período.',
 	'changes.count': '{count} cambios',
 	'changes.limited': 'Se muestran los primeros {count} cambios.',
@@ -100,7 +102,9 @@ export const es = {
 	'changes.col.kind': 'Cambio',
 	'changes.col.subject': 'Sobre',
 	'changes.col.detail': 'Detalle',
-	'changes.col.place': 'Territorio'
+	'changes.col.place': 'Territorio',
+	'constraint.pmg_evaluations_region_of_institution': 'Una institución regional se evalúa en su propia región.',
+	'constraint.pmg_evaluations_text_length': 'Cada texto de la evaluación admite hasta 20.000 caracteres.'
 } as const;
 
 export const en: Record<keyof typeof es, string> = {
@@ -202,5 +206,7 @@ export const en: Record<keyof typeof es, string> = {
 	'changes.col.kind': 'Change',
 	'changes.col.subject': 'About',
 	'changes.col.detail': 'Detail',
-	'changes.col.place': 'Territory'
+	'changes.col.place': 'Territory',
+	'constraint.pmg_evaluations_region_of_institution': 'A regional institution is evaluated in its own region.',
+	'constraint.pmg_evaluations_text_length': 'Each text of the evaluation takes up to 20,000 characters.'
 };

@@ -3,7 +3,16 @@ import { formText } from '$lib/forms/form-text';
 import { readForm } from '$lib/forms/read-form';
 import { translate } from '$lib/i18n';
 import { isEvaluatedRequirement } from '$lib/pmg/evidence';
-import { abilities, advancePart, loadCaller, loadEvaluation, parseYear, partOf, partRef, saveTexts } from '$lib/server/pmg';
+import {
+	abilities,
+	advancePart,
+	loadCaller,
+	loadEvaluation,
+	parseYear,
+	partOf,
+	partRef,
+	saveTexts
+} from '$lib/server/pmg';
 import { listRegions } from '$lib/server/territory';
 import { renderMarkdown } from '$lib/text/markdown';
 import type { Actions, PageServerLoad } from './$types';
@@ -45,7 +54,12 @@ async function context(event: Parameters<Actions[string]>[0]) {
 	const year = parseYear(params.anio, locals.lang);
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
 	const caller = await loadCaller(locals.supabase, locals.user.id, locals.lang);
-	const part = await partRef(locals.supabase, year, partOf(caller, url.searchParams.get('region')), locals.lang);
+	const part = await partRef(
+		locals.supabase,
+		year,
+		partOf(caller, url.searchParams.get('region')),
+		locals.lang
+	);
 	return { part, form: await readForm(event.request, locals.lang) };
 }
 
@@ -66,7 +80,11 @@ export const actions: Actions = {
 			event.locals.supabase,
 			part,
 			requirement,
-			{ background: text(form, 'background'), development: text(form, 'development'), recommendations: text(form, 'recommendations') },
+			{
+				background: text(form, 'background'),
+				development: text(form, 'development'),
+				recommendations: text(form, 'recommendations')
+			},
 			lang
 		);
 		if (!result.ok) return fail(result.status, { requirement, message: result.message });

@@ -9,7 +9,13 @@ export const load: PageServerLoad = async ({ locals, params, url, fetch, depends
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 	const caller = await loadCaller(locals.supabase, locals.user.id, locals.lang);
 	const regionCode = partOf(caller, url.searchParams.get('region'));
-	const { evaluation, report, map } = await loadReport(locals.supabase, fetch, year, regionCode, locals.lang);
+	const { evaluation, report, map } = await loadReport(
+		locals.supabase,
+		fetch,
+		year,
+		regionCode,
+		locals.lang
+	);
 	return {
 		year,
 		regionCode,
