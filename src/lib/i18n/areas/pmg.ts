@@ -103,7 +103,8 @@ export const es = {
 	'changes.col.subject': 'Sobre',
 	'changes.col.detail': 'Detalle',
 	'changes.col.place': 'Territorio',
-	'constraint.pmg_evaluations_region_of_institution': 'Una institución regional se evalúa en su propia región.',
+	'constraint.pmg_evaluations_region_of_institution':
+		'Una institución regional se evalúa en su propia región.',
 	'constraint.pmg_evaluations_text_length': 'Cada texto de la evaluación admite hasta 20.000 caracteres.'
 } as const;
 
@@ -207,6 +208,7 @@ export const en: Record<keyof typeof es, string> = {
 	'changes.col.subject': 'About',
 	'changes.col.detail': 'Detail',
 	'changes.col.place': 'Territory',
-	'constraint.pmg_evaluations_region_of_institution': 'A regional institution is evaluated in its own region.',
+	'constraint.pmg_evaluations_region_of_institution':
+		'A regional institution is evaluated in its own region.',
 	'constraint.pmg_evaluations_text_length': 'Each text of the evaluation takes up to 20,000 characters.'
 };
