@@ -2,6 +2,8 @@
 // areas does not collide in one file; es.ts and en.ts merge them, and the type of en keeps every
 // key translated.
 export const es = {
+	'nav.pmg': 'PMG',
+	'nav.changes': 'Qué cambió',
 	'pmg.title': 'Evaluación PMG de Gestión Territorial {year}',
 	'pmg.stage': 'Etapa N°4 – Evaluación',
 	'pmg.breadcrumb': 'PMG {year}',
@@ -109,6 +111,8 @@ export const es = {
 } as const;
 
 export const en: Record<keyof typeof es, string> = {
+	'nav.pmg': 'PMG',
+	'nav.changes': 'What changed',
 	'pmg.title': 'PMG Territorial Management evaluation {year}',
 	'pmg.stage': 'Stage 4 – Evaluation',
 	'pmg.breadcrumb': 'PMG {year}',
