@@ -82,10 +82,11 @@ describe('hostile publications in feeds', () => {
 			const items = format === 'rss' ? asList(parsed.rss.channel.item) : asList(parsed.feed.entry);
 			expect(items).toHaveLength(xssVectors.length);
 			for (const [index, item] of items.entries()) {
-				const text = (value: unknown) =>
-					typeof value === 'object' && value !== null
-						? String((value as Record<string, unknown>)['#text'] ?? '')
-						: String(value ?? '');
+				const text = (value: unknown): string => {
+					if (typeof value === 'string' || typeof value === 'number') return String(value);
+					const inner = (value as Record<string, unknown> | undefined)?.['#text'];
+					return typeof inner === 'string' ? inner : '';
+				};
 				const title = text(item.title);
 				const summary = text(format === 'rss' ? item.description : item.summary);
 				const content = text(format === 'rss' ? item['content:encoded'] : item.content);

@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { feedPaths } from '$lib/publications/feed-paths';
 import { plainText, renderMarkdown } from '$lib/publications/render';
 
 /** A publication as a feed item needs it (its body rendered by the one sanitiser). */
@@ -25,11 +26,6 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
 	rss: 'application/rss+xml; charset=utf-8',
 	atom: 'application/atom+xml; charset=utf-8'
 };
-
-/** The feed paths of a page (`/region/05` → `/region/05/publicaciones.rss` and `.atom`). */
-export function feedPaths(path: string): Record<FeedFormat, string> {
-	return { rss: `${path}/publicaciones.rss`, atom: `${path}/publicaciones.atom` };
-}
 
 /**
  * RSS 2.0 or Atom 1.0 of a region's or comuna's publications, built by the `feed` package (it

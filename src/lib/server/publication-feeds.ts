@@ -49,9 +49,13 @@ export async function feedResponse(
 		event.url.origin,
 		{
 			path,
-			title: translate(lang, place.kind === 'region' ? 'publications.feedTitleRegion' : 'publications.feedTitleCommune', {
-				name: name.data.name
-			}),
+			title: translate(
+				lang,
+				place.kind === 'region' ? 'publications.feedTitleRegion' : 'publications.feedTitleCommune',
+				{
+					name: name.data.name
+				}
+			),
 			description: translate(lang, 'publications.feedDescription', { name: name.data.name }),
 			language: lang
 		},

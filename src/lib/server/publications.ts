@@ -49,8 +49,10 @@ export async function listPublicPublications(supabase: Client, query: Publicatio
 	if (communes.length > 0) request = request.in('publication_communes.commune_code', communes);
 	if (filter.region) request = request.eq('region_code', filter.region);
 	if (kind) request = request.eq('kind', kind);
-	if (filter.yearFrom !== undefined) request = request.gte('published_at', `${filter.yearFrom}-01-01T00:00:00-03:00`);
-	if (filter.yearTo !== undefined) request = request.lt('published_at', `${filter.yearTo + 1}-01-01T00:00:00-03:00`);
+	if (filter.yearFrom !== undefined)
+		request = request.gte('published_at', `${filter.yearFrom}-01-01T00:00:00-03:00`);
+	if (filter.yearTo !== undefined)
+		request = request.lt('published_at', `${filter.yearTo + 1}-01-01T00:00:00-03:00`);
 	for (const word of searchWords(filter.text)) request = request.ilike('search_text', `%${word}%`);
 	const result = await request
 		.order('published_at', { ascending: false })
@@ -106,7 +108,19 @@ export async function loadPublicPublication(supabase: Client, id: string, lang: 
 		? await supabase.from('regions').select('code,name').eq('code', result.data.region_code).maybeSingle()
 		: null;
 	if (region) failOnDataError(region, lang, 'loadPublicPublication.region');
-	return { publication: { ...result.data, id: result.data.id! }, region: region?.data ?? null, ...links };
+	// A view's columns are nullable in the generated types; these come from not-null table columns.
+	const row = result.data;
+	const publication = {
+		id: row.id!,
+		region_code: row.region_code,
+		title: row.title!,
+		summary: row.summary,
+		body_md: row.body_md,
+		kind: row.kind!,
+		published_at: row.published_at!,
+		updated_at: row.updated_at!
+	};
+	return { publication, region: region?.data ?? null, ...links };
 }
 
 async function loadLinks(supabase: Client, publicationId: number, lang: Language) {
@@ -167,7 +181,9 @@ export async function loadDeskPublication(supabase: Client, id: string, lang: La
 	const [publication, versions] = await Promise.all([
 		supabase
 			.from('publications')
-			.select('id,region_code,title,summary,body_md,kind,status,published_at,updated_at,flow_id,due_on,author_id')
+			.select(
+				'id,region_code,title,summary,body_md,kind,status,published_at,updated_at,flow_id,due_on,author_id'
+			)
 			.eq('id', Number(id))
 			.maybeSingle(),
 		supabase
@@ -228,4 +244,29 @@ export type SavePublicationArgs = Database['public']['Functions']['save_publicat
 export async function savePublication(supabase: Client, args: SavePublicationArgs) {
 	const result = await supabase.rpc('save_publication', args).single();
 	return result;
+}
+
+/** The id of the newest public publication of a place (what the event stream compares), or null. */
+export async function newestPublicationId(
+	supabase: Client,
+	place: { region: string } | { commune: string }
+): Promise<number | null> {
+	const result =
+		'region' in place
+			? await supabase
+					.from('public_publications')
+					.select('id')
+					.eq('region_code', place.region)
+					.order('published_at', { ascending: false })
+					.order('id', { ascending: false })
+					.limit(1)
+			: await supabase
+					.from('public_publications')
+					.select('id,publication_communes!inner(commune_code)')
+					.eq('publication_communes.commune_code', place.commune)
+					.order('published_at', { ascending: false })
+					.order('id', { ascending: false })
+					.limit(1);
+	if (result.error) throw new Error(result.error.message);
+	return result.data?.[0]?.id ?? null;
 }

@@ -2,6 +2,7 @@
 // areas does not collide in one file; es.ts and en.ts merge them, and the type of en keeps every
 // key translated.
 export const es = {
+	'nav.publications': 'Publicaciones',
 	'publications.title': 'Publicaciones',
 	'publications.eyebrow': 'Secretarías Técnicas de los Consejos Regionales MOP',
 	'publications.intro':
@@ -40,7 +41,8 @@ export const es = {
 	'publications.feedAtom': 'Atom',
 	'publications.feedTitleRegion': 'Publicaciones de {name}',
 	'publications.feedTitleCommune': 'Publicaciones sobre la comuna de {name}',
-	'publications.feedDescription': 'Lo que publican las Secretarías Técnicas de los Consejos Regionales MOP sobre {name}.',
+	'publications.feedDescription':
+		'Lo que publican las Secretarías Técnicas de los Consejos Regionales MOP sobre {name}.',
 	'publications.live': 'Hay publicaciones nuevas.',
 	'publications.liveShow': 'Mostrar',
 
@@ -81,7 +83,8 @@ export const es = {
 	'desk.action.save': 'Guardar cambios',
 	'desk.saved': 'Guardado.',
 	'desk.status': 'Estado: {status}',
-	'desk.autosaved': 'Hay un borrador sin guardar de {time} en este navegador; se recuperó en el formulario.',
+	'desk.autosaved':
+		'Hay un borrador sin guardar de {time} en este navegador; se recuperó en el formulario.',
 	'desk.discardLocal': 'Descartar el borrador local',
 	'desk.conflict':
 		'Otra persona guardó esta publicación mientras usted la editaba. Sus cambios siguen en el formulario: recargue para ver la versión guardada y vuelva a aplicarlos.',
@@ -101,13 +104,16 @@ export const es = {
 	'desk.field.status': 'Estado',
 	'desk.view': 'Ver publicada',
 
-	'constraint.publication_communes_in_region': 'Una publicación regional solo se vincula con comunas de su región.',
-	'constraint.publications_edit_conflict': 'Otra persona guardó esta publicación mientras usted la editaba.',
+	'constraint.publication_communes_in_region':
+		'Una publicación regional solo se vincula con comunas de su región.',
+	'constraint.publications_edit_conflict':
+		'Otra persona guardó esta publicación mientras usted la editaba.',
 	'constraint.publications_not_editable': 'No puede editar esta publicación.',
 	'constraint.publications_one_delivery_per_period': 'Ese período de este flujo ya tiene una entrega.'
 } as const;
 
 export const en: Record<keyof typeof es, string> = {
+	'nav.publications': 'Publications',
 	'publications.title': 'Publications',
 	'publications.eyebrow': 'Technical Secretariats of the MOP Regional Councils',
 	'publications.intro':
@@ -146,7 +152,8 @@ export const en: Record<keyof typeof es, string> = {
 	'publications.feedAtom': 'Atom',
 	'publications.feedTitleRegion': 'Publications of {name}',
 	'publications.feedTitleCommune': 'Publications about the comuna of {name}',
-	'publications.feedDescription': 'What the Technical Secretariats of the MOP Regional Councils publish about {name}.',
+	'publications.feedDescription':
+		'What the Technical Secretariats of the MOP Regional Councils publish about {name}.',
 	'publications.live': 'There are new publications.',
 	'publications.liveShow': 'Show',
 
@@ -161,7 +168,8 @@ export const en: Record<keyof typeof es, string> = {
 	'desk.column.status': 'Status',
 	'desk.column.date': 'Publication',
 	'desk.column.updated': 'Last edited',
-	'desk.notAllowed': 'The publishing desk is for each region’s Technical Secretariat and the administrators.',
+	'desk.notAllowed':
+		'The publishing desk is for each region’s Technical Secretariat and the administrators.',
 	'desk.compose.new': 'New publication',
 	'desk.compose.edit': 'Edit publication',
 	'desk.field.title': 'Title',

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { diffVersions } from '$lib/publications/diff';
+import { loadDeskPublication } from '$lib/server/publications';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, parent }) => {
+	await parent();
+	const { publication, versions } = await loadDeskPublication(locals.supabase, params.id, locals.lang);
+	const number = Number(params.version);
+	const newer = versions.find((v) => v.version === number);
+	const older = versions.find((v) => v.version === number - 1);
+	if (!newer || !older) error(404, translate(locals.lang, 'publications.notFound'));
+	return {
+		publication: { id: publication.id, title: publication.title },
+		older,
+		newer,
+		fields: diffVersions(older, newer)
+	};
+};
