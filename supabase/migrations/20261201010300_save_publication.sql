@@ -2,7 +2,8 @@
 -- comunas, projects and commitments together, so a failure leaves nothing half-written, and with
 -- optimistic concurrency: the caller says which `updated_at` it edited, and if someone saved in
 -- between, the save is refused (constraint publications_edit_conflict) instead of silently
--- overwriting their work.
+-- overwriting their work. The conflict's SQLSTATE is PT409, which PostgREST answers as HTTP 409
+-- (a serialization_failure, 40001, would make PostgREST retry the whole request and hang it).
 --
 -- Security invoker: every write goes through the caller's RLS and the integrity triggers (author
 -- and publication time set by the database, statuses one way, flow and comunas in the region).
@@ -66,7 +67,7 @@ begin
     returning p.id into saved_id;
     if saved_id is null then
       raise exception using
-        errcode = 'serialization_failure',
+        errcode = 'PT409',
         message = 'Otra persona guardó esta publicación mientras usted la editaba.',
         detail = 'violates constraint "publications_edit_conflict"',
         constraint = 'publications_edit_conflict';

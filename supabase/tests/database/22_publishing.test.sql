@@ -93,7 +93,7 @@ select is(
   tests.refusal(format($$select public.save_publication(%s, %L, '91', 'Informe norte', 'Otra versión', '# Cuerpo', 'report',
       'draft', null, null, null, array['91101'], null, null)$$, tests.publication('Informe norte'),
       tests.stamp('Informe norte') - interval '1 second')),
-  '40001 publications_edit_conflict',
+  'PT409 publications_edit_conflict',
   'a save based on an older updated_at is refused as a conflict'
 );
 select is(

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
+import { enumLabel } from '$lib/i18n/enums';
 import { diffVersions } from '$lib/publications/diff';
 import { loadDeskPublication } from '$lib/server/publications';
 import type { PageServerLoad } from './$types';
