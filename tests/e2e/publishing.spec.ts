@@ -72,6 +72,8 @@ test('a secretariat drafts, reloads, schedules and publishes; readers see it onl
 	page,
 	browser
 }) => {
+	// The whole journey, three browser contexts and two maps: longer than one page's budget.
+	test.setTimeout(180_000);
 	const title = tag('Boletín de obras del litoral');
 	await signIn(page, users.secretariat, '/escritorio/publicaciones/nueva');
 	await expect(page.getByRole('heading', { level: 1, name: 'Nueva publicación' })).toBeVisible();

@@ -62,18 +62,21 @@ export async function saveFromForm(
 	}
 	const values = parsed.data;
 	const status = statusFor(values.intent, current?.status ?? null);
+	// supabase-js types every argument as required; an absent one must be sent as null (an
+	// undefined key is dropped from the JSON and PostgREST then finds no matching function).
+	const none = null as unknown as string;
 	const result = await savePublication(locals.supabase, {
-		p_id: current?.id as number,
-		p_expected_updated_at: values.expected_updated_at as string,
-		p_region_code: region as string,
+		p_id: current?.id ?? (null as unknown as number),
+		p_expected_updated_at: values.expected_updated_at || none,
+		p_region_code: region ?? none,
 		p_title: values.title,
-		p_summary: values.summary || (null as unknown as string),
-		p_body_md: values.body_md || (null as unknown as string),
+		p_summary: values.summary || none,
+		p_body_md: values.body_md || none,
 		p_kind: values.kind,
 		p_status: status,
-		p_scheduled_at: (values.scheduled_at ? chileLocalToIso(values.scheduled_at) : null) as string,
-		p_flow_id: values.flow_id as number,
-		p_due_on: (values.flow_id !== null ? values.due_on : null) as string,
+		p_scheduled_at: values.scheduled_at ? chileLocalToIso(values.scheduled_at) : none,
+		p_flow_id: values.flow_id ?? (null as unknown as number),
+		p_due_on: values.flow_id !== null && values.due_on ? values.due_on : none,
 		p_communes: values.communes,
 		p_projects: values.projects,
 		p_commitments: values.commitments
