@@ -3,6 +3,7 @@
 -- null) may name any comuna. Projects and commitments are public and may cross regions (a road
 -- between two regions), so their links are not narrowed.
 --
+-- Refusal: 23503, constraint publication_communes_in_region.
 -- Security invoker; it only judges publications the caller may edit (which it can read).
 
 create function private.check_publication_commune_in_region()

@@ -5,6 +5,10 @@
 -- overwriting their work. The conflict's SQLSTATE is PT409, which PostgREST answers as HTTP 409
 -- (a serialization_failure, 40001, would make PostgREST retry the whole request and hang it).
 --
+-- Refusals it adds: 42501 constraint publications_not_editable (the caller may not edit the
+-- publication), PT409 constraint publications_edit_conflict. A period already delivered answers
+-- 23505 naming the unique index as constraint publications_one_delivery_per_period.
+--
 -- Security invoker: every write goes through the caller's RLS and the integrity triggers (author
 -- and publication time set by the database, statuses one way, flow and comunas in the region).
 -- The region is chosen on creation only; moving a publication is not an edit. published_at is
