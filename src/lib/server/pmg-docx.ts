@@ -17,7 +17,7 @@ import { enumLabel } from '$lib/i18n/enums';
 import { translate, type Language } from '$lib/i18n';
 import { formatFigure } from '$lib/pmg/figure-format';
 import type { ReportArea } from '$lib/pmg/report';
-import { markdownParagraphs } from '$lib/text/markdown';
+import { markdownParagraphs } from '$lib/pmg/paragraphs';
 import type { LoadedReport } from './pmg-report';
 
 // The executive report as a Word document (it travels by e-mail and oficio): the same model as the

@@ -5,7 +5,7 @@ import type { Language } from '$lib/i18n';
 import { buildExecutiveReport } from '$lib/pmg/report';
 import { svgMap, type SvgMap } from '$lib/pmg/svg-map';
 import { CHILE_MAINLAND, GEO_FILES } from '$lib/territory/geo-files';
-import { renderMarkdown } from '$lib/text/markdown';
+import { renderMarkdown } from '$lib/publications/render';
 import { loadEvaluation } from './pmg';
 
 // The executive report of one part (national or a region's): the evaluation, its report model,

@@ -14,7 +14,7 @@ import {
 	saveTexts
 } from '$lib/server/pmg';
 import { listRegions } from '$lib/server/territory';
-import { renderMarkdown } from '$lib/text/markdown';
+import { renderMarkdown } from '$lib/publications/render';
 import type { Actions, PageServerLoad } from './$types';
 
 const TEXT_LIMIT = 20_000;
