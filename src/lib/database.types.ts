@@ -186,6 +186,13 @@ export type Database = {
             foreignKeyName: "commitment_communes_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "commitment_communes_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -238,6 +245,13 @@ export type Database = {
             foreignKeyName: "commitment_progress_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "commitment_progress_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -264,6 +278,13 @@ export type Database = {
           project_id?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "commitment_projects_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
           {
             foreignKeyName: "commitment_projects_commitment_id_fkey"
             columns: ["commitment_id"]
@@ -931,6 +952,13 @@ export type Database = {
             foreignKeyName: "publication_commitments_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -1162,6 +1190,32 @@ export type Database = {
       }
     }
     Views: {
+      commitment_quality_flags: {
+        Row: {
+          agreement_id: number | null
+          commitment_id: number | null
+          flag: Database["public"]["Enums"]["quality_flag"] | null
+        }
+        Insert: {
+          agreement_id?: number | null
+          commitment_id?: number | null
+          flag?: never
+        }
+        Update: {
+          agreement_id?: number | null
+          commitment_id?: number | null
+          flag?: never
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitments_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       commitments_with_status: {
         Row: {
           agreement_id: number | null
@@ -1242,6 +1296,14 @@ export type Database = {
           },
         ]
       }
+      project_quality_flags: {
+        Row: {
+          detail: Json | null
+          flag: Database["public"]["Enums"]["quality_flag"] | null
+          project_id: number | null
+        }
+        Relationships: []
+      }
     }
     Functions: {
       commune_at: {
@@ -1314,6 +1376,14 @@ export type Database = {
       project_tile: {
         Args: { p_filter?: Json; x: number; y: number; z: number }
         Returns: unknown
+      }
+      quality_summary: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          flag: Database["public"]["Enums"]["quality_flag"]
+          items: number
+          region_code: string
+        }[]
       }
       update_commitment_progress: {
         Args: {
@@ -1400,6 +1470,14 @@ export type Database = {
         | "minutes"
         | "presentation"
       publication_status: "draft" | "scheduled" | "published" | "archived"
+      quality_flag:
+        | "missing_bip"
+        | "duplicate_bip"
+        | "far_from_declared_commune"
+        | "point_for_linear_work"
+        | "investment_outlier"
+        | "stale"
+        | "commitment_unlocated"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1591,6 +1669,15 @@ export const Constants = {
         "presentation",
       ],
       publication_status: ["draft", "scheduled", "published", "archived"],
+      quality_flag: [
+        "missing_bip",
+        "duplicate_bip",
+        "far_from_declared_commune",
+        "point_for_linear_work",
+        "investment_outlier",
+        "stale",
+        "commitment_unlocated",
+      ],
     },
   },
 } as const
