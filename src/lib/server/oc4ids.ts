@@ -102,8 +102,11 @@ export function oc4idsProject(
 		gazetteer: { scheme: CUT_GAZETTEER, identifiers: [c.commune_code] }
 	}));
 	// A project placed on its declared comuna has the comuna for geometry, not its real place.
-	if (row.geom && !row.located_by_commune)
-		locations.unshift({ id: 'geometria', description: row.name, geometry: row.geom });
+	if (row.geom && !row.located_by_commune) {
+		// PostGIS adds a `crs` member; OC4IDS and RFC 7946 take WGS84 without one.
+		const { type, coordinates } = row.geom as { type: string; coordinates: unknown };
+		locations.unshift({ id: 'geometria', description: row.name, geometry: { type, coordinates } });
+	}
 	const period: Record<string, string> = {};
 	if (row.start_on) period.startDate = chileMidnight(row.start_on);
 	if (row.end_on) period.endDate = chileMidnight(row.end_on);
