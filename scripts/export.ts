@@ -88,7 +88,8 @@ function options() {
 		);
 	if (values.sep !== undefined && values.sep !== ',' && values.sep !== ';')
 		throw new UsageError(`--sep debe ser , o ; (recibido: ${values.sep}).`);
-	return { ...values, format, sep: (values.sep ?? ',') as ',' | ';' };
+	const sep: ',' | ';' = values.sep === ';' ? ';' : ',';
+	return { ...values, format, sep };
 }
 
 async function main(): Promise<void> {
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
 					: await exportModule.projectsOc4ids(supabase, rpcFilter, { uri });
 	} catch (error) {
 		if (error instanceof exportModule.ExportError)
-			throw new Error(`La base de datos rechazó la exportación: ${error.message}`);
+			throw new Error(`La base de datos rechazó la exportación: ${error.message}`, { cause: error });
 		throw error;
 	}
 	const destination: Writable = args.out ? createWriteStream(args.out) : process.stdout;
