@@ -93,7 +93,7 @@ union all
       where private.bip_number(x.bip_code) = private.bip_number(p.bip_code) and x.id <> p.id)
 union all
   select p.id, 'far_from_declared_commune',
-    jsonb_build_object('commune_code', c.code,
+    jsonb_build_object('commune_code', c.code, 'commune_name', c.name,
       'distance_km', round((extensions.st_distance(p.geom::extensions.geography, c.geom::extensions.geography) / 1000)::numeric, 1))
   from public.projects p
   join public.communes c on c.code = p.declared_commune_code
@@ -142,7 +142,8 @@ comment on view public.project_quality_flags is
 create view public.commitment_quality_flags
 with (security_invoker = true)
 as
-  select c.id as commitment_id, c.agreement_id, 'commitment_unlocated'::public.quality_flag as flag
+  select c.id as commitment_id, c.agreement_id, c.title, c.due_on,
+    'commitment_unlocated'::public.quality_flag as flag
   from public.commitments c
   where not exists (select 1 from public.commitment_projects cp where cp.commitment_id = c.id)
     and not exists (select 1 from public.commitment_communes cc where cc.commitment_id = c.id);
@@ -154,8 +155,10 @@ comment on view public.commitment_quality_flags is
 revoke all on public.project_quality_flags, public.commitment_quality_flags from anon, authenticated;
 grant select on public.project_quality_flags, public.commitment_quality_flags to anon, authenticated, service_role;
 
--- Counts per region for the data-quality page: projects by every region they touch (a project in
--- two regions counts in both), commitments by their agreement's region (null: national).
+-- Counts per region for the data-quality page, and for the whole country (region_code null):
+-- projects by every region they touch (a project in two regions counts in both, and once in the
+-- country's total), commitments by their agreement's region (national agreements' commitments
+-- only in the total).
 create function public.quality_summary()
 returns table (region_code text, flag public.quality_flag, items bigint)
 language sql
@@ -166,16 +169,21 @@ as $$
   select pc.region_code, f.flag, count(distinct f.project_id)
   from public.project_quality_flags f
   join public.project_communes pc on pc.project_id = f.project_id
-  group by 1, 2
+  group by grouping sets ((pc.region_code, f.flag), (f.flag))
   union all
   select a.region_code, f.flag, count(*)
   from public.commitment_quality_flags f
   join public.agreements a on a.id = f.agreement_id
+  where a.region_code is not null
   group by 1, 2
+  union all
+  select null, f.flag, count(*)
+  from public.commitment_quality_flags f
+  group by 2
 $$;
 
 comment on function public.quality_summary() is
-  'Número de proyectos y compromisos con cada alerta de calidad, por región (null: nacional).';
+  'Número de proyectos y compromisos con cada alerta de calidad, por región y en todo el país (región null).';
 
 revoke execute on function public.quality_summary() from public;
 grant execute on function public.quality_summary() to anon, authenticated, service_role;

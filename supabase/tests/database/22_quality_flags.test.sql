@@ -146,8 +146,11 @@ select set_eq(
   $$select region_code, flag::text, items from public.quality_summary()$$,
   $$values ('91', 'missing_bip', 1::bigint), ('91', 'duplicate_bip', 2), ('91', 'far_from_declared_commune', 1),
            ('91', 'point_for_linear_work', 2), ('91', 'investment_outlier', 1), ('91', 'stale', 1),
-           ('91', 'commitment_unlocated', 1)$$,
-  'the summary counts each flag per region'
+           ('91', 'commitment_unlocated', 1),
+           (null, 'missing_bip', 1), (null, 'duplicate_bip', 2), (null, 'far_from_declared_commune', 1),
+           (null, 'point_for_linear_work', 2), (null, 'investment_outlier', 1), (null, 'stale', 1),
+           (null, 'commitment_unlocated', 1)$$,
+  'the summary counts each flag per region and in the whole country'
 );
 
 select set_eq(

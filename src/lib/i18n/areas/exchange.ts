@@ -2,9 +2,75 @@
 // areas does not collide in one file; es.ts and en.ts merge them, and the type of en keeps every
 // key translated.
 export const es = {
-	'filters.field.quality': 'Calidad de datos'
+	'nav.quality': 'Calidad de datos',
+	'filters.field.quality': 'Calidad de datos',
+	'quality.title': 'Calidad de datos',
+	'quality.intro':
+		'Alertas calculadas por la base de datos a partir de lo que dicen los proyectos y compromisos. Cada número lleva a la lista de lo que hay que revisar; al corregir el dato, la alerta desaparece.',
+	'quality.rules': 'Cómo se calcula cada alerta',
+	'quality.caption': 'Proyectos y compromisos con cada alerta, por región',
+	'quality.region': 'Región',
+	'quality.country': 'Todo el país',
+	'quality.cellLabel': '{count} con «{flag}» en {place}',
+	'quality.countsNote':
+		'Un proyecto que toca dos regiones cuenta en ambas y una sola vez en el total del país. Los compromisos de acuerdos nacionales solo cuentan en el total.',
+	'quality.commitmentsHint':
+		'No están vinculados a ningún proyecto ni comuna, así que ninguna página territorial los muestra. Ábralos en su acuerdo para vincularlos.',
+	'quality.noCommitments': 'No hay compromisos sin proyecto ni comuna.',
+	'quality.commitmentsMore': 'Se muestran {shown} de {total}.',
+	'quality.help.missing_bip': 'El proyecto no tiene código BIP del Banco Integrado de Proyectos.',
+	'quality.help.duplicate_bip':
+		'Otro proyecto lleva el mismo número BIP, escrito de otra forma (ceros a la izquierda, otro dígito tras el guion, k minúscula).',
+	'quality.help.far_from_declared_commune':
+		'La geometría está a más de 5 km de la comuna que declaró la fuente del dato.',
+	'quality.help.point_for_linear_work':
+		'El nombre describe una obra lineal (camino, ruta, canal, colector…) pero su geometría es un punto. Los puentes y enlaces sí son puntos.',
+	'quality.help.investment_outlier':
+		'La inversión se aleja mucho de la habitual para su servicio y etapa (escala logarítmica, puntaje z modificado mayor que 3,5; grupos de al menos 8 proyectos).',
+	'quality.help.stale': 'En curso y sin cambios ni reportes de avance en los últimos 12 meses.',
+	'quality.help.commitment_unlocated': 'El compromiso no está vinculado a ningún proyecto ni comuna.',
+	'quality.projectTitle': 'Calidad de datos',
+	'quality.projectNone': 'Sin alertas de calidad de datos.',
+	'quality.projectFix': 'Ver proyectos con la misma alerta',
+	'quality.detail.bipCodes': 'Códigos: {codes}',
+	'quality.detail.distance': 'A {distance} km de {commune}',
+	'quality.detail.median': 'Inversión habitual (mediana) del servicio en esta etapa: {median}',
+	'quality.detail.lastUpdate': 'Última actualización: {date}'
 } as const;
 
 export const en: Record<keyof typeof es, string> = {
-	'filters.field.quality': 'Data quality'
+	'nav.quality': 'Data quality',
+	'filters.field.quality': 'Data quality',
+	'quality.title': 'Data quality',
+	'quality.intro':
+		'Flags computed by the database from what projects and commitments say. Each number leads to the list to review; once the data is fixed, the flag goes away.',
+	'quality.rules': 'How each flag is computed',
+	'quality.caption': 'Projects and commitments with each flag, by region',
+	'quality.region': 'Region',
+	'quality.country': 'Whole country',
+	'quality.cellLabel': '{count} with “{flag}” in {place}',
+	'quality.countsNote':
+		'A project touching two regions counts in both and once in the country total. Commitments of national agreements count only in the total.',
+	'quality.commitmentsHint':
+		'They are linked to no project and no comuna, so no territorial page shows them. Open them in their agreement to link them.',
+	'quality.noCommitments': 'No commitments without project or comuna.',
+	'quality.commitmentsMore': 'Showing {shown} of {total}.',
+	'quality.help.missing_bip': 'The project has no BIP code (national investment bank).',
+	'quality.help.duplicate_bip':
+		'Another project carries the same BIP number, written differently (leading zeros, another digit after the dash, lower-case k).',
+	'quality.help.far_from_declared_commune':
+		'The geometry is more than 5 km from the comuna the data source declared.',
+	'quality.help.point_for_linear_work':
+		'The name describes a linear work (road, route, canal, collector…) but its geometry is a point. Bridges and junctions are points.',
+	'quality.help.investment_outlier':
+		'The investment is far from the usual for its service and stage (log scale, modified z-score above 3.5; groups of at least 8 projects).',
+	'quality.help.stale': 'In progress with no change or progress report in the last 12 months.',
+	'quality.help.commitment_unlocated': 'The commitment is linked to no project and no comuna.',
+	'quality.projectTitle': 'Data quality',
+	'quality.projectNone': 'No data-quality flags.',
+	'quality.projectFix': 'See projects with the same flag',
+	'quality.detail.bipCodes': 'Codes: {codes}',
+	'quality.detail.distance': '{distance} km from {commune}',
+	'quality.detail.median': 'Usual investment (median) of the service at this stage: {median}',
+	'quality.detail.lastUpdate': 'Last update: {date}'
 };
