@@ -3,6 +3,38 @@
 // key translated.
 export const es = {
 	'nav.quality': 'Calidad de datos',
+	'nav.developers': 'API',
+	'developers.title': 'API para desarrolladores',
+	'developers.intro':
+		'Los datos públicos del tablero (proyectos, comunas, acuerdos, compromisos, alertas de calidad) se leen por una API REST (PostgREST, la de Supabase) con la clave pública de abajo. Esta página se genera de la descripción OpenAPI que entrega la propia API, así que lista exactamente lo que un visitante anónimo puede usar.',
+	'developers.access': 'Acceso',
+	'developers.apiUrl': 'URL de la API',
+	'developers.version': 'Versión',
+	'developers.accessHint':
+		'Envíe la clave pública (anon) en la cabecera apikey. Es pública: la misma que usa el navegador de cada visitante; la base de datos decide qué puede leer (solo información pública) y no permite escribir.',
+	'developers.examples': 'Ejemplo: los proyectos de la comuna {commune}',
+	'developers.communeLabel': 'Código de su comuna (CUT, 5 dígitos)',
+	'developers.communeApply': 'Ver los ejemplos',
+	'developers.curlTable': 'Con curl, por la tabla de comunas de cada proyecto',
+	'developers.curlRpc': 'Con curl, con el mismo filtro que usan las páginas del tablero',
+	'developers.js': 'Con supabase-js (JavaScript o TypeScript)',
+	'developers.exports': 'Descargas en OC4IDS, CSV o GeoJSON',
+	'developers.exportsHint':
+		'Las descargas /api/export/proyectos.csv, proyectos.geojson y proyectos.oc4ids.json aceptan los mismos parámetros que las páginas (region, comuna, servicio, etapa, estado, calidad…). Desde un servidor propio: npm run export -- --format oc4ids --comuna CÓDIGO.',
+	'developers.paging':
+		'La API entrega como máximo 1.000 filas por respuesta: pida las siguientes con la cabecera Range (curl) o .range(desde, hasta) (supabase-js).',
+	'developers.tables': 'Tablas y vistas',
+	'developers.column': 'Columna',
+	'developers.type': 'Tipo',
+	'developers.notes': 'Notas',
+	'developers.primaryKey': 'Clave primaria',
+	'developers.references': 'Se refiere a {target}',
+	'developers.required': 'Obligatoria',
+	'developers.values': 'Valores: {values}',
+	'developers.functions': 'Funciones (RPC)',
+	'developers.params': 'Parámetros',
+	'developers.optional': 'opcional',
+	'developers.noParams': 'Sin parámetros.',
 	'filters.field.quality': 'Calidad de datos',
 	'quality.title': 'Calidad de datos',
 	'quality.intro':
@@ -40,6 +72,38 @@ export const es = {
 
 export const en: Record<keyof typeof es, string> = {
 	'nav.quality': 'Data quality',
+	'nav.developers': 'API',
+	'developers.title': 'API for developers',
+	'developers.intro':
+		'The tablero’s public data (projects, comunas, agreements, commitments, data-quality flags) can be read through a REST API (PostgREST, Supabase’s) with the public key below. This page is generated from the OpenAPI description the API itself gives, so it lists exactly what an anonymous visitor may use.',
+	'developers.access': 'Access',
+	'developers.apiUrl': 'API URL',
+	'developers.version': 'Version',
+	'developers.accessHint':
+		'Send the public (anon) key in the apikey header. It is public: the same every visitor’s browser uses; the database decides what it reads (public information only) and allows no writes.',
+	'developers.examples': 'Example: the projects of comuna {commune}',
+	'developers.communeLabel': 'Your comuna’s code (CUT, 5 digits)',
+	'developers.communeApply': 'Show the examples',
+	'developers.curlTable': 'With curl, through each project’s comunas table',
+	'developers.curlRpc': 'With curl, with the same filter the tablero’s pages use',
+	'developers.js': 'With supabase-js (JavaScript or TypeScript)',
+	'developers.exports': 'Downloads in OC4IDS, CSV or GeoJSON',
+	'developers.exportsHint':
+		'The downloads /api/export/proyectos.csv, proyectos.geojson and proyectos.oc4ids.json take the same parameters as the pages (region, comuna, servicio, etapa, estado, calidad…). From your own server: npm run export -- --format oc4ids --comuna CODE.',
+	'developers.paging':
+		'The API returns at most 1,000 rows per response: ask for the next ones with the Range header (curl) or .range(from, to) (supabase-js).',
+	'developers.tables': 'Tables and views',
+	'developers.column': 'Column',
+	'developers.type': 'Type',
+	'developers.notes': 'Notes',
+	'developers.primaryKey': 'Primary key',
+	'developers.references': 'Refers to {target}',
+	'developers.required': 'Required',
+	'developers.values': 'Values: {values}',
+	'developers.functions': 'Functions (RPC)',
+	'developers.params': 'Parameters',
+	'developers.optional': 'optional',
+	'developers.noParams': 'No parameters.',
 	'filters.field.quality': 'Data quality',
 	'quality.title': 'Data quality',
 	'quality.intro':
