@@ -185,8 +185,7 @@ export async function projectsCsv(
 	pageSize = EXPORT_PAGE_SIZE
 ): Promise<ReadableStream<Uint8Array>> {
 	const services = await serviceNames(supabase);
-	const source = pages(supabase, filter, EXPORT_COLUMNS, pageSize);
-	const first = await source.next();
+	const source = await started(pages(supabase, filter, EXPORT_COLUMNS, pageSize));
 	return streamOf(async function* () {
 		yield (
 			'\uFEFF' +
@@ -195,8 +194,6 @@ export async function projectsCsv(
 				separator
 			)
 		);
-		if (first.done) return;
-		yield first.value.map((row) => csvRow(row, language, services, separator)).join('');
 		for await (const rows of source)
 			yield rows.map((row) => csvRow(row, language, services, separator)).join('');
 	});
@@ -234,19 +231,13 @@ export async function projectsGeoJson(
 	pageSize = EXPORT_PAGE_SIZE
 ): Promise<ReadableStream<Uint8Array>> {
 	const services = await serviceNames(supabase);
-	const source = pages(supabase, filter, `${EXPORT_COLUMNS},geom`, pageSize);
-	const first = await source.next();
+	const source = await started(pages(supabase, filter, `${EXPORT_COLUMNS},geom`, pageSize));
 	return streamOf(async function* () {
 		yield '{"type":"FeatureCollection","features":[\n';
 		let separator = '';
-		const write = (rows: ExportRow[]) => {
-			const text = separator + rows.map((row) => feature(row, services)).join(',\n');
+		for await (const rows of source) {
+			yield separator + rows.map((row) => feature(row, services)).join(',\n');
 			separator = ',\n';
-			return text;
-		};
-		if (!first.done) {
-			yield write(first.value);
-			for await (const rows of source) yield write(rows);
 		}
 		yield '\n]}\n';
 	});
