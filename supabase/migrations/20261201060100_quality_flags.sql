@@ -42,19 +42,10 @@ create type public.quality_flag as enum (
   'commitment_unlocated'
 );
 
--- The BIP number without formatting: digits before the dash, leading zeros dropped.
-create function private.bip_number(code text)
-returns text
-language sql
-immutable
-parallel safe
-strict
-set search_path = ''
-as $$ select nullif(ltrim(split_part(code, '-', 1), '0'), '') $$;
-
-grant execute on function private.bip_number(text) to anon, authenticated, service_role;
-
-create index projects_bip_number_idx on public.projects (private.bip_number(bip_code));
+-- The BIP number without formatting: the digits before the dash, leading zeros dropped. Written
+-- out (not a function) in the index and the view alike: a function with a pinned search_path is
+-- never inlined, and calling one for every project twice made the check 4× slower at 100k.
+create index projects_bip_number_idx on public.projects ((nullif(ltrim(split_part(bip_code, '-', 1), '0'), '')));
 
 -- True when the name says the work is a line (see the header).
 create function private.is_linear_work(name text)
@@ -85,12 +76,13 @@ as
 union all
   select p.id, 'duplicate_bip', jsonb_build_object('bip_codes', (
       select jsonb_agg(x.bip_code order by x.bip_code) from public.projects x
-      where private.bip_number(x.bip_code) = private.bip_number(p.bip_code)))
+      where nullif(ltrim(split_part(x.bip_code, '-', 1), '0'), '') = nullif(ltrim(split_part(p.bip_code, '-', 1), '0'), '')))
   from public.projects p
   where p.bip_code is not null
     and exists (
       select 1 from public.projects x
-      where private.bip_number(x.bip_code) = private.bip_number(p.bip_code) and x.id <> p.id)
+      where nullif(ltrim(split_part(x.bip_code, '-', 1), '0'), '') = nullif(ltrim(split_part(p.bip_code, '-', 1), '0'), '')
+        and x.id <> p.id)
 union all
   select p.id, 'far_from_declared_commune',
     jsonb_build_object('commune_code', c.code, 'commune_name', c.name,
