@@ -1,9 +1,5 @@
 -- The dashboard filter learns `quality` (a list of data-quality flags: projects with any of them),
 -- so that the dashboard, lists, tiles and exports can be narrowed to flagged projects.
---
--- public.filtered_projects is also redefined with `p.*`: it listed the columns of projects by
--- hand, so the columns 20261201000100 added made every call fail ("Final statement returns too
--- few columns"). A SQL function's body is planned at each call, so `p.*` follows the table.
 
 create or replace function private.filtered_project_ids(p_filter jsonb)
 returns setof bigint
@@ -78,15 +74,3 @@ end;
 $fn$;
 
 grant execute on function private.filtered_project_ids(jsonb) to anon, authenticated, service_role;
-
-create or replace function public.filtered_projects(p_filter jsonb)
-returns setof public.projects
-language sql
-stable
-parallel safe
-set search_path = ''
-as $$
-  select p.*
-  from public.projects p
-  where p.id in (select f.id from private.filtered_project_ids(p_filter) as f (id))
-$$;
