@@ -89,7 +89,10 @@ union all
       'distance_km', round((extensions.st_distance(p.geom::extensions.geography, c.geom::extensions.geography) / 1000)::numeric, 1))
   from public.projects p
   join public.communes c on c.code = p.declared_commune_code
-  where not p.located_by_commune
+  -- Spelled out although the join implies it: it lets the planner start from the (few) projects
+  -- with a declared comuna through their index instead of scanning every project.
+  where p.declared_commune_code is not null
+    and not p.located_by_commune
     and not exists (
       select 1 from public.project_communes pc
       where pc.project_id = p.id and pc.commune_code = p.declared_commune_code)
