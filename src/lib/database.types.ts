@@ -1194,17 +1194,23 @@ export type Database = {
         Row: {
           agreement_id: number | null
           commitment_id: number | null
+          due_on: string | null
           flag: Database["public"]["Enums"]["quality_flag"] | null
+          title: string | null
         }
         Insert: {
           agreement_id?: number | null
           commitment_id?: number | null
+          due_on?: string | null
           flag?: never
+          title?: string | null
         }
         Update: {
           agreement_id?: number | null
           commitment_id?: number | null
+          due_on?: string | null
           flag?: never
+          title?: string | null
         }
         Relationships: [
           {
