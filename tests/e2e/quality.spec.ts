@@ -44,7 +44,9 @@ test('the data-quality page counts per region, and a count leads to the flagged 
 	await expect(page.getByTestId('project-facts').locator('dd').first()).toHaveText('—');
 });
 
-test('the dashboard filtered by a flag counts exactly the flagged projects', async ({ page }) => {
+test('the dashboard filtered by a flag chosen in the filter bar counts exactly the flagged projects', async ({
+	page
+}) => {
 	const { data, error } = await testClient().rpc('dashboard_summary', {
 		p_filter: { quality: ['investment_outlier'] } as never
 	});
@@ -57,7 +59,9 @@ test('the dashboard filtered by a flag counts exactly the flagged projects', asy
 		.eq('flag', 'investment_outlier');
 	expect(all.count).toBe(expected);
 
-	await page.goto('/?calidad=investment_outlier');
+	await page.goto('/');
+	await page.getByLabel('Calidad de datos').selectOption('investment_outlier');
+	await expect(page).toHaveURL(/\/\?calidad=investment_outlier$/);
 	await expect(page.getByTestId('filter-chips')).toContainText('Inversión atípica');
 	await expect(page.locator('[data-kpi="projects"] .value span').first()).toHaveText(es(expected));
 });

@@ -36,6 +36,7 @@ export const es = {
 	'developers.optional': 'opcional',
 	'developers.noParams': 'Sin parámetros.',
 	'filters.field.quality': 'Calidad de datos',
+	'filters.anyQuality': 'Con o sin alertas',
 	'quality.title': 'Calidad de datos',
 	'quality.intro':
 		'Alertas calculadas por la base de datos a partir de lo que dicen los proyectos y compromisos. Cada número lleva a la lista de lo que hay que revisar; al corregir el dato, la alerta desaparece.',
@@ -105,6 +106,7 @@ export const en: Record<keyof typeof es, string> = {
 	'developers.optional': 'optional',
 	'developers.noParams': 'No parameters.',
 	'filters.field.quality': 'Data quality',
+	'filters.anyQuality': 'With or without flags',
 	'quality.title': 'Data quality',
 	'quality.intro':
 		'Flags computed by the database from what projects and commitments say. Each number leads to the list to review; once the data is fixed, the flag goes away.',
