@@ -66,6 +66,7 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * table that references one of these makes the load fail loudly instead of being emptied silently. */
 export const SAMPLE_TABLES = [
 	'acknowledgements',
+	'publication_versions',
 	'publication_commitments',
 	'publication_projects',
 	'publication_communes',
@@ -96,6 +97,7 @@ const IDENTITY_TABLES = [
 	'information_flows',
 	'publications',
 	'acknowledgements',
+	'publication_versions',
 	'pmg_evaluations'
 ];
 
