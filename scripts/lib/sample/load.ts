@@ -97,7 +97,6 @@ const IDENTITY_TABLES = [
 	'information_flows',
 	'publications',
 	'acknowledgements',
-	'publication_versions',
 	'pmg_evaluations'
 ];
 
