@@ -66,10 +66,10 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * table that references one of these makes the load fail loudly instead of being emptied silently. */
 export const SAMPLE_TABLES = [
 	'acknowledgements',
-	'publication_versions',
 	'publication_commitments',
 	'publication_projects',
 	'publication_communes',
+	'publication_versions',
 	'publications',
 	'information_flow_recipients',
 	'information_flows',
