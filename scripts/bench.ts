@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
@@ -45,6 +46,8 @@ export interface Measurement {
 	p95: number;
 	max: number;
 	bytesP95?: number;
+	/** The machine's 1-minute load average when the figure was taken (2 cores shared). */
+	load: number;
 }
 
 /**
@@ -79,6 +82,7 @@ function summarise(
 		p50: round1(percentile(sorted, 50)),
 		p95: round1(percentile(sorted, 95)),
 		max: round1(sorted.at(-1)!),
+		load: round1(loadavg()[0]),
 		...(bytes ? { bytesP95: percentile(bytes, 95) } : {})
 	};
 }
@@ -109,13 +113,33 @@ const TILE_FILTERS: Record<string, object> = {
 	'región 13 + atrasados': { region: '13', delayed: true }
 };
 
+// The first five are answered by the roll-up (territory, services, stages, statuses), the last three
+// by the rows (years, text, delayed): `rollupCovers` says which, as private.rollup_covers does.
 const AGGREGATE_FILTERS: Record<string, object> = {
 	'sin filtro': {},
 	'región 05': { region: '05' },
 	'región 13, vialidad': { region: '13', services: ['vialidad'] },
+	'provincia 131': { province: '131' },
+	'en ejecución, en curso': { stages: ['execution'], statuses: ['in_progress'] },
 	'provincia 131, 2024–2026': { province: '131', year_from: 2024, year_to: 2026 },
 	'texto "puente"': { q: 'puente' },
 	atrasados: { delayed: true }
+};
+const ROLLUP_KEYS = new Set(['region', 'province', 'communes', 'services', 'stages', 'statuses', 'commitment_status']);
+const rollupCovers = (filter: object) => Object.keys(filter).every((key) => ROLLUP_KEYS.has(key));
+
+/** The SQL of an aggregate RPC as the app calls it, and forced through the roll-up or the rows. */
+const AGGREGATE_SQL: Record<string, Record<'auto' | 'rollup' | 'rows', string>> = {
+	commune_metrics: {
+		auto: 'select json_agg(m) from public.commune_metrics($1) m',
+		rollup: 'select json_agg(m) from private.commune_metrics_by($1, true) m',
+		rows: 'select json_agg(m) from private.commune_metrics_by($1, false) m'
+	},
+	dashboard_summary: {
+		auto: 'select public.dashboard_summary($1)',
+		rollup: 'select private.dashboard_summary_by($1, true)',
+		rows: 'select private.dashboard_summary_by($1, false)'
+	}
 };
 
 interface Caller {
@@ -237,20 +261,28 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 	for (const fn of ['commune_metrics', 'dashboard_summary']) {
 		const gateway: number[] = [];
 		const straight: number[] = [];
+		// Side by side: the filters the roll-up answers, through it and forced through the rows.
+		const covered = { rollup: [] as number[], rows: [] as number[] };
+		const uncovered: number[] = [];
 		for (let round = 0; round < rounds; round++) {
 			for (const filter of Object.values(AGGREGATE_FILTERS)) {
 				const g = await viaGateway(caller, fn, { p_filter: filter }, 'application/json');
 				if (g) gateway.push(g.ms);
-				const sql =
-					fn === 'commune_metrics'
-						? 'select json_agg(m) from public.commune_metrics($1) m'
-						: 'select public.dashboard_summary($1)';
-				const d = await direct(db, caller, sql, [filter]);
+				const d = await direct(db, caller, AGGREGATE_SQL[fn].auto, [filter]);
 				if (d) straight.push(d.ms);
+				if (rollupCovers(filter)) {
+					for (const path of ['rollup', 'rows'] as const) {
+						const forced = await direct(db, caller, AGGREGATE_SQL[fn][path], [filter]);
+						if (forced) covered[path].push(forced.ms);
+					}
+				} else if (d) uncovered.push(d.ms);
 			}
 		}
 		rows.push(summarise(projects, fn, 'gateway', gateway));
 		rows.push(summarise(projects, fn, 'direct', straight));
+		rows.push(summarise(projects, `${fn}, filtros del resumen: resumen`, 'direct', covered.rollup));
+		rows.push(summarise(projects, `${fn}, filtros del resumen: filas`, 'direct', covered.rows));
+		rows.push(summarise(projects, `${fn}, otros filtros: filas`, 'direct', uncovered));
 	}
 	return rows;
 }
@@ -364,7 +396,8 @@ const table = results.map((r) => ({
 	'p50 ms': r.p50,
 	'p95 ms': r.p95,
 	'máx ms': r.max,
-	'p95 bytes': r.bytesP95 ?? ''
+	'p95 bytes': r.bytesP95 ?? '',
+	carga: r.load
 }));
 console.table(table);
 const ratios = sizes.flatMap((projects) =>
