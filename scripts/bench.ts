@@ -17,6 +17,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import {
+	launchChromium,
+	measureFilterChanges,
+	measureFirstLoad,
+	measureNaive,
+	NATIONAL_CHANGES,
+	REGION_CHANGES
+} from './lib/bench/browser.ts';
 import { loadSample } from './lib/sample/load.ts';
 import { repoRoot } from './lib/stack/config.ts';
 import { startStack } from './lib/stack/stack.ts';
@@ -40,7 +48,7 @@ const TARGETS = { tileP95: 30, aggregateP95: 50, ratio: 1.5 };
 export interface Measurement {
 	projects: number;
 	name: string;
-	path: 'gateway' | 'direct' | 'app';
+	path: 'gateway' | 'direct' | 'app' | 'browser' | 'naive';
 	samples: number;
 	p50: number;
 	p95: number;
@@ -345,6 +353,47 @@ const ratio = (rows: Measurement[], projects: number, name: string) => {
 const env = await startStack();
 const db = new pg.Client({ connectionString: env.SUPABASE_DB_URL });
 await db.connect();
+
+// Every project with what the naive page's filters read: the baseline's one GeoJSON source.
+const NAIVE_GEOJSON_SQL = `
+	select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+		'type', 'Feature', 'id', p.id, 'geometry', extensions.st_asgeojson(p.geom, 6)::json,
+		'properties', json_build_object('service', p.service_code, 'stage', p.stage, 'status', p.status,
+			'investment', p.investment_clp, 'start', extract(year from p.start_on), 'end', extract(year from p.end_on),
+			'key', private.search_key(p.name),
+			'communes', (select json_agg(pc.commune_code) from public.project_communes pc where pc.project_id = p.id),
+			'delayed', public.is_delayed(p.status, p.start_on, p.end_on, l.physical_progress,
+				(now() at time zone 'America/Santiago')::date)))), '[]'))::text as geojson
+	from public.projects p left join public.project_progress_latest l on l.project_id = p.id`;
+
+pageMeasurers.push(async (appUrl, projects) => {
+	const browser = await launchChromium();
+	try {
+		const rows: Measurement[] = [];
+		say('  primera carga de /region/13…');
+		const first = await measureFirstLoad(browser, `${appUrl}/region/13`);
+		rows.push(summarise(projects, 'primera carga /region/13: JS gzip sin MapLibre (bytes)', 'browser', [first.jsGzipBytes]));
+		rows.push(summarise(projects, 'primera carga /region/13: mapa en reposo', 'browser', [first.mapIdleMs]));
+		for (const [path, changes] of [
+			['/region/13', REGION_CHANGES],
+			['/', NATIONAL_CHANGES]
+		] as const) {
+			say(`  ${changes.length} cambios de filtro en ${path}…`);
+			const run = await measureFilterChanges(browser, `${appUrl}${path}`, changes);
+			rows.push(summarise(projects, `cambio de filtro en ${path}: todo actualizado`, 'browser', run.samples));
+			rows.push(summarise(projects, `cambio de filtro en ${path}: tarea más larga`, 'browser', run.longestTasks));
+		}
+		say('  línea base ingenua (un GeoJSON con todos los proyectos, setData)…');
+		const geojson = (await db.query<{ geojson: string }>(NAIVE_GEOJSON_SQL)).rows[0].geojson;
+		const naive = await measureNaive(browser, appUrl, geojson, REGION_CHANGES);
+		rows.push(summarise(projects, 'ingenuo: carga inicial (GeoJSON de todos los proyectos)', 'naive', [naive.loadMs], [geojson.length]));
+		rows.push(summarise(projects, 'ingenuo: cambio de filtro (filtrar + setData)', 'naive', naive.samples));
+		rows.push(summarise(projects, 'ingenuo: tarea más larga', 'naive', naive.longestTasks));
+		return rows;
+	} finally {
+		await browser.close();
+	}
+});
 const results: Measurement[] = [];
 const appPort = process.env.PORT ?? '3199';
 try {
