@@ -1,4 +1,4 @@
-// npm run bench -- [--projects 10000,100000] [--seed 7] [--rounds 3] [--no-load] [--no-app]
+// npm run bench -- [--projects 10000,100000] [--seed 7] [--rounds 3] [--no-load] [--no-rpc] [--no-app]
 // The dashboard's performance budget, measured on this machine (docs/BENCHMARKS.md, "Dashboard"):
 // for each sample size, loads the sample into the local stack (replacing its sample: run
 // `npm run data:sample` afterwards for the default one), then measures
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
 		seed: { type: 'string', default: '7' },
 		rounds: { type: 'string', default: '3' },
 		'no-load': { type: 'boolean', default: false },
+		'no-rpc': { type: 'boolean', default: false },
 		'no-app': { type: 'boolean', default: false }
 	}
 });
@@ -133,7 +134,15 @@ const AGGREGATE_FILTERS: Record<string, object> = {
 	'texto "puente"': { q: 'puente' },
 	atrasados: { delayed: true }
 };
-const ROLLUP_KEYS = new Set(['region', 'province', 'communes', 'services', 'stages', 'statuses', 'commitment_status']);
+const ROLLUP_KEYS = new Set([
+	'region',
+	'province',
+	'communes',
+	'services',
+	'stages',
+	'statuses',
+	'commitment_status'
+]);
 const rollupCovers = (filter: object) => Object.keys(filter).every((key) => ROLLUP_KEYS.has(key));
 
 /** The SQL of an aggregate RPC as the app calls it, and forced through the roll-up or the rows. */
@@ -372,22 +381,47 @@ pageMeasurers.push(async (appUrl, projects) => {
 		const rows: Measurement[] = [];
 		say('  primera carga de /region/13…');
 		const first = await measureFirstLoad(browser, `${appUrl}/region/13`);
-		rows.push(summarise(projects, 'primera carga /region/13: JS gzip sin MapLibre (bytes)', 'browser', [first.jsGzipBytes]));
-		rows.push(summarise(projects, 'primera carga /region/13: mapa en reposo', 'browser', [first.mapIdleMs]));
+		rows.push(
+			summarise(projects, 'primera carga /region/13: JS gzip sin MapLibre (bytes)', 'browser', [
+				first.jsGzipBytes
+			])
+		);
+		rows.push(
+			summarise(projects, 'primera carga /region/13: mapa en reposo', 'browser', [first.mapIdleMs])
+		);
 		for (const [path, changes] of [
 			['/region/13', REGION_CHANGES],
 			['/', NATIONAL_CHANGES]
 		] as const) {
 			say(`  ${changes.length} cambios de filtro en ${path}…`);
 			const run = await measureFilterChanges(browser, `${appUrl}${path}`, changes);
-			rows.push(summarise(projects, `cambio de filtro en ${path}: todo actualizado`, 'browser', run.samples));
-			rows.push(summarise(projects, `cambio de filtro en ${path}: tarea más larga`, 'browser', run.longestTasks));
+			rows.push(
+				summarise(projects, `cambio de filtro en ${path}: todo actualizado`, 'browser', run.samples)
+			);
+			rows.push(
+				summarise(
+					projects,
+					`cambio de filtro en ${path}: tarea más larga`,
+					'browser',
+					run.longestTasks
+				)
+			);
 		}
 		say('  línea base ingenua (un GeoJSON con todos los proyectos, setData)…');
 		const geojson = (await db.query<{ geojson: string }>(NAIVE_GEOJSON_SQL)).rows[0].geojson;
 		const naive = await measureNaive(browser, appUrl, geojson, REGION_CHANGES);
-		rows.push(summarise(projects, 'ingenuo: carga inicial (GeoJSON de todos los proyectos)', 'naive', [naive.loadMs], [geojson.length]));
-		rows.push(summarise(projects, 'ingenuo: cambio de filtro (filtrar + setData)', 'naive', naive.samples));
+		rows.push(
+			summarise(
+				projects,
+				'ingenuo: carga inicial (GeoJSON de todos los proyectos)',
+				'naive',
+				[naive.loadMs],
+				[geojson.length]
+			)
+		);
+		rows.push(
+			summarise(projects, 'ingenuo: cambio de filtro (filtrar + setData)', 'naive', naive.samples)
+		);
 		rows.push(summarise(projects, 'ingenuo: tarea más larga', 'naive', naive.longestTasks));
 		return rows;
 	} finally {
@@ -408,13 +442,15 @@ try {
 				'vacuum (analyze) public.projects, public.project_communes, public.project_progress_latest'
 			);
 		}
-		const caller = await adminCaller(env, db);
-		try {
-			say(`Midiendo RPC (${rounds} vueltas)…`);
-			results.push(...(await measureRpcs(db, caller, projects)));
-		} finally {
-			// Its membership goes with it (on delete cascade).
-			await db.query('delete from auth.users where id = $1', [caller.userId]);
+		if (!args['no-rpc']) {
+			const caller = await adminCaller(env, db);
+			try {
+				say(`Midiendo RPC (${rounds} vueltas)…`);
+				results.push(...(await measureRpcs(db, caller, projects)));
+			} finally {
+				// Its membership goes with it (on delete cascade).
+				await db.query('delete from auth.users where id = $1', [caller.userId]);
+			}
 		}
 		if (!args['no-app']) {
 			const app = startApp(appPort);
