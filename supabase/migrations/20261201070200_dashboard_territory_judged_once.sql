@@ -1,13 +1,15 @@
 -- The commitments and deliveries of a dashboard view called `private.filter_has_territory` once
 -- per row: since its search_path is pinned (20261130006000) it is no longer inlined, and each call
 -- costs a function call — 1.7 s of the national summary at 100k projects, for 13 700 commitments
--- under a loaded machine. The same functions judge it once per call, in the one-row CTE.
+-- under a loaded machine. The same functions judge it once per call, in the one-row CTE (their
+-- search_path stays pinned, as 20261130006000 left them).
 
 create or replace function private.filtered_commitments(p_filter jsonb)
 returns table (commitment_id bigint, commune_code text, status public.commitment_status, due_on date,
   open boolean, overdue boolean)
 language sql
 stable
+set search_path = ''
 as $$
   with f as (
     select coalesce(p_filter, '{}') as f, (now() at time zone 'America/Santiago')::date as today,
@@ -45,6 +47,7 @@ returns table (publication_id bigint, commune_code text, due_on date, due boolea
   late boolean, missing boolean)
 language sql
 stable
+set search_path = ''
 as $$
   with f as (
     select coalesce(p_filter, '{}') as f, (now() at time zone 'America/Santiago')::date as today,
