@@ -68,10 +68,21 @@ export const REGION_CHANGES = [
 	''
 ];
 
-/** The national page takes a region instead of comunas. */
+/** The national page takes regions instead of comunas (each change differs from the one before). */
+const REGION_FOR_COMMUNE: Record<string, string> = {
+	'13101': '05',
+	'13114': '08',
+	'13201': '13',
+	'13110': '10',
+	'13401': '02',
+	'13120': '09'
+};
 export const NATIONAL_CHANGES = REGION_CHANGES.map((query) =>
-	query.replace(/comuna=(\d\d)\d+/, (_, region: string) => `region=${region}`)
+	query.replace(/comuna=(\d+)/, (_, commune: string) => `region=${REGION_FOR_COMMUNE[commune]}`)
 );
+
+/** A change that never settles is reported, not waited for. */
+const SETTLE_TIMEOUT_MS = 60_000;
 
 // Long tasks from the first byte on, kept in the page for the measurer to read.
 const LONGTASK_OBSERVER = `
@@ -91,17 +102,20 @@ declare global {
 /** Waits in the page until the map's element says it settled more than `after` times. */
 async function settledAfter(page: Page, href: string, after: number): Promise<number> {
 	return page.evaluate(
-		({ href, after }) =>
-			new Promise<number>((resolve) => {
+		({ href, after, timeout }) =>
+			new Promise<number>((resolve, reject) => {
+				const deadline = performance.now() + timeout;
 				const check = () => {
 					const map = document.querySelector('[data-testid="map"]');
 					if (location.href === href && Number(map?.getAttribute('data-map-idles')) > after)
 						resolve(performance.now());
+					else if (performance.now() > deadline)
+						reject(new Error(`${href} did not settle (at ${location.href})`));
 					else requestAnimationFrame(check);
 				};
 				check();
 			}),
-		{ href, after }
+		{ href, after, timeout: SETTLE_TIMEOUT_MS }
 	);
 }
 
@@ -135,6 +149,7 @@ export async function measureFilterChanges(
 				link.remove();
 				return t0;
 			}, href);
+			if (href === page.url()) throw new Error(`${query}: the page is already there`);
 			const ended = await settledAfter(page, href, before);
 			samples.push(ended - started);
 			const tasks = await page.evaluate(() => window.__longTasks);
