@@ -395,6 +395,7 @@ pageMeasurers.push(async (appUrl, projects) => {
 		] as const) {
 			say(`  ${changes.length} cambios de filtro en ${path}…`);
 			const run = await measureFilterChanges(browser, `${appUrl}${path}`, changes);
+			failures.push(...run.failed.map((f) => `navegador ${projects}: ${f}`));
 			rows.push(
 				summarise(projects, `cambio de filtro en ${path}: todo actualizado`, 'browser', run.samples)
 			);
@@ -463,7 +464,13 @@ try {
 					// Until anonymous visitors may read projects, the anonymous tile is refused.
 					say(`  mosaico en caché omitido: ${(failure as Error).message}`);
 				}
-				for (const measure of pageMeasurers) results.push(...(await measure(appUrl, projects)));
+				for (const measure of pageMeasurers) {
+					try {
+						results.push(...(await measure(appUrl, projects)));
+					} catch (failure) {
+						failures.push(`navegador ${projects}: ${(failure as Error).message.split('\n')[0]}`);
+					}
+				}
 			} finally {
 				if (app.pid) process.kill(-app.pid, 'SIGTERM');
 			}

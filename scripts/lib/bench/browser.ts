@@ -127,7 +127,7 @@ export async function measureFilterChanges(
 	browser: Browser,
 	pageUrl: string,
 	queries: string[]
-): Promise<{ samples: number[]; longestTasks: number[] }> {
+): Promise<{ samples: number[]; longestTasks: number[]; failed: string[] }> {
 	const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 	await context.addInitScript(LONGTASK_OBSERVER);
 	const page = await context.newPage();
@@ -136,6 +136,7 @@ export async function measureFilterChanges(
 		await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 120_000 });
 		const samples: number[] = [];
 		const longestTasks: number[] = [];
+		const failed: string[] = [];
 		for (const query of queries) {
 			const href = new URL(query || '?', pageUrl).href.replace(/\?$/, '');
 			const before = Number(await page.locator('[data-testid="map"]').getAttribute('data-map-idles'));
@@ -150,12 +151,22 @@ export async function measureFilterChanges(
 				return t0;
 			}, href);
 			if (href === page.url()) throw new Error(`${query}: the page is already there`);
-			const ended = await settledAfter(page, href, before);
-			samples.push(ended - started);
-			const tasks = await page.evaluate(() => window.__longTasks);
-			longestTasks.push(longestBetween(tasks, started, ended));
+			try {
+				const ended = await settledAfter(page, href, before);
+				samples.push(ended - started);
+				const tasks = await page.evaluate(() => window.__longTasks);
+				longestTasks.push(longestBetween(tasks, started, ended));
+			} catch (failure) {
+				// Reported and left out of the percentiles (an error page has no map to settle);
+				// the next change starts from a fresh load of the page.
+				failed.push(`${href}: ${(failure as Error).message.split('\n')[0]}`);
+				await page.goto(pageUrl);
+				await page
+					.locator('[data-testid="map"][data-map-ready="true"]')
+					.waitFor({ timeout: 120_000 });
+			}
 		}
-		return { samples, longestTasks };
+		return { samples, longestTasks, failed };
 	} finally {
 		await context.close();
 	}
