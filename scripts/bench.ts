@@ -394,19 +394,29 @@ pageMeasurers.push(async (appUrl, projects) => {
 			['/', NATIONAL_CHANGES]
 		] as const) {
 			say(`  ${changes.length} cambios de filtro en ${path}…`);
-			const run = await measureFilterChanges(browser, `${appUrl}${path}`, changes);
-			failures.push(...run.failed.map((f) => `navegador ${projects}: ${f}`));
-			rows.push(
-				summarise(projects, `cambio de filtro en ${path}: todo actualizado`, 'browser', run.samples)
-			);
-			rows.push(
-				summarise(
-					projects,
-					`cambio de filtro en ${path}: tarea más larga`,
-					'browser',
-					run.longestTasks
-				)
-			);
+			// One page failing (it did not come back) keeps the other page's figures.
+			try {
+				const run = await measureFilterChanges(browser, `${appUrl}${path}`, changes);
+				failures.push(...run.failed.map((f) => `navegador ${projects}: ${f}`));
+				rows.push(
+					summarise(
+						projects,
+						`cambio de filtro en ${path}: todo actualizado`,
+						'browser',
+						run.samples
+					)
+				);
+				rows.push(
+					summarise(
+						projects,
+						`cambio de filtro en ${path}: tarea más larga`,
+						'browser',
+						run.longestTasks
+					)
+				);
+			} catch (failure) {
+				failures.push(`navegador ${projects} ${path}: ${(failure as Error).message.split('\n')[0]}`);
+			}
 		}
 		say('  línea base ingenua (un GeoJSON con todos los proyectos, setData)…');
 		const geojson = (await db.query<{ geojson: string }>(NAIVE_GEOJSON_SQL)).rows[0].geojson;
