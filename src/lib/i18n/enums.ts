@@ -95,6 +95,9 @@ const es: Labels = {
 		archived: 'Archivada'
 	},
 	pmg_evaluation_status: { draft: 'Borrador', submitted: 'Enviada', final: 'Final' }
+	email_status: { queued: 'En cola', sent: 'Enviado', failed: 'Fallido' },
+	follow_kind: { project: 'Proyecto', agreement: 'Convenio', commune: 'Comuna', region: 'Región' },
+	digest_frequency: { daily: 'Diario', weekly: 'Semanal', never: 'Nunca' },
 };
 
 const en: Labels = {
@@ -182,6 +185,9 @@ const en: Labels = {
 		archived: 'Archived'
 	},
 	pmg_evaluation_status: { draft: 'Draft', submitted: 'Submitted', final: 'Final' }
+	email_status: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
+	follow_kind: { project: 'Project', agreement: 'Agreement', commune: 'Comuna', region: 'Region' },
+	digest_frequency: { daily: 'Daily', weekly: 'Weekly', never: 'Never' },
 };
 
 const catalogues: Record<Language, Labels> = { es, en };
