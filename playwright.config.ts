@@ -68,6 +68,7 @@ export default defineConfig({
 				'SUPABASE_SERVICE_ROLE_KEY',
 				'SMTP_URL',
 				'LOCAL_MAILBOX_URL',
+				'LOCAL_MAILBOX_TOKEN',
 				'MAIL_FROM'
 			]),
 			// Deliveries queued by the tests go out at once instead of on the next minute's round.

@@ -26,7 +26,8 @@ export function resolveConnection(environment: NodeJS.ProcessEnv = process.env):
 		SUPABASE_DB_URL: environment.SUPABASE_DB_URL,
 		SUPABASE_AUTH_FORWARDING_KEY: environment.SUPABASE_AUTH_FORWARDING_KEY,
 		SMTP_URL: environment.SMTP_URL,
-		LOCAL_MAILBOX_URL: environment.LOCAL_MAILBOX_URL
+		LOCAL_MAILBOX_URL: environment.LOCAL_MAILBOX_URL,
+		LOCAL_MAILBOX_TOKEN: environment.LOCAL_MAILBOX_TOKEN
 	};
 	if (fromEnvironment.PUBLIC_SUPABASE_URL) return { local: false, env: fromEnvironment };
 	const local = readStackEnv();
@@ -90,7 +91,12 @@ export function appEnv(env: Partial<SupabaseEnv>): Record<string, string> {
 		PUBLIC_SUPABASE_ANON_KEY: env.PUBLIC_SUPABASE_ANON_KEY!
 	};
 	if (env.SUPABASE_AUTH_FORWARDING_KEY) out.SUPABASE_AUTH_FORWARDING_KEY = env.SUPABASE_AUTH_FORWARDING_KEY;
-	for (const name of ['SUPABASE_SERVICE_ROLE_KEY', 'SMTP_URL', 'LOCAL_MAILBOX_URL'] as const) {
+	for (const name of [
+		'SUPABASE_SERVICE_ROLE_KEY',
+		'SMTP_URL',
+		'LOCAL_MAILBOX_URL',
+		'LOCAL_MAILBOX_TOKEN'
+	] as const) {
 		const value = env[name];
 		if (value) out[name] = value;
 	}

@@ -651,7 +651,7 @@ export type Database = {
           channel: Database["public"]["Enums"]["information_channel"]
           created_at?: string
           description?: string | null
-          first_due_on: string
+          first_due_on?: string
           id?: never
           information: string
           next_due_on?: string | null

@@ -29,7 +29,9 @@ set first_due_on = coalesce(
   (f.created_at at time zone 'America/Santiago')::date
 );
 
-alter table public.information_flows alter column first_due_on set not null;
+-- A flow created without saying when its first period is due starts today (Chile's calendar).
+alter table public.information_flows alter column first_due_on set not null,
+  alter column first_due_on set default ((now() at time zone 'America/Santiago')::date);
 
 create function private.period_step(periodicity public.information_periodicity)
 returns interval
@@ -59,7 +61,8 @@ set search_path = ''
 as $$
   select d
   from (
-    select (flow_due_dates.first_due_on + n * private.period_step(flow_due_dates.periodicity))::date as d, n
+    -- (`once` has no step: its only period is n = 0.)
+    select (flow_due_dates.first_due_on + n * coalesce(private.period_step(flow_due_dates.periodicity), interval '0 days'))::date as d, n
     from generate_series(
       0,
       case when flow_due_dates.periodicity = 'once' then 0
@@ -110,15 +113,6 @@ security definer
 set search_path = ''
 as $$
 begin
-  -- A client that only knows the next due date (an import) anchors the schedule there.
-  new.first_due_on := coalesce(new.first_due_on, new.next_due_on);
-  if new.first_due_on is null then
-    raise exception using
-      errcode = 'not_null_violation',
-      message = 'Indique la fecha de vencimiento del primer período del flujo.',
-      detail = 'violates constraint "information_flows_first_due_on_required"',
-      constraint = 'information_flows_first_due_on_required';
-  end if;
   if new.periodicity = 'once' and exists (
     select 1 from public.publications p
     where p.flow_id = new.id and p.due_on = new.first_due_on and p.status <> 'draft'

@@ -1,7 +1,7 @@
 // The local mailbox: an SMTP sink the local stack runs (like Supabase's local Inbucket/Mailpit), so
 // the mail the app sends never leaves the machine and tests can read it. Messages are parsed with
 // mailparser and kept as JSON files in a folder of the stack; a small HTTP API on 127.0.0.1 lists
-// them for the app's admin page (/admin/correo) and for tests, behind the stack's service key.
+// them for the app's admin page (/admin/correo) and for tests, behind a token of its own.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,7 +24,7 @@ export interface MailboxOptions {
 	host: string;
 	smtpPort: number;
 	httpPort: number;
-	/** Bearer token the HTTP API requires (the stack's service key). */
+	/** Bearer token the HTTP API requires (secrets.json: mailboxToken). */
 	token: string;
 	/** Larger messages are refused (SMTP SIZE). */
 	maxBytes?: number;
@@ -69,7 +69,10 @@ export function createMailbox(options: MailboxOptions): { smtp: SMTPServer; http
 					const message: StoredMessage = {
 						id: `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`,
 						receivedAt: new Date().toISOString(),
-						from: addresses(mail.from)[0] ?? session.envelope.mailFrom?.toString() ?? '',
+						from:
+							addresses(mail.from)[0] ??
+							(session.envelope.mailFrom || undefined)?.address ??
+							'',
 						// The envelope says who it was delivered to (Bcc included).
 						to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
 						subject: mail.subject ?? '',
@@ -92,14 +95,16 @@ export function createMailbox(options: MailboxOptions): { smtp: SMTPServer; http
 			res.end(JSON.stringify(body));
 		};
 		if (url.pathname === '/health') return send(200, { ok: true });
-		if (!authorised(req.headers.authorization, options.token)) return send(401, { error: 'unauthorised' });
+		if (!authorised(req.headers.authorization, options.token))
+			return send(401, { error: 'unauthorised' });
 		if (url.pathname === '/messages' && req.method === 'GET') {
 			const to = url.searchParams.get('to')?.toLowerCase();
 			const messages = readMessages(options.dir).filter((m) => !to || m.to.includes(to));
 			return send(200, messages);
 		}
 		if (url.pathname === '/messages' && req.method === 'DELETE') {
-			for (const m of readMessages(options.dir)) rmSync(join(options.dir, `${m.id}.json`), { force: true });
+			for (const m of readMessages(options.dir))
+				rmSync(join(options.dir, `${m.id}.json`), { force: true });
 			return send(200, { deleted: true });
 		}
 		const one = /^\/messages\/([a-z0-9-]+)$/.exec(url.pathname);

@@ -13,6 +13,8 @@ export interface SupabaseEnv {
 	SMTP_URL: string;
 	/** Server-only: the local mailbox's HTTP API (the admin page /admin/correo and tests read it). */
 	LOCAL_MAILBOX_URL: string;
+	/** Server-only: the bearer token of the local mailbox's HTTP API. */
+	LOCAL_MAILBOX_TOKEN: string;
 }
 
 /** The local stack's connection settings, or null when it has never been started here. */
@@ -26,6 +28,7 @@ export function readStackEnv(): SupabaseEnv | null {
 		SUPABASE_DB_URL: databaseUrl(secrets.postgresPassword),
 		SUPABASE_AUTH_FORWARDING_KEY: secrets.authForwardingKey,
 		SMTP_URL: smtpUrl,
-		LOCAL_MAILBOX_URL: mailboxUrl
+		LOCAL_MAILBOX_URL: mailboxUrl,
+		LOCAL_MAILBOX_TOKEN: secrets.mailboxToken
 	};
 }

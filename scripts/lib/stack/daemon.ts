@@ -101,7 +101,7 @@ const mailbox = createMailbox({
 	host,
 	smtpPort: ports.smtp,
 	httpPort: ports.mailbox,
-	token: secrets.serviceKey
+	token: secrets.mailboxToken
 });
 mailbox.smtp.on('error', (error) => log(`Buzón local (SMTP): ${error.message}`));
 mailbox.http.on('error', (error) => log(`Buzón local (HTTP): ${error.message}`));

@@ -94,10 +94,10 @@ const es: Labels = {
 		published: 'Publicada',
 		archived: 'Archivada'
 	},
-	pmg_evaluation_status: { draft: 'Borrador', submitted: 'Enviada', final: 'Final' }
+	pmg_evaluation_status: { draft: 'Borrador', submitted: 'Enviada', final: 'Final' },
 	email_status: { queued: 'En cola', sent: 'Enviado', failed: 'Fallido' },
 	follow_kind: { project: 'Proyecto', agreement: 'Convenio', commune: 'Comuna', region: 'Región' },
-	digest_frequency: { daily: 'Diario', weekly: 'Semanal', never: 'Nunca' },
+	digest_frequency: { daily: 'Diario', weekly: 'Semanal', never: 'Nunca' }
 };
 
 const en: Labels = {
@@ -184,10 +184,10 @@ const en: Labels = {
 		published: 'Published',
 		archived: 'Archived'
 	},
-	pmg_evaluation_status: { draft: 'Draft', submitted: 'Submitted', final: 'Final' }
+	pmg_evaluation_status: { draft: 'Draft', submitted: 'Submitted', final: 'Final' },
 	email_status: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
 	follow_kind: { project: 'Project', agreement: 'Agreement', commune: 'Comuna', region: 'Region' },
-	digest_frequency: { daily: 'Daily', weekly: 'Weekly', never: 'Never' },
+	digest_frequency: { daily: 'Daily', weekly: 'Weekly', never: 'Never' }
 };
 
 const catalogues: Record<Language, Labels> = { es, en };
