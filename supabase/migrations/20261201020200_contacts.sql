@@ -14,10 +14,24 @@ create table public.contacts (
   constraint contacts_name_not_blank check (length(trim(name)) > 0),
   -- One @, something on both sides, a dot in the domain, no spaces: enough to refuse typos; the
   -- mail server has the last word.
-  constraint contacts_email_valid check (email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' and length(email) <= 254)
+  constraint contacts_email_valid check (email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' and length(email) <= 254),
+  -- Addresses are kept in lower case (below), so this is unique whatever case a client sends.
+  constraint contacts_one_address_per_institution unique (institution_id, email)
 );
 
-create unique index contacts_one_address_per_institution on public.contacts (institution_id, lower(email));
+create function private.normalise_contact_email()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  new.email := lower(trim(new.email));
+  return new;
+end;
+$$;
+
+create trigger contacts_normalise_email before insert or update of email on public.contacts
+  for each row execute function private.normalise_contact_email();
 
 create trigger contacts_touch_updated_at before update on public.contacts
   for each row execute function private.touch_updated_at();

@@ -130,8 +130,10 @@ export const es = {
 	'flows.mail.acknowledge': 'Acusar recibo en la bandeja de su institución: {url}',
 	'flows.mail.footer':
 		'{kind} publicado el {date} por la Secretaría Técnica del Consejo Regional MOP en el Tablero Territorial.',
-	'flows.mail.digestSubject.daily': 'Resumen diario de lo que sigue: {count} novedades',
-	'flows.mail.digestSubject.weekly': 'Resumen semanal de lo que sigue: {count} novedades',
+	'flows.mail.digestSubject.daily.one': 'Resumen diario de lo que sigue: {count} novedad',
+	'flows.mail.digestSubject.daily.other': 'Resumen diario de lo que sigue: {count} novedades',
+	'flows.mail.digestSubject.weekly.one': 'Resumen semanal de lo que sigue: {count} novedad',
+	'flows.mail.digestSubject.weekly.other': 'Resumen semanal de lo que sigue: {count} novedades',
 	'flows.mail.digestIntro': 'Novedades en los proyectos, convenios, comunas y regiones que sigue:',
 	'flows.mail.digestFooter': 'Cambie lo que sigue o la frecuencia de este resumen en {url}',
 
@@ -289,8 +291,10 @@ export const en: Record<keyof typeof es, string> = {
 	'flows.mail.acknowledge': "Acknowledge receipt in your institution's inbox: {url}",
 	'flows.mail.footer':
 		'{kind} published on {date} by the Technical Secretariat of the MOP Regional Council on the Territorial Dashboard.',
-	'flows.mail.digestSubject.daily': 'Daily digest of what you follow: {count} changes',
-	'flows.mail.digestSubject.weekly': 'Weekly digest of what you follow: {count} changes',
+	'flows.mail.digestSubject.daily.one': 'Daily digest of what you follow: {count} change',
+	'flows.mail.digestSubject.daily.other': 'Daily digest of what you follow: {count} changes',
+	'flows.mail.digestSubject.weekly.one': 'Weekly digest of what you follow: {count} change',
+	'flows.mail.digestSubject.weekly.other': 'Weekly digest of what you follow: {count} changes',
 	'flows.mail.digestIntro': 'Changes in the projects, agreements, comunas and regions you follow:',
 	'flows.mail.digestFooter': 'Change what you follow or how often at {url}',
 

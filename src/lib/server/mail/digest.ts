@@ -2,7 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import { formatDateTime } from '$lib/format';
 import { changeHref, describeChange, type FollowedChange } from '$lib/flows/followed-changes';
-import { translate } from '$lib/i18n';
+import { translate, translatePlural } from '$lib/i18n';
 import type { OutgoingEmail } from './delivery-email';
 import type { SendMail } from './outbox';
 
@@ -21,7 +21,7 @@ export function digestEmail(
 	);
 	return {
 		to,
-		subject: translate('es', `flows.mail.digestSubject.${frequency}`, { count: changes.length }),
+		subject: translatePlural('es', `flows.mail.digestSubject.${frequency}`, changes.length),
 		text: [
 			translate('es', 'flows.mail.digestIntro'),
 			'',
