@@ -20,9 +20,9 @@ const userIds: string[] = [];
 
 const service = () => testClient({ key: 'service' });
 
-function must<T>(result: { data: T | null; error: { message: string } | null }): T {
+function must<T>(result: { data: T; error: { message: string } | null }): NonNullable<T> {
 	if (result.error) throw new Error(result.error.message);
-	return result.data as T;
+	return result.data as NonNullable<T>;
 }
 
 async function signIn(page: Page, email: string) {

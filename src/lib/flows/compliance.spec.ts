@@ -33,7 +33,7 @@ const periods = [
 		due_on: '2026-05-10',
 		state: 'missing',
 		days_late: 12,
-		publication_id: null,
+
 		recipients_expected: 0,
 		recipients_acknowledged: 0
 	}),
