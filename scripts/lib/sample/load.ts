@@ -67,6 +67,7 @@ export const DEFAULT_BATCH_SIZE = 5000;
 export const SAMPLE_TABLES = [
 	'email_outbox',
 	'follows',
+	'publication_versions',
 	'acknowledgements',
 	'publication_commitments',
 	'publication_projects',
