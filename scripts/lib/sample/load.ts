@@ -67,11 +67,11 @@ export const DEFAULT_BATCH_SIZE = 5000;
 export const SAMPLE_TABLES = [
 	'email_outbox',
 	'follows',
-	'publication_versions',
 	'acknowledgements',
 	'publication_commitments',
 	'publication_projects',
 	'publication_communes',
+	'publication_versions',
 	'publications',
 	'information_flow_recipients',
 	'information_flows',
