@@ -50,6 +50,13 @@ export type Database = {
             foreignKeyName: "acknowledgements_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "acknowledgements_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "public_publications"
             referencedColumns: ["id"]
           },
@@ -424,6 +431,206 @@ export type Database = {
           },
         ]
       }
+      contacts: {
+        Row: {
+          created_at: string
+          email: string
+          id: number
+          institution_id: number
+          name: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          email: string
+          id?: never
+          institution_id: number
+          name: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          email?: string
+          id?: never
+          institution_id?: number
+          name?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "contacts_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      digest_settings: {
+        Row: {
+          frequency: Database["public"]["Enums"]["digest_frequency"]
+          last_sent_at: string | null
+          user_id: string
+        }
+        Insert: {
+          frequency?: Database["public"]["Enums"]["digest_frequency"]
+          last_sent_at?: string | null
+          user_id?: string
+        }
+        Update: {
+          frequency?: Database["public"]["Enums"]["digest_frequency"]
+          last_sent_at?: string | null
+          user_id?: string
+        }
+        Relationships: []
+      }
+      email_outbox: {
+        Row: {
+          attempts: number
+          contact_id: number | null
+          created_at: string
+          id: number
+          institution_id: number
+          last_error: string | null
+          next_attempt_at: string
+          publication_id: number
+          sent_at: string | null
+          status: Database["public"]["Enums"]["email_status"]
+          to_address: string
+        }
+        Insert: {
+          attempts?: number
+          contact_id?: number | null
+          created_at?: string
+          id?: never
+          institution_id: number
+          last_error?: string | null
+          next_attempt_at?: string
+          publication_id: number
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_status"]
+          to_address: string
+        }
+        Update: {
+          attempts?: number
+          contact_id?: number | null
+          created_at?: string
+          id?: never
+          institution_id?: number
+          last_error?: string | null
+          next_attempt_at?: string
+          publication_id?: number
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_status"]
+          to_address?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_outbox_contact_id_fkey"
+            columns: ["contact_id"]
+            isOneToOne: false
+            referencedRelation: "contacts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_outbox_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_outbox_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "email_outbox_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "email_outbox_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "public_publications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_outbox_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "publications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      follows: {
+        Row: {
+          agreement_id: number | null
+          commune_code: string | null
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["follow_kind"]
+          project_id: number | null
+          region_code: string | null
+          user_id: string
+        }
+        Insert: {
+          agreement_id?: number | null
+          commune_code?: string | null
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["follow_kind"]
+          project_id?: number | null
+          region_code?: string | null
+          user_id?: string
+        }
+        Update: {
+          agreement_id?: number | null
+          commune_code?: string | null
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["follow_kind"]
+          project_id?: number | null
+          region_code?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follows_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_commune_code_fkey"
+            columns: ["commune_code"]
+            isOneToOne: false
+            referencedRelation: "communes"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "follows_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       information_flow_recipients: {
         Row: {
           flow_id: number
@@ -438,6 +645,13 @@ export type Database = {
           institution_id?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "information_flow_recipients_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["flow_id"]
+          },
           {
             foreignKeyName: "information_flow_recipients_flow_id_fkey"
             columns: ["flow_id"]
@@ -459,6 +673,7 @@ export type Database = {
           channel: Database["public"]["Enums"]["information_channel"]
           created_at: string
           description: string | null
+          first_due_on: string
           id: number
           information: string
           next_due_on: string | null
@@ -471,6 +686,7 @@ export type Database = {
           channel: Database["public"]["Enums"]["information_channel"]
           created_at?: string
           description?: string | null
+          first_due_on?: string
           id?: never
           information: string
           next_due_on?: string | null
@@ -483,6 +699,7 @@ export type Database = {
           channel?: Database["public"]["Enums"]["information_channel"]
           created_at?: string
           description?: string | null
+          first_due_on?: string
           id?: never
           information?: string
           next_due_on?: string | null
@@ -1015,6 +1232,13 @@ export type Database = {
             foreignKeyName: "publication_commitments_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "public_publications"
             referencedColumns: ["id"]
           },
@@ -1059,6 +1283,13 @@ export type Database = {
             foreignKeyName: "publication_communes_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_communes_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "public_publications"
             referencedColumns: ["id"]
           },
@@ -1097,6 +1328,13 @@ export type Database = {
             columns: ["publication_id"]
             isOneToOne: false
             referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_projects_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "inbox"
             referencedColumns: ["publication_id"]
           },
           {
@@ -1167,6 +1405,13 @@ export type Database = {
             foreignKeyName: "publication_versions_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_versions_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "public_publications"
             referencedColumns: ["id"]
           },
@@ -1226,6 +1471,13 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["flow_id"]
+          },
           {
             foreignKeyName: "publications_flow_id_fkey"
             columns: ["flow_id"]
@@ -1410,7 +1662,46 @@ export type Database = {
             foreignKeyName: "publications_flow_id_fkey"
             columns: ["flow_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["flow_id"]
+          },
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
             referencedRelation: "information_flows"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publications_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      inbox: {
+        Row: {
+          acknowledged: boolean | null
+          acknowledged_at: string | null
+          due_on: string | null
+          flow_id: number | null
+          flow_information: string | null
+          institution_id: number | null
+          kind: Database["public"]["Enums"]["publication_kind"] | null
+          publication_id: number | null
+          published_at: string | null
+          region_code: string | null
+          summary: string | null
+          title: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "information_flow_recipients_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
             referencedColumns: ["id"]
           },
           {
@@ -1475,6 +1766,13 @@ export type Database = {
             foreignKeyName: "publications_flow_id_fkey"
             columns: ["flow_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["flow_id"]
+          },
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
             referencedRelation: "information_flows"
             referencedColumns: ["id"]
           },
@@ -1519,6 +1817,22 @@ export type Database = {
           subject_type: string
         }[]
       }
+      claim_due_emails: {
+        Args: { batch_size?: number; lease?: string }
+        Returns: {
+          attempts: number
+          due_on: string
+          flow_information: string
+          id: number
+          kind: Database["public"]["Enums"]["publication_kind"]
+          publication_id: number
+          published_at: string
+          region_code: string
+          summary: string
+          title: string
+          to_address: string
+        }[]
+      }
       commune_at: {
         Args: { lat: number; lon: number }
         Returns: {
@@ -1544,6 +1858,28 @@ export type Database = {
       delay_threshold_points: {
         Args: Record<PropertyKey, never>
         Returns: number
+      }
+      digest_for: {
+        Args: { follower: string; since: string }
+        Returns: {
+          at: string
+          change: string
+          new_value: string
+          old_value: string
+          reason: Database["public"]["Enums"]["follow_kind"]
+          subject: string
+          subject_id: number
+          title: string
+        }[]
+      }
+      digests_due: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          email: string
+          frequency: Database["public"]["Enums"]["digest_frequency"]
+          since: string
+          user_id: string
+        }[]
       }
       filtered_projects: {
         Args: { p_filter: Json }
@@ -1572,6 +1908,32 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      flow_due_dates: {
+        Args: {
+          first_due_on: string
+          periodicity: Database["public"]["Enums"]["information_periodicity"]
+          until: string
+        }
+        Returns: string[]
+      }
+      flow_periods: {
+        Args: { from_date: string; until_date: string }
+        Returns: {
+          channel: Database["public"]["Enums"]["information_channel"]
+          days_late: number
+          delivered_on: string
+          due_on: string
+          flow_id: number
+          information: string
+          periodicity: Database["public"]["Enums"]["information_periodicity"]
+          publication_id: number
+          publication_status: Database["public"]["Enums"]["publication_status"]
+          recipients_acknowledged: number
+          recipients_expected: number
+          region_code: string
+          state: string
+        }[]
+      }
       is_delayed: {
         Args: {
           end_on: string
@@ -1581,6 +1943,23 @@ export type Database = {
           status: Database["public"]["Enums"]["project_status"]
         }
         Returns: boolean
+      }
+      mark_digest_sent: {
+        Args: { follower: string; sent_at: string }
+        Returns: undefined
+      }
+      my_followed_changes: {
+        Args: { since: string }
+        Returns: {
+          at: string
+          change: string
+          new_value: string
+          old_value: string
+          reason: Database["public"]["Enums"]["follow_kind"]
+          subject: string
+          subject_id: number
+          title: string
+        }[]
       }
       planned_progress: {
         Args: { end_on: string; on_date: string; start_on: string }
@@ -1601,6 +1980,16 @@ export type Database = {
           items: number
           region_code: string
         }[]
+      }
+      record_email_attempt: {
+        Args: {
+          error?: string
+          max_attempts?: number
+          message_id: number
+          retry_in?: string
+          succeeded: boolean
+        }
+        Returns: Database["public"]["Enums"]["email_status"]
       }
       save_publication: {
         Args: {
@@ -1665,6 +2054,9 @@ export type Database = {
         | "collaborator"
       app_role: "admin" | "secretariat" | "gore" | "planner"
       commitment_status: "pending" | "in_progress" | "fulfilled" | "cancelled"
+      digest_frequency: "daily" | "weekly" | "never"
+      email_status: "queued" | "sent" | "failed"
+      follow_kind: "project" | "agreement" | "commune" | "region"
       information_channel:
         | "official_letter"
         | "email"
@@ -1858,6 +2250,9 @@ export const Constants = {
       ],
       app_role: ["admin", "secretariat", "gore", "planner"],
       commitment_status: ["pending", "in_progress", "fulfilled", "cancelled"],
+      digest_frequency: ["daily", "weekly", "never"],
+      email_status: ["queued", "sent", "failed"],
+      follow_kind: ["project", "agreement", "commune", "region"],
       information_channel: [
         "official_letter",
         "email",

@@ -103,7 +103,10 @@ const es: Labels = {
 		investment_outlier: 'Inversión atípica',
 		stale: 'Sin actualizar en 12 meses',
 		commitment_unlocated: 'Compromiso sin proyecto ni comuna'
-	}
+	},
+	email_status: { queued: 'En cola', sent: 'Enviado', failed: 'Fallido' },
+	follow_kind: { project: 'Proyecto', agreement: 'Convenio', commune: 'Comuna', region: 'Región' },
+	digest_frequency: { daily: 'Diario', weekly: 'Semanal', never: 'Nunca' }
 };
 
 const en: Labels = {
@@ -199,7 +202,10 @@ const en: Labels = {
 		investment_outlier: 'Unusual investment',
 		stale: 'Not updated in 12 months',
 		commitment_unlocated: 'Commitment without project or comuna'
-	}
+	},
+	email_status: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
+	follow_kind: { project: 'Project', agreement: 'Agreement', commune: 'Comuna', region: 'Region' },
+	digest_frequency: { daily: 'Daily', weekly: 'Weekly', never: 'Never' }
 };
 
 const catalogues: Record<Language, Labels> = { es, en };

@@ -448,6 +448,60 @@ insert into tests.probes (tbl, op, target, template, owner_can) values
   ('audit_log', 'update', 'an entry', $$update public.audit_log set action = 'DELETE' where table_name = 'projects'$$, false),
   ('audit_log', 'delete', 'an entry', $$delete from public.audit_log where table_name = 'projects'$$, false);
 
+-- ── Area flows (issue 9 §2–4): contacts, e-mail outbox, inbox, follows, digest settings ───────
+insert into public.contacts (institution_id, name, email) values
+  (tests.id('gore_91'), 'Ana de Prueba Norte', 'ana@gore91.invalid'),
+  (tests.id('gore_92'), 'Beto de Prueba Sur', 'beto@gore92.invalid');
+insert into public.email_outbox (publication_id, institution_id, to_address) values
+  (tests.id('pub91_published'), tests.id('gore_91'), 'ana@gore91.invalid'),
+  (tests.id('pub92_published'), tests.id('gore_92'), 'beto@gore92.invalid');
+insert into public.follows (user_id, kind, region_code)
+select tests.user_id(u), 'region', '91' from unnest(array['admin', 'planner', 'gore', 'secretariat', 'nomember', 'gore92']) u;
+insert into public.digest_settings (user_id, frequency)
+select tests.user_id(u), 'weekly' from unnest(array['admin', 'planner', 'gore', 'secretariat', 'nomember', 'gore92']) u;
+insert into tests.ids (name, literal)
+select name, quote_literal(id) from (values
+  ('ct91', (select id from public.contacts where email = 'ana@gore91.invalid')),
+  ('ct92', (select id from public.contacts where email = 'beto@gore92.invalid')),
+  ('eo91', (select id from public.email_outbox where to_address = 'ana@gore91.invalid')),
+  ('eo92', (select id from public.email_outbox where to_address = 'beto@gore92.invalid'))
+) as v (name, id);
+
+insert into tests.probes (tbl, op, target, template) values
+  ('contacts', 'select', 'of GORE 91', $$select count(*) from public.contacts where id = {ct91}$$),
+  ('contacts', 'select', 'of GORE 92', $$select count(*) from public.contacts where id = {ct92}$$),
+  ('contacts', 'insert', 'for GORE 91', $$insert into public.contacts (institution_id, name, email) values ({gore_91}, 'Nueva', 'nueva@gore91.invalid')$$),
+  ('contacts', 'insert', 'for GORE 92', $$insert into public.contacts (institution_id, name, email) values ({gore_92}, 'Nueva', 'nueva@gore92.invalid')$$),
+  ('contacts', 'update', 'of GORE 91', $$update public.contacts set name = name where id = {ct91}$$),
+  ('contacts', 'update', 'of GORE 92', $$update public.contacts set name = name where id = {ct92}$$),
+  ('contacts', 'delete', 'of GORE 91', $$delete from public.contacts where id = {ct91}$$),
+  ('contacts', 'delete', 'of GORE 92', $$delete from public.contacts where id = {ct92}$$),
+  ('email_outbox', 'select', 'in 91', $$select count(*) from public.email_outbox where id = {eo91}$$),
+  ('email_outbox', 'select', 'in 92', $$select count(*) from public.email_outbox where id = {eo92}$$),
+  ('email_outbox', 'insert', 'in 91', $$insert into public.email_outbox (publication_id, institution_id, to_address) values ({pub91_acked}, {gore_91}, 'otra@gore91.invalid')$$),
+  ('email_outbox', 'update', 'in 91', $$update public.email_outbox set attempts = attempts where id = {eo91}$$),
+  ('email_outbox', 'delete', 'in 91', $$delete from public.email_outbox where id = {eo91}$$),
+  ('follows', 'select', 'own', $$select count(*) from public.follows where user_id = (select auth.uid())$$),
+  ('follows', 'select', 'of another user', $$select count(*) from public.follows where user_id = {u_gore92}$$),
+  ('follows', 'insert', 'own', $$insert into public.follows (kind, region_code) values ('region', '92')$$),
+  ('follows', 'update', 'own', $$update public.follows set region_code = region_code where user_id = (select auth.uid())$$),
+  ('follows', 'update', 'of another user', $$update public.follows set region_code = region_code where user_id = {u_gore92}$$),
+  ('follows', 'delete', 'own', $$delete from public.follows where user_id = (select auth.uid())$$),
+  ('follows', 'delete', 'of another user', $$delete from public.follows where user_id = {u_gore92}$$),
+  ('digest_settings', 'select', 'own', $$select count(*) from public.digest_settings where user_id = (select auth.uid())$$),
+  ('digest_settings', 'select', 'of another user', $$select count(*) from public.digest_settings where user_id = {u_gore92}$$),
+  ('digest_settings', 'insert', 'own', $$insert into public.digest_settings (frequency) values ('daily') on conflict (user_id) do update set frequency = excluded.frequency$$),
+  ('digest_settings', 'update', 'own', $$update public.digest_settings set frequency = 'daily' where user_id = (select auth.uid())$$),
+  ('digest_settings', 'update', 'of another user', $$update public.digest_settings set frequency = 'daily' where user_id = {u_gore92}$$),
+  ('digest_settings', 'delete', 'own', $$delete from public.digest_settings where user_id = (select auth.uid())$$),
+  ('digest_settings', 'delete', 'of another user', $$delete from public.digest_settings where user_id = {u_gore92}$$);
+-- The inbox is keyed on the caller's institution; the owner's session carries the admin's JWT,
+-- and an administrator acts for no institution, so nobody but a recipient sees a row.
+insert into tests.probes (tbl, op, target, template, owner_can) values
+  ('inbox', 'select', 'addressed to GORE 91', $$select count(*) from public.inbox where publication_id = {pub91_published}$$, false),
+  ('inbox', 'select', 'addressed to GORE 92', $$select count(*) from public.inbox where publication_id = {pub92_published}$$, false);
+-- ── end of area flows ─────────────────────────────────────────────────────────────────────────
+
 create function tests.resolve(template text)
 returns text
 language plpgsql
@@ -649,6 +703,29 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('project_quality_flags', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
   ('commitment_quality_flags', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
   -- end of area exchange cells
+  -- ── Area flows ──
+  ('contacts', 'select', '{}', '{}', '{}', '{"of GORE 91"}', '{"of GORE 91"}', '{*}'),
+  ('contacts', 'insert', '{}', '{}', '{}', '{}', '{"for GORE 91"}', '{*}'),
+  ('contacts', 'update', '{}', '{}', '{}', '{}', '{"of GORE 91"}', '{*}'),
+  ('contacts', 'delete', '{}', '{}', '{}', '{}', '{"of GORE 91"}', '{*}'),
+
+  ('email_outbox', 'select', '{}', '{}', '{}', '{}', '{"in 91"}', '{*}'),
+  ('email_outbox', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('email_outbox', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('email_outbox', 'delete', '{}', '{}', '{}', '{}', '{}', '{}'),
+
+  ('inbox', 'select', '{}', '{}', '{}', '{"addressed to GORE 91"}', '{}', '{}'),
+
+  ('follows', 'select', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('follows', 'insert', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('follows', 'update', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('follows', 'delete', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+
+  ('digest_settings', 'select', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('digest_settings', 'insert', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('digest_settings', 'update', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('digest_settings', 'delete', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+
   ('audit_log', 'select', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('audit_log', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
   ('audit_log', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),
