@@ -7,15 +7,26 @@ import type { Language } from '$lib/i18n';
 export async function listCommunePublications(
 	supabase: SupabaseClient<Database>,
 	communeCode: string,
-	lang: Language
+	lang: Language,
+	limit = 10
+) {
+	return listPublicationsOfCommunes(supabase, [communeCode], lang, limit);
+}
+
+/** The same for several comunas (a province), each publication once. */
+export async function listPublicationsOfCommunes(
+	supabase: SupabaseClient<Database>,
+	communeCodes: string[],
+	lang: Language,
+	limit = 10
 ) {
 	const result = await supabase
 		.from('publications')
 		.select('id,title,kind,published_at,publication_communes!inner(commune_code)')
-		.eq('publication_communes.commune_code', communeCode)
+		.in('publication_communes.commune_code', communeCodes)
 		.eq('status', 'published')
 		.order('published_at', { ascending: false })
-		.limit(10);
+		.limit(limit);
 	failOnDataError(result, lang, 'listCommunePublications');
 	return result.data ?? [];
 }
