@@ -6,8 +6,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
 	const loading = getDocument({
 		data: new Uint8Array(bytes),
-		useSystemFonts: false,
-		isEvalSupported: false
+		useSystemFonts: false
 	});
 	const document = await loading.promise;
 	const pages: string[] = [];
