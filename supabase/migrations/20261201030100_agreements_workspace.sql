@@ -22,10 +22,13 @@
 --   * Saving is atomic: save_agreement and save_commitment write a row and its links in one
 --     transaction under the caller's RLS, so a refused link leaves nothing half-written.
 --
--- Errors: 23503 constraint agreement_parties_institution_in_territory, agreements_references_in_territory,
---   agreement_communes_in_territory, commitments_institution_in_territory,
---   commitments_references_in_territory, commitment_communes_in_territory,
---   commitment_projects_in_territory.
+-- Errors (the constraint name also in the detail, `violates constraint "…"`, which the app maps):
+--   23503 constraint agreement_parties_institution_in_territory, constraint agreement_communes_in_territory,
+--         constraint agreements_references_in_territory, constraint commitments_institution_in_territory,
+--         constraint commitments_references_in_territory, constraint commitment_communes_in_territory,
+--         constraint commitment_projects_in_territory
+--   23514 constraint commitments_due_after_agreement (already raised; now also named in the detail,
+--         so the workspace's forms can word it)
 
 -- ── The comunas an agreement covers ─────────────────────────────────────────────────────────────
 create table public.agreement_communes (
@@ -483,3 +486,50 @@ create trigger agreements_references_in_territory
   for each row execute function private.check_agreement_keeps_territory();
 
 revoke execute on function private.check_agreement_keeps_territory() from public;
+
+-- ── A commitment due before its agreement: named in the detail, so the app can word it ─────────
+create or replace function private.check_commitment_due_date()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  signed date;
+begin
+  select a.signed_on into signed from public.agreements a where a.id = new.agreement_id;
+  if new.due_on < signed then
+    raise exception using
+      errcode = 'check_violation',
+      message = format('La fecha de vencimiento del compromiso (%s) es anterior a la fecha del acuerdo (%s).',
+        to_char(new.due_on, 'DD-MM-YYYY'), to_char(signed, 'DD-MM-YYYY')),
+      detail = 'violates constraint "commitments_due_after_agreement"',
+      hint = 'Use una fecha de vencimiento igual o posterior a la firma o constitución del acuerdo.',
+      constraint = 'commitments_due_after_agreement';
+  end if;
+  return new;
+end;
+$$;
+
+create or replace function private.check_agreement_date_keeps_commitments()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  earliest date;
+begin
+  select min(c.due_on) into earliest from public.commitments c where c.agreement_id = new.id;
+  if earliest < new.signed_on then
+    raise exception using
+      errcode = 'check_violation',
+      message = format('El acuerdo tiene compromisos que vencen el %s, antes de la nueva fecha del acuerdo (%s).',
+        to_char(earliest, 'DD-MM-YYYY'), to_char(new.signed_on, 'DD-MM-YYYY')),
+      detail = 'violates constraint "commitments_due_after_agreement"',
+      hint = 'Ajuste primero las fechas de vencimiento de esos compromisos.',
+      constraint = 'commitments_due_after_agreement';
+  end if;
+  return new;
+end;
+$$;

@@ -3,7 +3,7 @@
 -- agreement's territory; who, when and the status order stay the database's.
 begin;
 \ir helpers/access.psql
-select plan(30);
+select plan(31);
 
 select tests.create_territory();
 insert into public.institutions (name, acronym, kind, level, region_code, commune_code) values
@@ -111,6 +111,12 @@ select throws_ok(
 select results_eq(
   format('select estimated_cost_clp from public.commitments where id = %s', tests.saved('c1')),
   'values (12500000::bigint)', 'a refused save changes nothing'
+);
+select is(
+  tests.error_of(format($$select public.save_commitment(null, %s, 'Compromiso del pasado [ws]', %s, 'territorio', '2026-01-31', null, '{}', '{}')$$,
+    tests.saved('mesa'), tests.inst('Servicio central'))) ->> 'detail',
+  'violates constraint "commitments_due_after_agreement"',
+  'a commitment due before its agreement names the rule in the detail, which the form words'
 );
 
 -- ── Progress, history, status order, who and when ───────────────────────────────────────────────

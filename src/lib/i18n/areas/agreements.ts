@@ -58,8 +58,7 @@ export const es = {
 	'constraint.commitment_projects_in_territory':
 		'Un compromiso de un acuerdo regional solo se vincula a proyectos que tocan su región.',
 	'constraint.commitments_due_after_agreement':
-		'El plazo del compromiso no puede ser anterior a la fecha del acuerdo.',
-	'constraint.agreement_parties_pkey': 'Esa institución ya es parte del acuerdo.',
+		'El plazo de un compromiso no puede ser anterior a la fecha de firma o constitución del acuerdo.',
 
 	'cronograma.title': 'Cronograma',
 	'cronograma.empty': 'Todavía no hay compromisos programados.',
@@ -193,7 +192,6 @@ export const en: Record<keyof typeof es, string> = {
 		'A commitment of a regional agreement links only projects that touch its region.',
 	'constraint.commitments_due_after_agreement':
 		'The commitment cannot fall due before the agreement’s date.',
-	'constraint.agreement_parties_pkey': 'That institution is already a party to the agreement.',
 
 	'cronograma.title': 'Schedule',
 	'cronograma.empty': 'No commitments scheduled yet.',
