@@ -5,7 +5,7 @@ import { testClient } from '../support/supabase.ts';
 
 // Issue 10 §1 and §4 as the secretariat of Biobío (08) lives them: a mesa de trabajo with three
 // parties, two commitments with costs, progress recorded with a note, all of it on the cronograma;
-// the costs CSV adds up to the page; a comuna brief prints with its heading and figures.
+// a commitment's estimate revised; the costs CSV adds up to the page; a comuna brief prints with its heading and figures.
 
 const service = () => testClient({ key: 'service' });
 const run = randomBytes(4).toString('hex');
@@ -101,6 +101,17 @@ test('a secretariat of Biobío creates a mesa de trabajo, schedules it, costs it
 	}
 	await expect(page.getByTestId('agreement-total-cost')).toHaveText('$ 19.750.000');
 
+	// The second estimate is revised: the edit form starts from what was saved.
+	const second = page.getByTestId('agreement-commitments').locator('tr', { hasText: commitments[1].title });
+	await second.getByText('Historial de avance').click();
+	await second.getByText('Editar compromiso').click();
+	const edit = second.getByTestId('commitment-edit-form');
+	await expect(edit.getByLabel('Costo estimado (CLP)')).toHaveValue('7250000');
+	await expect(edit.locator('input[name="communes"][value="08106"]')).toBeChecked();
+	await edit.getByLabel('Costo estimado (CLP)').fill('8.000.000');
+	await edit.getByRole('button', { name: 'Guardar compromiso' }).click();
+	await expect(page.getByTestId('agreement-total-cost')).toHaveText('$ 20.500.000');
+
 	// Progress with a note: the history keeps it.
 	const row = page.getByTestId('agreement-commitments').locator('tr', { hasText: commitments[0].title });
 	await row.getByText('Historial de avance').click();
@@ -132,7 +143,7 @@ test('a secretariat of Biobío creates a mesa de trabajo, schedules it, costs it
 	expect(lines[0]).toContain('Costo estimado (CLP)');
 	expect(lines).toHaveLength(3);
 	const costs = lines.slice(1).map((line) => Number(line.split(',').pop()));
-	expect(costs.sort((a, b) => a - b)).toEqual([7_250_000, 12_500_000]);
+	expect(costs.sort((a, b) => a - b)).toEqual([8_000_000, 12_500_000]);
 	expect(lines.join('\n')).toContain(commitments[0].title);
 	await expect(page.getByTestId('costs-byYear')).toContainText('2027');
 

@@ -47,25 +47,22 @@ export const actions: Actions = {
 			communes: form.getAll('communes').filter((c): c is string => typeof c === 'string'),
 			projects: formText(form, 'projects') ?? ''
 		};
+		const id = parseId(formText(form, 'id'));
 		const parsed = commitmentSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, {
 				action: 'commitment',
+				id,
 				values,
 				errors: translatedFieldErrors(parsed.error, locals.lang),
 				message: translate(locals.lang, 'workspace.error.form')
 			});
-		const saved = await saveCommitment(
-			locals.supabase,
-			Number(params.id),
-			parseId(formText(form, 'id')),
-			parsed.data
-		);
+		const saved = await saveCommitment(locals.supabase, Number(params.id), id, parsed.data);
 		if (saved.error) {
 			const failure = writeFailure(saved.error, saved.status, locals.lang, values);
-			return fail(failure.status, { action: 'commitment', ...failure.data });
+			return fail(failure.status, { action: 'commitment', id, ...failure.data });
 		}
-		return { action: 'commitment', saved: saved.data };
+		return { action: 'commitment', id, saved: saved.data };
 	},
 
 	/** Records progress with its note (the history keeps every step). */
