@@ -69,6 +69,7 @@ export const SAMPLE_TABLES = [
 	'publication_commitments',
 	'publication_projects',
 	'publication_communes',
+	'publication_versions',
 	'publications',
 	'information_flow_recipients',
 	'information_flows',

@@ -5,7 +5,7 @@ import type { Database } from '$lib/database.types';
 import { formText } from '$lib/forms/form-text';
 import { readForm } from '$lib/forms/read-form';
 import { translate, type Language } from '$lib/i18n';
-import { loadMembership, requireWriter, saveAgreement, writeFailure } from './agreements';
+import { callerMembership, requireWriter, saveAgreement, writeFailure } from './agreements';
 
 // The one action behind "new agreement" and "edit agreement": read, validate, save in one call,
 // go to the agreement. A refusal comes back with what was typed and a sentence.
@@ -16,7 +16,10 @@ interface ActionContext {
 }
 
 export async function agreementAction({ request, locals }: ActionContext, id: number | null) {
-	const membership = requireWriter(await loadMembership(locals.supabase, locals.user), locals.lang);
+	const membership = requireWriter(
+		await callerMembership(locals.supabase, locals.user, locals.lang),
+		locals.lang
+	);
 	const form = await readForm(request, locals.lang);
 	const values = {
 		kind: formText(form, 'kind') ?? '',

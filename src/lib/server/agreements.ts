@@ -5,6 +5,7 @@ import type { Database } from '$lib/database.types';
 import { describeDataError, failOnDataError, type SupabaseErrorLike } from '$lib/errors';
 import { translate, type Language } from '$lib/i18n';
 import { isRegionCode } from '$lib/territory/order';
+import { loadMembership } from './publications';
 
 // The agreements workspace: who may write, what the forms offer, saving through the database's
 // save_agreement/save_commitment (one transaction each, under the caller's RLS), and what the
@@ -19,14 +20,13 @@ export interface Membership {
 	region_code: string | null;
 }
 
-export async function loadMembership(supabase: Client, user: User | null): Promise<Membership | null> {
-	if (!user) return null;
-	const { data } = await supabase
-		.from('memberships')
-		.select('role,region_code')
-		.eq('user_id', user.id)
-		.maybeSingle();
-	return data ?? null;
+/** The caller's membership (none when signed out), read the one way the app reads it. */
+export async function callerMembership(
+	supabase: Client,
+	user: User | null,
+	lang: Language
+): Promise<Membership | null> {
+	return user ? loadMembership(supabase, user.id, lang) : null;
 }
 
 /** Whether the page offers to write an agreement of this region (null: national). */

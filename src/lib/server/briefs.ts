@@ -6,7 +6,7 @@ import { scopeToPlace } from '$lib/filters/scope';
 import type { Language } from '$lib/i18n';
 import { listCommitments } from './commitments';
 import { loadSummary } from './dashboard';
-import { listPublicationsOfCommunes } from './publications';
+import { listPublicPublications } from './publications';
 import { todayInChile } from './tiles';
 
 // The printable brief of a comuna or a province (issue 10 §4): the dashboard's own loaders with
@@ -28,13 +28,17 @@ export async function loadBrief(
 	const [summary, commitments, publications] = await Promise.all([
 		loadSummary(supabase, filterToRpc(filter)),
 		listCommitments(supabase, filter, 0, lang),
-		listPublicationsOfCommunes(supabase, communeCodes, lang, BRIEF_PUBLICATIONS)
+		listPublicPublications(
+			supabase,
+			{ filter: { communes: communeCodes }, limit: BRIEF_PUBLICATIONS },
+			lang
+		)
 	]);
 	failOnDataError(summary, lang, 'loadBrief.summary');
 	return {
 		summary: summary.data!,
 		commitments: { rows: commitments.rows.slice(0, BRIEF_COMMITMENTS), total: commitments.total },
-		publications,
+		publications: publications.rows,
 		today: todayInChile()
 	};
 }

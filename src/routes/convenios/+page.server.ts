@@ -1,5 +1,5 @@
 import { filterFromSearchParams } from '$lib/filters/url';
-import { loadMembership } from '$lib/server/agreements';
+import { callerMembership } from '$lib/server/agreements';
 import { listAgreements } from '$lib/server/commitments';
 import type { PageServerLoad } from './$types';
 
@@ -8,7 +8,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const { filter, notices } = filterFromSearchParams(url.searchParams);
 	const [agreements, membership] = await Promise.all([
 		listAgreements(locals.supabase, filter, locals.lang),
-		loadMembership(locals.supabase, locals.user)
+		callerMembership(locals.supabase, locals.user, locals.lang)
 	]);
 	const writes = membership?.role === 'admin' || membership?.role === 'secretariat';
 	return { filter, notices, agreements, writes };

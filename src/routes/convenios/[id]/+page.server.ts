@@ -5,7 +5,7 @@ import { readForm } from '$lib/forms/read-form';
 import { translate } from '$lib/i18n';
 import {
 	loadFormOptions,
-	loadMembership,
+	callerMembership,
 	parseId,
 	saveCommitment,
 	writeFailure,
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 	depends('supabase:db:agreements', 'supabase:db:commitments');
 	const [agreement, membership] = await Promise.all([
 		loadAgreement(locals.supabase, params.id, locals.lang),
-		loadMembership(locals.supabase, locals.user)
+		callerMembership(locals.supabase, locals.user, locals.lang)
 	]);
 	const canWrite = writesAgreementsOf(membership, agreement.agreement.region_code);
 	const [options, notes] = await Promise.all([

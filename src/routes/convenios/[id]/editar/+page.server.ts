@@ -3,7 +3,7 @@ import { translate } from '$lib/i18n';
 import { agreementAction } from '$lib/server/agreement-actions';
 import {
 	loadFormOptions,
-	loadMembership,
+	callerMembership,
 	parseId,
 	requireWriter,
 	writesAgreementsOf
@@ -13,7 +13,7 @@ import { listRegions } from '$lib/server/territory';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const membership = requireWriter(await loadMembership(locals.supabase, locals.user), locals.lang);
+	const membership = requireWriter(await callerMembership(locals.supabase, locals.user, locals.lang), locals.lang);
 	const { agreement, parties, coveredCommunes } = await loadAgreement(
 		locals.supabase,
 		params.id,
