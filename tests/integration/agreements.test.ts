@@ -6,6 +6,7 @@
 // every rule; these prove them through PostgREST with real sessions.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/database.types.ts';
 import { violatedConstraint } from '../../src/lib/errors.ts';
 import { testClient, type TestClient } from '../support/supabase.ts';
 
@@ -47,16 +48,18 @@ async function institutionId(kind: 'regional_government' | 'municipality', regio
 	return rows[0].id;
 }
 
-const agreement = (overrides: Partial<Parameters<TestClient['rpc']>[1] & object> = {}) => ({
+type SaveAgreementArgs = Database['public']['Functions']['save_agreement']['Args'];
+
+const agreement = (overrides: Partial<SaveAgreementArgs> = {}): SaveAgreementArgs => ({
 	p_id: null as unknown as number,
-	p_kind: 'working_group' as const,
+	p_kind: 'working_group',
 	p_title: tag('Mesa de trabajo'),
 	p_problem: 'Escasez hídrica costera',
 	p_signed_on: '2026-06-01',
 	p_ends_on: null as unknown as string,
 	p_region_code: '08',
-	p_parties: [] as { institution_id: number; role: string }[],
-	p_communes: [] as string[],
+	p_parties: [],
+	p_communes: [],
 	...overrides
 });
 

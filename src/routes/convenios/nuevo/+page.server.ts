@@ -4,7 +4,10 @@ import { listRegions } from '$lib/server/territory';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const membership = requireWriter(await callerMembership(locals.supabase, locals.user, locals.lang), locals.lang);
+	const membership = requireWriter(
+		await callerMembership(locals.supabase, locals.user, locals.lang),
+		locals.lang
+	);
 	const isAdmin = membership.role === 'admin';
 	// An administrator picks the region first (`?region=08`, empty for national); the form offers its bodies.
 	const region = isAdmin ? url.searchParams.get('region') || null : membership.region_code;

@@ -13,7 +13,10 @@ import { listRegions } from '$lib/server/territory';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const membership = requireWriter(await callerMembership(locals.supabase, locals.user, locals.lang), locals.lang);
+	const membership = requireWriter(
+		await callerMembership(locals.supabase, locals.user, locals.lang),
+		locals.lang
+	);
 	const { agreement, parties, coveredCommunes } = await loadAgreement(
 		locals.supabase,
 		params.id,
