@@ -223,6 +223,13 @@ export type Database = {
             foreignKeyName: "commitment_communes_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "commitment_communes_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -275,6 +282,13 @@ export type Database = {
             foreignKeyName: "commitment_progress_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "commitment_progress_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -301,6 +315,13 @@ export type Database = {
           project_id?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "commitment_projects_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
           {
             foreignKeyName: "commitment_projects_commitment_id_fkey"
             columns: ["commitment_id"]
@@ -968,6 +989,13 @@ export type Database = {
             foreignKeyName: "publication_commitments_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -1284,6 +1312,38 @@ export type Database = {
       }
     }
     Views: {
+      commitment_quality_flags: {
+        Row: {
+          agreement_id: number | null
+          commitment_id: number | null
+          due_on: string | null
+          flag: Database["public"]["Enums"]["quality_flag"] | null
+          title: string | null
+        }
+        Insert: {
+          agreement_id?: number | null
+          commitment_id?: number | null
+          due_on?: string | null
+          flag?: never
+          title?: string | null
+        }
+        Update: {
+          agreement_id?: number | null
+          commitment_id?: number | null
+          due_on?: string | null
+          flag?: never
+          title?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitments_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       commitments_with_status: {
         Row: {
           agreement_id: number | null
@@ -1363,6 +1423,14 @@ export type Database = {
             referencedColumns: ["code"]
           },
         ]
+      }
+      project_quality_flags: {
+        Row: {
+          detail: Json | null
+          flag: Database["public"]["Enums"]["quality_flag"] | null
+          project_id: number | null
+        }
+        Relationships: []
       }
       public_publications: {
         Row: {
@@ -1493,6 +1561,14 @@ export type Database = {
       project_tile: {
         Args: { p_filter?: Json; x: number; y: number; z: number }
         Returns: unknown
+      }
+      quality_summary: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          flag: Database["public"]["Enums"]["quality_flag"]
+          items: number
+          region_code: string
+        }[]
       }
       save_agreement: {
         Args: {
@@ -1629,6 +1705,14 @@ export type Database = {
         | "minutes"
         | "presentation"
       publication_status: "draft" | "scheduled" | "published" | "archived"
+      quality_flag:
+        | "missing_bip"
+        | "duplicate_bip"
+        | "far_from_declared_commune"
+        | "point_for_linear_work"
+        | "investment_outlier"
+        | "stale"
+        | "commitment_unlocated"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1820,6 +1904,15 @@ export const Constants = {
         "presentation",
       ],
       publication_status: ["draft", "scheduled", "published", "archived"],
+      quality_flag: [
+        "missing_bip",
+        "duplicate_bip",
+        "far_from_declared_commune",
+        "point_for_linear_work",
+        "investment_outlier",
+        "stale",
+        "commitment_unlocated",
+      ],
     },
   },
 } as const

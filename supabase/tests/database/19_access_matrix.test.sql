@@ -451,6 +451,14 @@ insert into tests.probes (tbl, op, target, template) values
   ('project_progress_latest', 'insert', 'to a project in 91', $$insert into public.project_progress_latest (project_id, reported_on, physical_progress, spent_clp) values ({p91}, '2026-03-31', 20, 3000) on conflict (project_id) do update set spent_clp = excluded.spent_clp$$),
   ('project_progress_latest', 'update', 'of a project in 91', $$update public.project_progress_latest set spent_clp = 0 where project_id = {p91}$$),
   ('project_progress_latest', 'delete', 'of a project in 91', $$delete from public.project_progress_latest where project_id = {p91}$$);
+-- ── area exchange (issue 11 §3): data-quality flags, read-only views over public data ──────────
+-- The fixture projects have no BIP code (missing_bip) and the national commitment has neither
+-- project nor comuna (commitment_unlocated), so each probe has a row to see.
+insert into tests.probes (tbl, op, target, template) values
+  ('project_quality_flags', 'select', 'of a project in 91', $$select count(*) from public.project_quality_flags where project_id = {p91}$$),
+  ('project_quality_flags', 'select', 'of a project in 92', $$select count(*) from public.project_quality_flags where project_id = {p92}$$),
+  ('commitment_quality_flags', 'select', 'national', $$select count(*) from public.commitment_quality_flags where commitment_id = {c_nat}$$);
+-- ── end of area exchange probes ──────────────────────────────────────────────────────────────
 insert into tests.probes (tbl, op, target, template, owner_can) values
   ('audit_log', 'update', 'an entry', $$update public.audit_log set action = 'DELETE' where table_name = 'projects'$$, false),
   ('audit_log', 'delete', 'an entry', $$delete from public.audit_log where table_name = 'projects'$$, false);
@@ -655,6 +663,10 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('pmg_evaluations', 'update', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('pmg_evaluations', 'delete', '{}', '{}', '{}', '{}', '{}', '{*}'),
 
+  -- area exchange (issue 11 §3): flags are as public as the projects and commitments they describe
+  ('project_quality_flags', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
+  ('commitment_quality_flags', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
+  -- end of area exchange cells
   ('audit_log', 'select', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('audit_log', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
   ('audit_log', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),
