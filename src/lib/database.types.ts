@@ -69,6 +69,36 @@ export type Database = {
           },
         ]
       }
+      agreement_communes: {
+        Row: {
+          agreement_id: number
+          commune_code: string
+        }
+        Insert: {
+          agreement_id: number
+          commune_code: string
+        }
+        Update: {
+          agreement_id?: number
+          commune_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "agreement_communes_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "agreement_communes_commune_code_fkey"
+            columns: ["commune_code"]
+            isOneToOne: false
+            referencedRelation: "communes"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       agreement_parties: {
         Row: {
           agreement_id: number
@@ -1990,6 +2020,34 @@ export type Database = {
           succeeded: boolean
         }
         Returns: Database["public"]["Enums"]["email_status"]
+      }
+      save_agreement: {
+        Args: {
+          p_communes: string[]
+          p_ends_on: string
+          p_id: number
+          p_kind: Database["public"]["Enums"]["agreement_kind"]
+          p_parties: Json
+          p_problem: string
+          p_region_code: string
+          p_signed_on: string
+          p_title: string
+        }
+        Returns: number
+      }
+      save_commitment: {
+        Args: {
+          p_agreement_id: number
+          p_communes: string[]
+          p_due_on: string
+          p_estimated_cost_clp: number
+          p_id: number
+          p_projects: number[]
+          p_responsible_institution_id: number
+          p_theme_code: string
+          p_title: string
+        }
+        Returns: number
       }
       save_publication: {
         Args: {

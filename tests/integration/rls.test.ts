@@ -442,20 +442,24 @@ describe('secretariat (region 05)', () => {
 		});
 	});
 
-	it('cannot report progress in another region, nor edit a commitment’s other fields', async () => {
+	it('cannot report progress in another region, nor edit its commitments; edits its own region’s', async () => {
 		const other = await users.secretariat.client.rpc('update_commitment_progress', {
 			commitment_id: ids.c13,
 			progress: 35
 		});
 		expect(other.error?.code).toBe('42501');
-		const title = await users.secretariat.client
+		const foreign = await users.secretariat.client
 			.from('commitments')
 			.update({ title: 'Otro' })
-			.eq('id', ids.c05);
-		expect(title.error).toMatchObject({
-			code: '42501',
-			message: 'La secretaría técnica solo puede actualizar el avance y el estado de un compromiso.'
-		});
+			.eq('id', ids.c13)
+			.select('id');
+		expect(foreign).toMatchObject({ error: null, data: [] });
+		const own = await users.secretariat.client
+			.from('commitments')
+			.update({ title: tag('Compromiso editado') })
+			.eq('id', ids.c05)
+			.select('title');
+		expect(own).toMatchObject({ error: null, data: [{ title: tag('Compromiso editado') }] });
 	});
 });
 

@@ -79,6 +79,7 @@ export const SAMPLE_TABLES = [
 	'commitment_projects',
 	'commitment_communes',
 	'commitments',
+	'agreement_communes',
 	'agreement_parties',
 	'agreements',
 	'project_progress_latest',
@@ -574,6 +575,12 @@ async function insertAgreements(client: ClientBase, sample: SampleData, ids: IdM
 		`insert into public.commitment_communes (commitment_id, commune_code) select commitment_id, commune_code from ${recordset('commitment_id bigint, commune_code text')}`,
 		sample.commitmentCommunes,
 		50_000
+	);
+	// An agreement covers the comunas its commitments concern (the sample draws no others).
+	await client.query(
+		`insert into public.agreement_communes (agreement_id, commune_code)
+		 select distinct c.agreement_id, cc.commune_code
+		 from public.commitment_communes cc join public.commitments c on c.id = cc.commitment_id`
 	);
 	await insertJson(
 		client,

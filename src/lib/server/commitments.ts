@@ -77,7 +77,7 @@ export async function listAgreements(supabase: Client, filter: DashboardFilter, 
 
 export async function loadAgreement(supabase: Client, id: string, lang: Language) {
 	if (!/^\d{1,18}$/.test(id)) error(404, translate(lang, 'agreement.notFound', { id }));
-	const [agreement, parties, commitments] = await Promise.all([
+	const [agreement, parties, commitments, covered, themes] = await Promise.all([
 		supabase
 			.from('agreements')
 			.select(
@@ -92,14 +92,21 @@ export async function loadAgreement(supabase: Client, id: string, lang: Language
 		supabase
 			.from('commitments_with_status')
 			.select(
-				'id,title,status,progress,due_on,overdue,estimated_cost_clp,theme_code,responsible:institutions!commitments_responsible_institution_id_fkey(id,name,acronym),commitment_communes(commune_code,commune:communes(name)),commitment_progress(progress,status,changed_at)'
+				'id,title,status,progress,due_on,created_at,overdue,estimated_cost_clp,theme_code,responsible:institutions!commitments_responsible_institution_id_fkey(id,name,acronym),commitment_communes(commune_code,commune:communes(name)),commitment_projects(project_id),commitment_progress(id,progress,status,changed_at)'
 			)
 			.eq('agreement_id', Number(id))
-			.order('due_on')
+			.order('due_on'),
+		supabase
+			.from('agreement_communes')
+			.select('commune_code,commune:communes(name)')
+			.eq('agreement_id', Number(id)),
+		supabase.from('themes').select('code,name').order('sort_order')
 	]);
 	failOnDataError(agreement, lang, 'loadAgreement');
 	failOnDataError(parties, lang, 'loadAgreement.parties');
 	failOnDataError(commitments, lang, 'loadAgreement.commitments');
+	failOnDataError(covered, lang, 'loadAgreement.covered');
+	failOnDataError(themes, lang, 'loadAgreement.themes');
 	if (!agreement.data) error(404, translate(lang, 'agreement.notFound', { id }));
 
 	const communes = new Map<string, string>();
@@ -109,14 +116,46 @@ export async function loadAgreement(supabase: Client, id: string, lang: Language
 	return {
 		agreement: agreement.data,
 		parties: parties.data ?? [],
+		// The view's columns are nullable to PostgREST's eyes; the table's are not.
 		commitments: (commitments.data ?? []).map((c) => ({
 			...c,
-			commitment_progress: [...c.commitment_progress].sort((a, b) =>
-				a.changed_at.localeCompare(b.changed_at)
-			)
+			id: c.id!,
+			title: c.title!,
+			status: c.status!,
+			progress: c.progress ?? 0,
+			due_on: c.due_on!,
+			created_at: c.created_at!,
+			theme_code: c.theme_code!,
+			overdue: c.overdue ?? false,
+			commitment_progress: [...c.commitment_progress].sort((a, b) => a.id - b.id)
 		})),
 		communes: [...communes]
 			.map(([code, name]) => ({ code, name }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'es')),
+		themes: themes.data ?? [],
+		coveredCommunes: (covered.data ?? [])
+			.map((c) => ({ code: c.commune_code, name: c.commune?.name ?? c.commune_code }))
 			.sort((a, b) => a.name.localeCompare(b.name, 'es'))
 	};
+}
+
+/**
+ * The notes written with each progress change, for those who may read them (the regional roles of
+ * the agreement's region, national roles); others get none. Anonymous readers are not asked: the
+ * column is not theirs to select.
+ */
+export async function loadProgressNotes(
+	supabase: Client,
+	commitmentIds: number[],
+	signedIn: boolean,
+	lang: Language
+): Promise<Record<number, string>> {
+	if (!signedIn || commitmentIds.length === 0) return {};
+	const result = await supabase
+		.from('commitment_progress')
+		.select('id,note')
+		.in('commitment_id', commitmentIds)
+		.not('note', 'is', null);
+	failOnDataError(result, lang, 'loadProgressNotes');
+	return Object.fromEntries((result.data ?? []).map((row) => [row.id, row.note ?? '']));
 }

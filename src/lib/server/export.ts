@@ -243,6 +243,103 @@ export async function projectsGeoJson(
 	});
 }
 
+// ── Estimated costs of commitments (agreements workspace) ─────────────────────────────────────────
+// One line per commitment, cancelled ones included with their status (the sums on the pages leave
+// them out; the file lets a reader check that), in the same streamed, formula-safe CSV.
+
+export type CostScope = { agreement: number } | { region: string };
+
+interface CostRow {
+	id: number;
+	title: string;
+	region_code: string | null;
+	due_on: string;
+	status: Enums['commitment_status'];
+	progress: number;
+	estimated_cost_clp: number | null;
+	theme: { name: string } | null;
+	agreement: { title: string } | null;
+	responsible: { name: string } | null;
+}
+
+const COST_HEADERS: MessageKey[] = [
+	'export.id',
+	'costs.csv.agreement',
+	'costs.csv.region',
+	'costs.csv.commitment',
+	'costs.csv.responsible',
+	'costs.csv.theme',
+	'costs.csv.dueOn',
+	'costs.csv.year',
+	'costs.csv.status',
+	'costs.csv.progress',
+	'costs.csv.cost'
+];
+
+async function* costPages(supabase: Client, scope: CostScope, pageSize: number): AsyncGenerator<CostRow[]> {
+	let last = 0;
+	for (;;) {
+		let query = supabase
+			.from('commitments_with_status')
+			.select(
+				'id,title,region_code,due_on,status,progress,estimated_cost_clp,theme:themes(name),agreement:agreements(title),responsible:institutions!commitments_responsible_institution_id_fkey(name)'
+			)
+			.gt('id', last);
+		query =
+			'agreement' in scope
+				? query.eq('agreement_id', scope.agreement)
+				: query.eq('region_code', scope.region);
+		const { data, error, status } = await query.order('id', { ascending: true }).limit(pageSize);
+		if (error) throw new ExportError(`commitments_with_status failed: ${error.message}`, status || 500);
+		const rows = (data ?? []) as unknown as CostRow[];
+		if (rows.length) yield rows;
+		if (rows.length < pageSize) return;
+		last = rows[rows.length - 1].id;
+	}
+}
+
+function costLine(row: CostRow, language: Language, separator: CsvSeparator): string {
+	return csvLine(
+		[
+			row.id,
+			row.agreement?.title,
+			row.region_code,
+			row.title,
+			row.responsible?.name,
+			row.theme?.name,
+			row.due_on,
+			row.due_on.slice(0, 4),
+			enumLabel(language, 'commitment_status', row.status),
+			row.progress,
+			row.estimated_cost_clp
+		],
+		separator
+	);
+}
+
+export async function commitmentCostsCsv(
+	supabase: Client,
+	scope: CostScope,
+	language: Language,
+	separator: CsvSeparator,
+	pageSize = EXPORT_PAGE_SIZE
+): Promise<ReadableStream<Uint8Array>> {
+	const source = costPages(supabase, scope, pageSize);
+	const first = await source.next();
+	return streamOf(async function* () {
+		yield (
+			'\uFEFF' +
+			csvLine(
+				COST_HEADERS.map((key) => translate(language, key)),
+				separator
+			)
+		);
+		if (first.done) return;
+		yield first.value.map((row) => costLine(row, language, separator)).join('');
+		for await (const rows of source) yield rows.map((row) => costLine(row, language, separator)).join('');
+	});
+}
+
 const OC4IDS_COLUMNS =
 	'id,bip_code,name,description,service_code,stage,status,investment_clp,start_on,end_on,' +
 	'updated_at,located_by_commune,geom,project_communes(commune_code,share,communes(name))';

@@ -1,5 +1,5 @@
 -- Agreements and commitments: dates that make sense, progress within 0–100 with its history, the
--- secretariat's narrow right to report progress, and "overdue" computed when read.
+-- secretariat's right to maintain its region's commitments, and "overdue" computed when read.
 begin;
 \ir helpers/access.psql
 select plan(33);
@@ -127,10 +127,9 @@ select is(
   (select note from public.commitment_progress where commitment_id = tests.commitment('Mejorar la caleta') order by id desc limit 1),
   null, 'without carrying the previous call''s note over'
 );
-select throws_ok(
-  $$update public.commitments set title = 'Otro título' where id = tests.commitment('Mejorar la caleta')$$,
-  '42501', 'La secretaría técnica solo puede actualizar el avance y el estado de un compromiso.',
-  'but nothing else of the commitment'
+select lives_ok(
+  $$update public.commitments set estimated_cost_clp = 5000000 where id = tests.commitment('Mejorar la caleta')$$,
+  'and maintains the rest of its region''s commitments (issue 10: the secretariat keeps its region''s agreements)'
 );
 select throws_ok(
   $$select public.update_commitment_progress(tests.commitment('Mejorar la caleta'), 120::smallint, 'Demasiado')$$,

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { costBreakdown } from './costs';
+
+const gore = { id: 1, name: 'Gobierno Regional del Biobío' };
+const doh = { id: 2, name: 'Dirección de Obras Hidráulicas' };
+const names: Record<string, string> = { medio_ambiente: 'Medio ambiente', territorio: 'Territorio' };
+
+describe('estimated costs for the budget process', () => {
+	const costs = costBreakdown(
+		[
+			{
+				theme_code: 'medio_ambiente',
+				responsible: gore,
+				due_on: '2026-05-01',
+				status: 'pending',
+				estimated_cost_clp: 12_500_000
+			},
+			{
+				theme_code: 'medio_ambiente',
+				responsible: doh,
+				due_on: '2027-01-10',
+				status: 'in_progress',
+				estimated_cost_clp: 7_250_000
+			},
+			{
+				theme_code: 'territorio',
+				responsible: doh,
+				due_on: '2027-03-10',
+				status: 'fulfilled',
+				estimated_cost_clp: null
+			},
+			{
+				theme_code: 'territorio',
+				responsible: gore,
+				due_on: '2027-03-10',
+				status: 'cancelled',
+				estimated_cost_clp: 99_000_000
+			}
+		],
+		(code) => names[code]
+	);
+
+	it('adds up what is not cancelled, and counts what has no estimate', () => {
+		expect(costs).toMatchObject({ total: 19_750_000, count: 3, withoutEstimate: 1 });
+	});
+
+	it('by theme and by institution, largest first; by year in order', () => {
+		expect(costs.byTheme).toEqual([
+			{ key: 'medio_ambiente', label: 'Medio ambiente', total: 19_750_000, count: 2 },
+			{ key: 'territorio', label: 'Territorio', total: 0, count: 1 }
+		]);
+		expect(costs.byInstitution.map((g) => [g.label, g.total])).toEqual([
+			['Gobierno Regional del Biobío', 12_500_000],
+			['Dirección de Obras Hidráulicas', 7_250_000]
+		]);
+		expect(costs.byYear.map((g) => [g.key, g.total, g.count])).toEqual([
+			['2026', 12_500_000, 1],
+			['2027', 7_250_000, 2]
+		]);
+	});
+});

@@ -1,0 +1,70 @@
+// Estimated costs of commitments grouped the way the budget process asks for them: by theme, by
+// responsible institution and by the year they fall due. Cancelled commitments cost nothing and are
+// left out; commitments without an estimate are counted apart, so a total never looks complete
+// when it is not.
+
+export interface CostedCommitment {
+	theme_code: string;
+	responsible: { id: number; name: string } | null;
+	due_on: string;
+	status: string;
+	estimated_cost_clp: number | null;
+}
+
+export interface CostGroup {
+	key: string;
+	label: string;
+	total: number;
+	count: number;
+}
+
+export interface CostBreakdown {
+	total: number;
+	/** Commitments counted (not cancelled). */
+	count: number;
+	/** Of those, how many carry no estimate. */
+	withoutEstimate: number;
+	byTheme: CostGroup[];
+	byInstitution: CostGroup[];
+	byYear: CostGroup[];
+}
+
+function add(groups: Map<string, CostGroup>, key: string, label: string, cost: number) {
+	const group = groups.get(key) ?? { key, label, total: 0, count: 0 };
+	group.total += cost;
+	group.count += 1;
+	groups.set(key, group);
+}
+
+const byTotal = (a: CostGroup, b: CostGroup) => b.total - a.total || a.label.localeCompare(b.label, 'es');
+
+export function costBreakdown(
+	commitments: readonly CostedCommitment[],
+	themeName: (code: string) => string
+): CostBreakdown {
+	const themes = new Map<string, CostGroup>();
+	const institutions = new Map<string, CostGroup>();
+	const years = new Map<string, CostGroup>();
+	let total = 0;
+	let count = 0;
+	let withoutEstimate = 0;
+	for (const c of commitments) {
+		if (c.status === 'cancelled') continue;
+		const cost = c.estimated_cost_clp ?? 0;
+		count += 1;
+		if (c.estimated_cost_clp === null) withoutEstimate += 1;
+		total += cost;
+		add(themes, c.theme_code, themeName(c.theme_code), cost);
+		add(institutions, String(c.responsible?.id ?? ''), c.responsible?.name ?? '—', cost);
+		const year = c.due_on.slice(0, 4);
+		add(years, year, year, cost);
+	}
+	return {
+		total,
+		count,
+		withoutEstimate,
+		byTheme: [...themes.values()].sort(byTotal),
+		byInstitution: [...institutions.values()].sort(byTotal),
+		byYear: [...years.values()].sort((a, b) => a.key.localeCompare(b.key))
+	};
+}
