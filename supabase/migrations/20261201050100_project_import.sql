@@ -214,7 +214,29 @@ begin
 end;
 $$;
 
-revoke execute on function private.stage_import_rows(), private.import_staged_rows(text, boolean) from public;
+-- Adds rows (the JSON shape of public.import_projects' p_rows) to the staged ones; the CLI sends
+-- a 100 000-row file through it in batches, inside one transaction.
+create function private.stage_import_batch(p_rows jsonb)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  insert into pg_temp.import_rows (row_number, bip_code, name, description, service_code, stage, status,
+                                   investment_clp, start_on, end_on, geometry, commune_codes)
+  select x.row_number, x.bip_code, x.name, x.description, x.service_code, x.stage, x.status,
+         x.investment_clp, x.start_on, x.end_on, x.geometry, coalesce(x.commune_codes, '{}')
+  from jsonb_to_recordset(p_rows) as x (
+    row_number integer, bip_code text, name text, description text, service_code text,
+    stage public.project_stage, status public.project_status, investment_clp bigint,
+    start_on date, end_on date, geometry jsonb, commune_codes text[]
+  );
+end;
+$$;
+
+revoke execute on function private.stage_import_rows(), private.stage_import_batch(jsonb),
+  private.import_staged_rows(text, boolean) from public;
 
 -- ── The API entry point ─────────────────────────────────────────────────────────────────────────
 -- p_rows: [{row_number, bip_code, name, description, service_code, stage, status, investment_clp,
@@ -248,15 +270,7 @@ begin
   end if;
 
   perform private.stage_import_rows();
-  insert into pg_temp.import_rows (row_number, bip_code, name, description, service_code, stage, status,
-                                   investment_clp, start_on, end_on, geometry, commune_codes)
-  select x.row_number, x.bip_code, x.name, x.description, x.service_code, x.stage, x.status,
-         x.investment_clp, x.start_on, x.end_on, x.geometry, coalesce(x.commune_codes, '{}')
-  from jsonb_to_recordset(p_rows) as x (
-    row_number integer, bip_code text, name text, description text, service_code text,
-    stage public.project_stage, status public.project_status, investment_clp bigint,
-    start_on date, end_on date, geometry jsonb, commune_codes text[]
-  );
+  perform private.stage_import_batch(p_rows);
   return private.import_staged_rows(region, p_commit);
 end;
 $$;
