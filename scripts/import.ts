@@ -10,7 +10,13 @@ import pg from 'pg';
 import { guessMapping } from '../src/lib/import/fields.ts';
 import { openImport } from '../src/lib/import/open.ts';
 import type { ImportReference } from '../src/lib/import/reference.ts';
-import { describeIssue, fileIssue, runImport, type DatabaseOutcome, type ImportSink } from '../src/lib/import/run.ts';
+import {
+	describeIssue,
+	fileIssue,
+	runImport,
+	type DatabaseOutcome,
+	type ImportSink
+} from '../src/lib/import/run.ts';
 import { requireScriptDatabase } from './lib/connection.ts';
 
 const USAGE = `Uso: npm run import -- ARCHIVO [--region RR] [--dry-run]
@@ -51,7 +57,10 @@ function transactionSink(client: pg.Client, region: string | null): ImportSink {
 		},
 		async finish(commit) {
 			await begin();
-			const { rows } = await client.query('select private.import_staged_rows($1, $2) as outcome', [region, commit]);
+			const { rows } = await client.query('select private.import_staged_rows($1, $2) as outcome', [
+				region,
+				commit
+			]);
 			await client.query(commit ? 'commit' : 'rollback');
 			open = false;
 			return rows[0].outcome as DatabaseOutcome;
@@ -77,11 +86,17 @@ async function main(): Promise<number> {
 	const size = statSync(file).size;
 	const started = performance.now();
 
-	const client = new pg.Client({ connectionString: requireScriptDatabase(), application_name: 'tablero-import' });
+	const client = new pg.Client({
+		connectionString: requireScriptDatabase(),
+		application_name: 'tablero-import'
+	});
 	await client.connect();
 	const bar = process.stdout.isTTY
 		? new cliProgress.SingleBar(
-				{ format: '  leyendo |{bar}| {percentage}% · {rows} filas · {duration_formatted}', hideCursor: true },
+				{
+					format: '  leyendo |{bar}| {percentage}% · {rows} filas · {duration_formatted}',
+					hideCursor: true
+				},
 				cliProgress.Presets.shades_classic
 			)
 		: null;
@@ -96,15 +111,26 @@ async function main(): Promise<number> {
 	try {
 		const source = await openImport({ name: basename(file), chunks });
 		const mapping = guessMapping(source.headers);
-		say(`Columnas: ${Object.entries(mapping).map(([field, header]) => `${field} ← «${header}»`).join(', ')}`);
-		const report = await runImport(source, mapping, await reference(client), transactionSink(client, region), {
-			commit: !values['dry-run'],
-			region,
-			onProgress: (rows) => bar?.update(read, { rows })
-		});
+		say(
+			`Columnas: ${Object.entries(mapping)
+				.map(([field, header]) => `${field} ← «${header}»`)
+				.join(', ')}`
+		);
+		const report = await runImport(
+			source,
+			mapping,
+			await reference(client),
+			transactionSink(client, region),
+			{
+				commit: !values['dry-run'],
+				region,
+				onProgress: (rows) => bar?.update(read, { rows })
+			}
+		);
 		bar?.stop();
 		for (const issue of report.issues) say(`  ${describeIssue(issue)}`);
-		if (report.issueCount > report.issues.length) say(`  … y ${report.issueCount - report.issues.length} errores más.`);
+		if (report.issueCount > report.issues.length)
+			say(`  … y ${report.issueCount - report.issues.length} errores más.`);
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		say(
 			`${report.rows} filas en ${seconds} s: ${report.new} nuevos, ${report.updated} actualizados, ` +

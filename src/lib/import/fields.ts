@@ -28,10 +28,40 @@ export const REQUIRED_FIELDS: readonly ImportField[] = ['name', 'service', 'stag
 // The headers regional staff actually write (BIP extracts, Excel sheets, the tablero's own CSV and
 // GeoJSON exports), normalised: lower case, no accents, single spaces.
 const SYNONYMS: Record<ImportField, string[]> = {
-	bip_code: ['codigo bip', 'cod bip', 'bip', 'n bip', 'nro bip', 'numero bip', 'codigo', 'bip code', 'bip_code', 'bip code'],
-	name: ['nombre', 'nombre proyecto', 'nombre del proyecto', 'proyecto', 'titulo', 'name', 'title', 'nombre iniciativa', 'iniciativa'],
+	bip_code: [
+		'codigo bip',
+		'cod bip',
+		'bip',
+		'n bip',
+		'nro bip',
+		'numero bip',
+		'codigo',
+		'bip code',
+		'bip_code',
+		'bip code'
+	],
+	name: [
+		'nombre',
+		'nombre proyecto',
+		'nombre del proyecto',
+		'proyecto',
+		'titulo',
+		'name',
+		'title',
+		'nombre iniciativa',
+		'iniciativa'
+	],
 	description: ['descripcion', 'descripcion del proyecto', 'detalle', 'description'],
-	service: ['servicio', 'servicio mop', 'direccion', 'servicio ejecutor', 'unidad tecnica', 'service', 'service code', 'servicio responsable'],
+	service: [
+		'servicio',
+		'servicio mop',
+		'direccion',
+		'servicio ejecutor',
+		'unidad tecnica',
+		'service',
+		'service code',
+		'servicio responsable'
+	],
 	stage: ['etapa', 'etapa actual', 'fase', 'stage'],
 	status: ['estado', 'situacion', 'estado proyecto', 'status'],
 	investment: [
@@ -48,7 +78,16 @@ const SYNONYMS: Record<ImportField, string[]> = {
 		'investment clp'
 	],
 	start_on: ['fecha inicio', 'inicio', 'fecha de inicio', 'start', 'start on', 'fecha inicio obra'],
-	end_on: ['fecha termino', 'termino', 'fecha de termino', 'fecha fin', 'fin', 'end', 'end on', 'fecha termino obra'],
+	end_on: [
+		'fecha termino',
+		'termino',
+		'fecha de termino',
+		'fecha fin',
+		'fin',
+		'end',
+		'end on',
+		'fecha termino obra'
+	],
 	commune: [
 		'comuna',
 		'comunas',
@@ -68,7 +107,9 @@ const SYNONYMS: Record<ImportField, string[]> = {
 };
 
 const BY_SYNONYM = new Map<string, ImportField>(
-	Object.entries(SYNONYMS).flatMap(([field, names]) => names.map((name) => [normalize(name), field as ImportField]))
+	Object.entries(SYNONYMS).flatMap(([field, names]) =>
+		names.map((name) => [normalize(name), field as ImportField])
+	)
 );
 
 /** The field a header stands for, when it is one of the usual names. */

@@ -5,7 +5,8 @@ import wkx from 'wkx';
 // Only what the database cannot word well is checked here: shape, coordinates in degrees, the
 // usual mix-ups (swapped, UTM metres). Validity and "inside Chile" are the database's checks.
 
-export type GeometryProblem = 'geometry_text' | 'geometry_type' | 'geometry_size' | 'utm' | 'swapped' | 'outside_chile';
+export type GeometryProblem =
+	'geometry_text' | 'geometry_type' | 'geometry_size' | 'utm' | 'swapped' | 'outside_chile';
 
 const KINDS = new Set(['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon']);
 const MAX_POSITIONS = 200_000;
@@ -21,7 +22,8 @@ export function positionProblem(lon: number, lat: number): GeometryProblem | nul
 		const metres = (a: number) => Math.abs(a) >= 100_000 && Math.abs(a) <= 10_000_000;
 		return metres(lon) || metres(lat) ? 'utm' : 'geometry_text';
 	}
-	const inside = (x: number, y: number) => x >= CHILE.west && x <= CHILE.east && y >= CHILE.south && y <= CHILE.north;
+	const inside = (x: number, y: number) =>
+		x >= CHILE.west && x <= CHILE.east && y >= CHILE.south && y <= CHILE.north;
 	if (inside(lon, lat)) return null;
 	return inside(lat, lon) ? 'swapped' : 'outside_chile';
 }
@@ -31,8 +33,9 @@ function positions(geometry: Geometry): Position[] | null {
 	const walk = (value: unknown, depth: number): boolean => {
 		if (!Array.isArray(value)) return false;
 		if (depth === 0) {
-			if (value.length < 2 || value.length > 4 || !value.every((n) => typeof n === 'number')) return false;
-			out.push(value as Position);
+			if (value.length < 2 || value.length > 4 || !value.every((n) => typeof n === 'number'))
+				return false;
+			out.push(value);
 			return out.length <= MAX_POSITIONS;
 		}
 		return value.every((item) => walk(item, depth - 1));
@@ -46,7 +49,8 @@ function positions(geometry: Geometry): Position[] | null {
 
 /** A GeoJSON geometry of a kind projects take, with every position a plausible point of Chile. */
 export function checkGeometry(value: unknown): { geometry: Geometry } | { problem: GeometryProblem } {
-	if (!value || typeof value !== 'object' || !KINDS.has((value as Geometry).type)) return { problem: 'geometry_type' };
+	if (!value || typeof value !== 'object' || !KINDS.has((value as Geometry).type))
+		return { problem: 'geometry_type' };
 	const geometry = value as Geometry;
 	const points = positions(geometry);
 	if (!points) return { problem: 'geometry_text' };
@@ -57,7 +61,12 @@ export function checkGeometry(value: unknown): { geometry: Geometry } | { proble
 		if (problem) return { problem };
 	}
 	// Only the type and coordinates go on: foreign members (crs, bbox, …) stay behind.
-	return { geometry: { type: geometry.type, coordinates: (geometry as { coordinates: unknown }).coordinates } as Geometry };
+	return {
+		geometry: {
+			type: geometry.type,
+			coordinates: (geometry as { coordinates: unknown }).coordinates
+		} as Geometry
+	};
 }
 
 /** WKT (POINT(-70.6 -33.4)), EWKT, or GeoJSON written in a cell. */

@@ -9,18 +9,16 @@ import { openXlsx } from './sources/xlsx.ts';
 export type { ImportFormat, ImportSource } from './sources/source.ts';
 
 /** A file by name, either whole or as a stream of chunks (CSV is then read without loading it). */
-export type ImportInput = { name: string; bytes: Uint8Array } | { name: string; chunks: AsyncIterable<Uint8Array> };
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-	yield bytes;
-}
+export type ImportInput =
+	{ name: string; bytes: Uint8Array } | { name: string; chunks: AsyncIterable<Uint8Array> };
 
 async function whole(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
 	const parts: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of chunks) {
 		size += chunk.length;
-		if (size > LIMITS.wholeFileBytes) throw new ImportFileError('too_large', { max: LIMITS.wholeFileBytes / 1024 / 1024 });
+		if (size > LIMITS.wholeFileBytes)
+			throw new ImportFileError('too_large', { max: LIMITS.wholeFileBytes / 1024 / 1024 });
 		parts.push(chunk);
 	}
 	return Buffer.concat(parts);
@@ -40,9 +38,10 @@ const extension = (name: string) => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCa
 export async function openImport(input: ImportInput): Promise<ImportSource> {
 	const ext = extension(input.name);
 	if (ext === 'csv' || ext === 'txt' || ext === 'tsv')
-		return openCsv('chunks' in input ? input.chunks : once(input.bytes));
+		return openCsv('chunks' in input ? input.chunks : [input.bytes]);
 	const bytes = 'chunks' in input ? await whole(input.chunks) : input.bytes;
-	if (bytes.length > LIMITS.wholeFileBytes) throw new ImportFileError('too_large', { max: LIMITS.wholeFileBytes / 1024 / 1024 });
+	if (bytes.length > LIMITS.wholeFileBytes)
+		throw new ImportFileError('too_large', { max: LIMITS.wholeFileBytes / 1024 / 1024 });
 	if (bytes.length === 0) throw new ImportFileError('empty');
 	if (ext === 'xlsx' || ext === 'xlsm') return openXlsx(bytes);
 	if (ext === 'zip') {

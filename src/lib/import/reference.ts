@@ -53,12 +53,18 @@ export class ReferenceLookup {
 	constructor(reference: ImportReference) {
 		for (const service of reference.services) {
 			const name = normalize(service.name);
-			for (const key of [service.code, service.acronym, name, name.replace(/^(sub)?direccion (general )?de /, '')])
+			for (const key of [
+				service.code,
+				service.acronym,
+				name,
+				name.replace(/^(sub)?direccion (general )?de /, '')
+			])
 				this.services.set(normalize(key), service.code);
 		}
 		for (const commune of reference.communes) {
 			this.communes.set(commune.code, commune);
-			if (!this.communes.has(normalize(commune.name))) this.communes.set(normalize(commune.name), commune);
+			if (!this.communes.has(normalize(commune.name)))
+				this.communes.set(normalize(commune.name), commune);
 		}
 		for (const region of reference.regions) {
 			this.regions.set(region.code, region.code);

@@ -53,7 +53,16 @@ export async function runImport(
 	const validator = new RowValidator(mapping, reference, { region: options.region });
 	const issues: ImportIssue[] = validator.mappingIssues();
 	if (issues.length)
-		return { rows: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, committed: false, issues, issueCount: issues.length };
+		return {
+			rows: 0,
+			new: 0,
+			updated: 0,
+			unchanged: 0,
+			rejected: 0,
+			committed: false,
+			issues,
+			issueCount: issues.length
+		};
 	let issueCount = 0;
 	let invalidRows = 0;
 	let rows = 0;
@@ -103,7 +112,10 @@ export async function runImport(
 export type ImportLanguage = 'es' | 'en';
 
 /** An issue or a file error in the reader's language, from the import catalogue. */
-export function describeIssue(issue: Pick<ImportIssue, 'row' | 'code' | 'params'>, language: ImportLanguage = 'es'): string {
+export function describeIssue(
+	issue: Pick<ImportIssue, 'row' | 'code' | 'params'>,
+	language: ImportLanguage = 'es'
+): string {
 	const catalogue: Record<string, string> = messages[language];
 	const key = `import.${issue.row === null ? 'file' : 'issue'}.${issue.code}`;
 	const template = catalogue[key] ?? key;
@@ -114,6 +126,7 @@ export function describeIssue(issue: Pick<ImportIssue, 'row' | 'code' | 'params'
 
 /** Any failure of opening or reading a file, as an issue; other errors are bugs and go up. */
 export function fileIssue(error: unknown): ImportIssue {
-	if (error instanceof ImportFileError) return { row: null, column: null, code: error.code, params: error.params };
+	if (error instanceof ImportFileError)
+		return { row: null, column: null, code: error.code, params: error.params };
 	throw error;
 }

@@ -12,6 +12,8 @@ export function normalize(value: string): string {
 export function cellText(value: unknown): string | null {
 	if (value === null || value === undefined) return null;
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-	const text = String(value).trim();
+	const text = (
+		typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)
+	).trim();
 	return text === '' ? null : text;
 }

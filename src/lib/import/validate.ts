@@ -2,7 +2,14 @@ import type { Geometry } from 'geojson';
 import type { ColumnMapping, ImportField } from './fields.ts';
 import { REQUIRED_FIELDS } from './fields.ts';
 import { checkGeometry, parseGeometryText, pointOf } from './geometry.ts';
-import { ReferenceLookup, stageOf, statusOf, type ImportReference, type ProjectStage, type ProjectStatus } from './reference.ts';
+import {
+	ReferenceLookup,
+	stageOf,
+	statusOf,
+	type ImportReference,
+	type ProjectStage,
+	type ProjectStatus
+} from './reference.ts';
 import { cellText } from './text.ts';
 import { looksLikeFormula, parseBip, parseClp, parseDate, parseDecimal } from './values.ts';
 
@@ -46,7 +53,10 @@ const SHOWN_VALUE = 60;
 
 /** The cell as the message quotes it: short, one line. */
 function shown(value: unknown): string {
-	const text = String(value instanceof Date ? value.toISOString().slice(0, 10) : value).replace(/\s+/g, ' ');
+	const text = String(value instanceof Date ? value.toISOString().slice(0, 10) : value).replace(
+		/\s+/g,
+		' '
+	);
 	return text.length > SHOWN_VALUE ? `${text.slice(0, SHOWN_VALUE)}…` : text;
 }
 
@@ -75,7 +85,8 @@ export class RowValidator {
 	mappingIssues(): ImportIssue[] {
 		const issues: ImportIssue[] = [];
 		for (const field of REQUIRED_FIELDS)
-			if (!this.mapping[field]) issues.push({ row: null, column: null, code: 'missing_field', params: { field } });
+			if (!this.mapping[field])
+				issues.push({ row: null, column: null, code: 'missing_field', params: { field } });
 		return issues;
 	}
 
@@ -109,7 +120,8 @@ export class RowValidator {
 		};
 		const required = (field: ImportField): string | null => {
 			const value = text(field);
-			if (value === null && !issues.some((i) => i.column === (this.mapping[field] ?? field))) fail(field, 'required');
+			if (value === null && !issues.some((i) => i.column === (this.mapping[field] ?? field)))
+				fail(field, 'required');
 			return value;
 		};
 
@@ -142,7 +154,9 @@ export class RowValidator {
 		let investment: number | null = null;
 		const investmentRaw = raw('investment');
 		if (cellText(investmentRaw) !== null) {
-			investment = parseClp(typeof investmentRaw === 'number' ? investmentRaw : cellText(investmentRaw));
+			investment = parseClp(
+				typeof investmentRaw === 'number' ? investmentRaw : cellText(investmentRaw)
+			);
 			if (investment === null) fail('investment', 'amount', { value: shown(investmentRaw) });
 		}
 
@@ -155,7 +169,8 @@ export class RowValidator {
 		};
 		const startOn = date('start_on');
 		const endOn = date('end_on');
-		if (startOn && endOn && endOn < startOn) fail('end_on', 'end_before_start', { start: startOn, end: endOn });
+		if (startOn && endOn && endOn < startOn)
+			fail('end_on', 'end_before_start', { start: startOn, end: endOn });
 
 		const communes = this.communes(text('commune'), fail);
 		const regionText = text('region');
@@ -166,10 +181,21 @@ export class RowValidator {
 				fail('commune', 'commune_region', { value: shown(text('commune')), region: regionText });
 		}
 		if (this.options.region && communes.regions.some((r) => r !== this.options.region))
-			fail('commune', 'commune_outside_region', { value: shown(text('commune')), region: this.options.region });
+			fail('commune', 'commune_outside_region', {
+				value: shown(text('commune')),
+				region: this.options.region
+			});
 
 		const geometry = this.geometry(record, fail);
-		if (geometry === null && communes.codes.length === 0 && !issues.some((i) => i.code.startsWith('geometry') || ['utm', 'swapped', 'outside_chile', 'commune', 'coordinate'].includes(i.code)))
+		if (
+			geometry === null &&
+			communes.codes.length === 0 &&
+			!issues.some(
+				(i) =>
+					i.code.startsWith('geometry') ||
+					['utm', 'swapped', 'outside_chile', 'commune', 'coordinate'].includes(i.code)
+			)
+		)
 			issues.push({ row, column: null, code: 'no_location', params: { row } });
 
 		if (issues.length || !name || !service || !stage || !status) return { row: null, issues };

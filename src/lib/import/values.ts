@@ -6,7 +6,10 @@ const MAX_CLP = Number.MAX_SAFE_INTEGER;
 /** Whole pesos: 12500000, 12.500.000, $ 12.500.000, 12,500,000 (an export in English). */
 export function parseClp(value: unknown): number | null {
 	if (typeof value === 'number') {
-		return Number.isFinite(value) && value >= 0 && value <= MAX_CLP && Number.isInteger(Math.round(value * 100) / 100)
+		return Number.isFinite(value) &&
+			value >= 0 &&
+			value <= MAX_CLP &&
+			Number.isInteger(Math.round(value * 100) / 100)
 			? Math.round(value)
 			: null;
 	}
@@ -28,7 +31,8 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 function isoDate(year: number, month: number, day: number): string | null {
 	if (year < 1900 || year > 2100) return null;
 	const date = new Date(Date.UTC(year, month - 1, day));
-	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+		return null;
 	return date.toISOString().slice(0, 10);
 }
 

@@ -15,31 +15,41 @@ function hasCentralDirectory(bytes: Uint8Array): boolean {
 }
 
 export function isZip(bytes: Uint8Array): boolean {
-	return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+	return (
+		bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+	);
 }
 
 /** The entries `wanted` keeps, inflated; a truncated, bomb-like or corrupt archive is an ImportFileError. */
-export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean = () => true): Map<string, Uint8Array> {
+export function readZip(
+	bytes: Uint8Array,
+	wanted: (name: string) => boolean = () => true
+): Map<string, Uint8Array> {
 	if (!isZip(bytes) || !hasCentralDirectory(bytes)) throw new ImportFileError('zip_truncated');
 	let total = 0;
 	let entries = 0;
-	let refusal: ImportFileError | null = null;
+	const state: { refusal: ImportFileError | null } = { refusal: null };
 	const filter = (file: UnzipFileInfo) => {
-		if (refusal) return false;
+		if (state.refusal) return false;
 		entries += 1;
 		total += file.originalSize;
 		const ratio = file.originalSize / Math.max(file.size, 1);
-		if (entries > LIMITS.zipEntries || total > LIMITS.unzippedBytes || (file.originalSize > 1024 * 1024 && ratio > LIMITS.compressionRatio))
-			refusal = new ImportFileError('zip_bomb');
-		else if (file.compression !== 0 && file.compression !== 8) refusal = new ImportFileError('zip_invalid');
-		return !refusal && wanted(file.name);
+		if (
+			entries > LIMITS.zipEntries ||
+			total > LIMITS.unzippedBytes ||
+			(file.originalSize > 1024 * 1024 && ratio > LIMITS.compressionRatio)
+		)
+			state.refusal = new ImportFileError('zip_bomb');
+		else if (file.compression !== 0 && file.compression !== 8)
+			state.refusal = new ImportFileError('zip_invalid');
+		return !state.refusal && wanted(file.name);
 	};
 	let files: Record<string, Uint8Array>;
 	try {
 		files = unzipSync(bytes, { filter });
 	} catch {
-		throw refusal ?? new ImportFileError('zip_invalid');
+		throw state.refusal ?? new ImportFileError('zip_invalid');
 	}
-	if (refusal) throw refusal;
+	if (state.refusal) throw state.refusal;
 	return new Map(Object.entries(files));
 }

@@ -18,10 +18,15 @@ export interface Importer {
 
 /** The caller as an importer, or null when its membership does not allow importing. */
 export async function importerOf(supabase: Client, userId: string): Promise<Importer | null> {
-	const { data, error } = await supabase.from('memberships').select('role,region_code').eq('user_id', userId).maybeSingle();
+	const { data, error } = await supabase
+		.from('memberships')
+		.select('role,region_code')
+		.eq('user_id', userId)
+		.maybeSingle();
 	if (error) throw new Error(`memberships failed: ${error.message}`);
 	if (data?.role === 'admin') return { role: 'admin', region: null };
-	if (data?.role === 'secretariat' && data.region_code) return { role: 'secretariat', region: data.region_code };
+	if (data?.role === 'secretariat' && data.region_code)
+		return { role: 'secretariat', region: data.region_code };
 	return null;
 }
 
@@ -40,11 +45,13 @@ export async function importReference(supabase: Client): Promise<ImportReference
 export function apiSink(supabase: Client): ImportSink {
 	const rows: ImportRow[] = [];
 	return {
-		async add(batch) {
+		add(batch) {
 			rows.push(...batch);
+			return Promise.resolve();
 		},
 		async finish(commit) {
-			if (rows.length === 0) return { new: 0, updated: 0, unchanged: 0, rejected: 0, committed: commit, rejections: [] };
+			if (rows.length === 0)
+				return { new: 0, updated: 0, unchanged: 0, rejected: 0, committed: commit, rejections: [] };
 			const { data, error } = await supabase.rpc('import_projects', {
 				p_rows: rows as unknown as Json,
 				p_commit: commit

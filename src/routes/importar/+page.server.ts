@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { IMPORT_FIELDS, cleanMapping, guessMapping, type ColumnMapping } from '$lib/import/fields';
 import { openImport } from '$lib/import/open';
 import { describeIssue, fileIssue, runImport, type ImportReport } from '$lib/import/run';
+import { formText } from '$lib/forms/form-text';
 import { readForm } from '$lib/forms/read-form';
 import { translate } from '$lib/i18n';
 import { apiSink, importFingerprint, importReference, importerOf } from '$lib/server/import';
@@ -43,7 +44,11 @@ async function mappingFor(event: RequestEvent, form: FormData, headers: string[]
 	}
 	const saved = Number(form.get('saved'));
 	if (Number.isInteger(saved) && saved > 0) {
-		const { data } = await event.locals.supabase.from('import_mappings').select('mapping').eq('id', saved).maybeSingle();
+		const { data } = await event.locals.supabase
+			.from('import_mappings')
+			.select('mapping')
+			.eq('id', saved)
+			.maybeSingle();
 		if (data) return cleanMapping(data.mapping, headers);
 	}
 	return guessMapping(headers);
@@ -55,7 +60,8 @@ async function check(event: RequestEvent, commit: boolean) {
 	const importer = await importerOf(locals.supabase, locals.user.id);
 	if (!importer) error(403, translate(locals.lang, 'import.forbidden'));
 	const file = await posted(event);
-	if (!file) return fail(400, { step: 'file' as const, message: translate(locals.lang, 'import.file.empty') });
+	if (!file)
+		return fail(400, { step: 'file' as const, message: translate(locals.lang, 'import.file.empty') });
 
 	let headers: string[] = [];
 	let mapping: ColumnMapping = {};
@@ -67,10 +73,16 @@ async function check(event: RequestEvent, commit: boolean) {
 		const fingerprint = importFingerprint(file.bytes, mapping);
 		if (commit && file.form.get('fingerprint') !== fingerprint)
 			return fail(409, { step: 'file' as const, message: translate(locals.lang, 'import.changed') });
-		report = await runImport(source, mapping, await importReference(locals.supabase), apiSink(locals.supabase), {
-			commit,
-			region: importer.region
-		});
+		report = await runImport(
+			source,
+			mapping,
+			await importReference(locals.supabase),
+			apiSink(locals.supabase),
+			{
+				commit,
+				region: importer.region
+			}
+		);
 		return {
 			step: commit ? ('committed' as const) : ('preview' as const),
 			fileName: file.name,
@@ -88,7 +100,12 @@ async function check(event: RequestEvent, commit: boolean) {
 		};
 	} catch (failure) {
 		const issue = fileIssue(failure);
-		return fail(422, { step: 'file' as const, headers, mapping, message: describeIssue(issue, locals.lang) });
+		return fail(422, {
+			step: 'file' as const,
+			headers,
+			mapping,
+			message: describeIssue(issue, locals.lang)
+		});
 	}
 }
 
@@ -98,13 +115,18 @@ export const actions: Actions = {
 	saveMapping: async (event) => {
 		const { locals } = event;
 		const form = await readForm(event.request, locals.lang);
-		const name = String(form.get('mappingName') ?? '').trim().slice(0, 100);
+		const name = (formText(form, 'mappingName') ?? '').trim().slice(0, 100);
 		const headers = IMPORT_FIELDS.map((field) => form.get(`map.${field}`)).filter(
-			(header): header is string => typeof header === 'string' && header.length > 0 && header.length <= 100
+			(header): header is string =>
+				typeof header === 'string' && header.length > 0 && header.length <= 100
 		);
 		const raw = Object.fromEntries(IMPORT_FIELDS.map((field) => [field, form.get(`map.${field}`)]));
 		const mapping = cleanMapping(raw, headers);
-		if (!name) return fail(400, { step: 'file' as const, message: translate(locals.lang, 'import.mapping.save') });
+		if (!name)
+			return fail(400, {
+				step: 'file' as const,
+				message: translate(locals.lang, 'import.mapping.save')
+			});
 		const importer = locals.user ? await importerOf(locals.supabase, locals.user.id) : null;
 		if (!importer) error(403, translate(locals.lang, 'import.forbidden'));
 		const region = form.get('share') === 'on' ? importer.region : null;
@@ -115,7 +137,10 @@ export const actions: Actions = {
 			.eq('name', name)
 			.maybeSingle();
 		const { error: saveError } = existing
-			? await locals.supabase.from('import_mappings').update({ mapping, region_code: region }).eq('id', existing.id)
+			? await locals.supabase
+					.from('import_mappings')
+					.update({ mapping, region_code: region })
+					.eq('id', existing.id)
 			: await locals.supabase.from('import_mappings').insert({ name, mapping, region_code: region });
 		if (saveError) throw new Error(`import_mappings save failed: ${saveError.message}`);
 		return { step: 'saved' as const, message: translate(locals.lang, 'import.mapping.saved', { name }) };

@@ -32,7 +32,7 @@ export function detectDelimiter(text: string): string {
 	return counts[0][1] > 0 ? counts[0][0] : ',';
 }
 
-async function* decode(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+async function* decode(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<string> {
 	let head = new Uint8Array(0);
 	let decoder: { write(chunk: Uint8Array): string; end(): string } | null = null;
 	const start = (bytes: Uint8Array) => {
@@ -62,7 +62,9 @@ async function* decode(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string
 }
 
 /** A CSV source; `chunks` may be a whole file or a stream. */
-export async function openCsv(chunks: AsyncIterable<Uint8Array>): Promise<ImportSource> {
+export async function openCsv(
+	chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
+): Promise<ImportSource> {
 	const text = decode(chunks);
 	// The first piece of text (at least SNIFF_BYTES, or the whole file) decides the separator.
 	const first = await text.next();
@@ -93,7 +95,8 @@ export async function openCsv(chunks: AsyncIterable<Uint8Array>): Promise<Import
 			input.destroy();
 			if (error instanceof CsvError && /MAX_RECORD_SIZE/.test(error.code))
 				throw new ImportFileError('line_too_long', { max: LIMITS.csvRecordBytes });
-			if (error instanceof CsvError) throw new ImportFileError('csv_invalid', { line: (error as { lines?: number }).lines ?? 0 });
+			if (error instanceof CsvError)
+				throw new ImportFileError('csv_invalid', { line: (error as { lines?: number }).lines ?? 0 });
 			throw error;
 		}
 	};

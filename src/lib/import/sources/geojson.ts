@@ -7,7 +7,9 @@ import { sourceOf, type ImportSource } from './source.ts';
 export function propertyCell(value: unknown): unknown {
 	if (Array.isArray(value))
 		return value
-			.map((item) => (item && typeof item === 'object' && 'code' in item ? String(item.code) : String(item)))
+			.map((item) =>
+				item && typeof item === 'object' && 'code' in item ? String(item.code) : String(item)
+			)
 			.join(' | ');
 	if (value && typeof value === 'object') return JSON.stringify(value);
 	return value;
@@ -18,11 +20,15 @@ export function featuresSource(format: 'geojson' | 'shapefile', features: unknow
 	const keys = new Set<string>();
 	for (const feature of features.slice(0, 1000)) {
 		const properties = (feature as { properties?: unknown })?.properties;
-		if (properties && typeof properties === 'object') for (const key of Object.keys(properties)) keys.add(key);
+		if (properties && typeof properties === 'object')
+			for (const key of Object.keys(properties)) keys.add(key);
 	}
 	const headers = headerNames([...keys]);
 	const records: SourceRecord[] = features.map((feature, index) => {
-		const { properties, geometry } = (feature ?? {}) as { properties?: Record<string, unknown>; geometry?: unknown };
+		const { properties, geometry } = (feature ?? {}) as {
+			properties?: Record<string, unknown>;
+			geometry?: unknown;
+		};
 		const values: Record<string, unknown> = {};
 		for (const header of headers) values[header] = propertyCell(properties?.[header] ?? null);
 		return { row: index + 1, values, geometry: geometry ?? null };

@@ -1,4 +1,4 @@
-import type { Geometry, Point } from 'geojson';
+import type { Geometry } from 'geojson';
 import { ImportFileError } from '../errors.ts';
 import type { SourceRecord } from '../validate.ts';
 import { sourceOf, type ImportSource } from './source.ts';
@@ -7,7 +7,18 @@ import { sourceOf, type ImportSource } from './source.ts';
 // project becomes a record whose cells are named like the tablero's own fields, so the mapping
 // recognises them without help.
 
-const HEADERS = ['bip_code', 'name', 'description', 'service', 'stage', 'status', 'investment_clp', 'start_on', 'end_on', 'communes'];
+const HEADERS = [
+	'bip_code',
+	'name',
+	'description',
+	'service',
+	'stage',
+	'status',
+	'investment_clp',
+	'start_on',
+	'end_on',
+	'communes'
+];
 
 // projectStatus codelist → the tablero's stage and status, when no classification says better.
 const BY_OC4IDS_STATUS: Record<string, [string, string]> = {
@@ -44,7 +55,7 @@ function geometryOf(project: Oc4idsProject): Geometry | null {
 	if (geometries.length <= 1) return geometries[0] ?? null;
 	const points = geometries.filter((g) => g.type === 'Point');
 	if (points.length === geometries.length)
-		return { type: 'MultiPoint', coordinates: points.map((p) => (p as Point).coordinates) };
+		return { type: 'MultiPoint', coordinates: points.map((p) => p.coordinates) };
 	return geometries[0];
 }
 
@@ -52,12 +63,14 @@ function recordOf(project: Oc4idsProject, index: number): SourceRecord {
 	const [stage, status] = BY_OC4IDS_STATUS[project.status ?? ''] ?? [null, null];
 	const authority =
 		project.publicAuthority?.name ??
-		project.parties?.find((p) => p.roles?.includes('publicAuthority') && (!project.publicAuthority?.id || p.id === project.publicAuthority.id))?.name ??
+		project.parties?.find(
+			(p) =>
+				p.roles?.includes('publicAuthority') &&
+				(!project.publicAuthority?.id || p.id === project.publicAuthority.id)
+		)?.name ??
 		null;
 	const amount = project.budget?.amount;
-	const communes = (project.locations ?? [])
-		.flatMap((l) => (l.gazetteer?.identifiers ?? []))
-		.join(' | ');
+	const communes = (project.locations ?? []).flatMap((l) => l.gazetteer?.identifiers ?? []).join(' | ');
 	return {
 		row: index + 1,
 		values: {
@@ -77,12 +90,17 @@ function recordOf(project: Oc4idsProject, index: number): SourceRecord {
 }
 
 export function isOc4ids(document: unknown): boolean {
-	return !!document && typeof document === 'object' && Array.isArray((document as { projects?: unknown }).projects);
+	return (
+		!!document &&
+		typeof document === 'object' &&
+		Array.isArray((document as { projects?: unknown }).projects)
+	);
 }
 
 export function openOc4ids(document: unknown): ImportSource {
 	const projects = (document as { projects: unknown[] }).projects;
 	if (projects.length === 0) throw new ImportFileError('empty');
-	if (!projects.every((p) => p && typeof p === 'object' && !Array.isArray(p))) throw new ImportFileError('oc4ids_invalid');
+	if (!projects.every((p) => p && typeof p === 'object' && !Array.isArray(p)))
+		throw new ImportFileError('oc4ids_invalid');
 	return sourceOf('oc4ids', HEADERS, (projects as Oc4idsProject[]).map(recordOf));
 }

@@ -12,7 +12,9 @@ import type { ImportSource } from './source.ts';
 
 function reproject(geometry: Geometry, convert: (p: Position) => Position): Geometry {
 	const map = (value: unknown): unknown =>
-		Array.isArray(value) && typeof value[0] === 'number' ? convert(value as Position) : (value as unknown[]).map(map);
+		Array.isArray(value) && typeof value[0] === 'number'
+			? convert(value as Position)
+			: (value as unknown[]).map(map);
 	if (!('coordinates' in geometry)) return geometry;
 	return { ...geometry, coordinates: map(geometry.coordinates) } as Geometry;
 }
@@ -20,8 +22,12 @@ function reproject(geometry: Geometry, convert: (p: Position) => Position): Geom
 const isWgs84 = (wkt: string) => /^GEOGCS\[[^\]]*(WGS[ _]?84|WGS_1984)/i.test(wkt.trim());
 
 export async function openShapefile(bytes: Uint8Array): Promise<ImportSource> {
-	const entries = readZip(bytes, (name) => /\.(shp|dbf|prj|cpg)$/i.test(name) && !name.startsWith('__MACOSX/'));
-	const find = (ext: string) => [...entries.entries()].find(([name]) => name.toLowerCase().endsWith(ext))?.[1];
+	const entries = readZip(
+		bytes,
+		(name) => /\.(shp|dbf|prj|cpg)$/i.test(name) && !name.startsWith('__MACOSX/')
+	);
+	const find = (ext: string) =>
+		[...entries.entries()].find(([name]) => name.toLowerCase().endsWith(ext))?.[1];
 	const shp = find('.shp');
 	const dbf = find('.dbf');
 	if (!shp || !dbf) throw new ImportFileError('shapefile_parts');
@@ -44,7 +50,9 @@ export async function openShapefile(bytes: Uint8Array): Promise<ImportSource> {
 
 	let features: Feature[];
 	try {
-		const collection = await shapefile.read(shp, dbf, { encoding: /1252|latin/.test(encoding) ? 'windows-1252' : 'utf-8' });
+		const collection = await shapefile.read(shp, dbf, {
+			encoding: /1252|latin/.test(encoding) ? 'windows-1252' : 'utf-8'
+		});
 		features = collection.features;
 	} catch {
 		throw new ImportFileError('shapefile_invalid');

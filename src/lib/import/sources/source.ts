@@ -6,7 +6,7 @@ export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'shapefile' | 'oc4ids';
 export interface ImportSource {
 	format: ImportFormat;
 	headers: string[];
-	records: AsyncIterable<SourceRecord>;
+	records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
 }
 
 /** A source whose records are already in memory. */
@@ -14,8 +14,6 @@ export function sourceOf(format: ImportFormat, headers: string[], records: Sourc
 	return {
 		format,
 		headers,
-		records: (async function* () {
-			yield* records;
-		})()
+		records
 	};
 }

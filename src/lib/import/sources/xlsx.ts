@@ -24,7 +24,7 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 		if (result instanceof Date) return result;
 		return `=${(value as ExcelJS.CellFormulaValue).formula ?? ''}`;
 	}
-	if ('text' in value) return (value as ExcelJS.CellHyperlinkValue).text;
+	if ('text' in value) return value.text;
 	if ('error' in value) return null;
 	return null;
 }
