@@ -12,8 +12,11 @@ export function normalize(value: string): string {
 export function cellText(value: unknown): string | null {
 	if (value === null || value === undefined) return null;
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-	const text = (
-		typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)
-	).trim();
+	let text: string;
+	if (typeof value === 'string') text = value.trim();
+	else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		text = String(value);
+	else if (typeof value === 'object') text = JSON.stringify(value);
+	else return null;
 	return text === '' ? null : text;
 }
