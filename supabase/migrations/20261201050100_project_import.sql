@@ -44,7 +44,7 @@ begin
 end;
 $$;
 
--- Checks and classifies the staged rows, and writes the accepted ones when p_commit. p_region
+-- Checks and classifies the staged rows (once per staging), and writes the accepted ones when p_commit. p_region
 -- limits the import to one region (null: everywhere). Returns the counts and the first 1 000
 -- rejections as {row, reason, detail}; the app words them (src/lib/i18n/areas/import.ts).
 create function private.import_staged_rows(p_region text, p_commit boolean)
@@ -57,8 +57,6 @@ as $$
 declare
   result jsonb;
 begin
-  update pg_temp.import_rows set geom = null, match_id = null, outcome = null, reason = null, reason_detail = null;
-
   update pg_temp.import_rows r set reason = 'unknown_commune', reason_detail = missing.code
   from (
     select r2.row_number, min(u.code) as code
@@ -72,8 +70,6 @@ begin
   where r.reason is null and r.geometry is null and cardinality(r.commune_codes) = 0;
 
   -- A row without geometry stands on its declared comunas: a point inside each.
-  update pg_temp.import_rows r set geom = extensions.st_setsrid(extensions.st_geomfromgeojson(r.geometry), 4326)
-  where r.reason is null and r.geometry is not null;
   update pg_temp.import_rows r set geom = (
     select case when extensions.st_numgeometries(m.points) = 1 then extensions.st_geometryn(m.points, 1) else m.points end
     from (
@@ -224,9 +220,10 @@ set search_path = ''
 as $$
 begin
   insert into pg_temp.import_rows (row_number, bip_code, name, description, service_code, stage, status,
-                                   investment_clp, start_on, end_on, geometry, commune_codes)
+                                   investment_clp, start_on, end_on, geometry, commune_codes, geom)
   select x.row_number, x.bip_code, x.name, x.description, x.service_code, x.stage, x.status,
-         x.investment_clp, x.start_on, x.end_on, x.geometry, coalesce(x.commune_codes, '{}')
+         x.investment_clp, x.start_on, x.end_on, x.geometry, coalesce(x.commune_codes, '{}'),
+         extensions.st_setsrid(extensions.st_geomfromgeojson(x.geometry), 4326)
   from jsonb_to_recordset(p_rows) as x (
     row_number integer, bip_code text, name text, description text, service_code text,
     stage public.project_stage, status public.project_status, investment_clp bigint,

@@ -92,6 +92,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
 		'comuna',
 		'comunas',
 		'comunas participacion',
+		'comunas share',
 		'cod comuna',
 		'codigo comuna',
 		'cut comuna',

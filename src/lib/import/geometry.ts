@@ -47,6 +47,25 @@ function positions(geometry: Geometry): Position[] | null {
 	return walk(geometry.coordinates, depth) ? out : null;
 }
 
+const closedRing = (ring: Position[]) =>
+	ring.length >= 4 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1];
+
+/** Lines of two positions or more, polygons of closed rings of four or more: what PostGIS can build at all. */
+function wellFormed(geometry: Geometry): boolean {
+	switch (geometry.type) {
+		case 'LineString':
+			return geometry.coordinates.length >= 2;
+		case 'MultiLineString':
+			return geometry.coordinates.length > 0 && geometry.coordinates.every((line) => line.length >= 2);
+		case 'Polygon':
+			return geometry.coordinates.length > 0 && geometry.coordinates.every(closedRing);
+		case 'MultiPolygon':
+			return geometry.coordinates.length > 0 && geometry.coordinates.every((p) => p.length > 0 && p.every(closedRing));
+		default:
+			return true;
+	}
+}
+
 /** A GeoJSON geometry of a kind projects take, with every position a plausible point of Chile. */
 export function checkGeometry(value: unknown): { geometry: Geometry } | { problem: GeometryProblem } {
 	if (!value || typeof value !== 'object' || !KINDS.has((value as Geometry).type))
@@ -55,7 +74,7 @@ export function checkGeometry(value: unknown): { geometry: Geometry } | { proble
 	const points = positions(geometry);
 	if (!points) return { problem: 'geometry_text' };
 	if (points.length > MAX_POSITIONS) return { problem: 'geometry_size' };
-	if (points.length === 0) return { problem: 'geometry_type' };
+	if (points.length === 0 || !wellFormed(geometry)) return { problem: 'geometry_type' };
 	for (const [lon, lat] of points) {
 		const problem = positionProblem(lon, lat);
 		if (problem) return { problem };

@@ -119,8 +119,11 @@ export function describeIssue(
 	const catalogue: Record<string, string> = messages[language];
 	const key = `import.${issue.row === null ? 'file' : 'issue'}.${issue.code}`;
 	const template = catalogue[key] ?? key;
+	// A field is named by its label ("Nombre"), not its code.
+	const params = { ...issue.params };
+	if (typeof params.field === 'string') params.field = catalogue[`import.field.${params.field}`] ?? params.field;
 	return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-		name in issue.params ? String(issue.params[name]) : placeholder
+		name in params ? String(params[name]) : placeholder
 	);
 }
 

@@ -3,7 +3,7 @@ import { ImportFileError } from '../errors.ts';
 import type { SourceRecord } from '../validate.ts';
 import { sourceOf, type ImportSource } from './source.ts';
 
-// An OC4IDS 0.9.5 project package (schema copied in src/lib/import/oc4ids/, see its README). Each
+// An OC4IDS 0.9.5 project package (projectStatus codelist of ../shared/oc4ids, CC BY 4.0). Each
 // project becomes a record whose cells are named like the tablero's own fields, so the mapping
 // recognises them without help.
 
