@@ -175,7 +175,9 @@ begin
       else 'updated'
     end;
 
-  if p_commit then
+  -- Statement triggers fire even on no rows (data_version would move, caches would drop): only
+  -- statements with something to write run.
+  if p_commit and exists (select 1 from pg_temp.import_rows where outcome = 'updated') then
     update public.projects p set
       bip_code = r.bip_code, name = r.name, description = r.description, service_code = r.service_code,
       stage = r.stage, status = r.status, investment_clp = r.investment_clp,
@@ -183,7 +185,9 @@ begin
       declared_commune_code = r.commune_codes[1], located_by_commune = r.geometry is null
     from pg_temp.import_rows r
     where r.outcome = 'updated' and p.id = r.match_id;
+  end if;
 
+  if p_commit and exists (select 1 from pg_temp.import_rows where outcome = 'new') then
     insert into public.projects (bip_code, name, description, service_code, stage, status, investment_clp,
                                  start_on, end_on, geom, declared_commune_code, located_by_commune)
     select r.bip_code, r.name, r.description, r.service_code, r.stage, r.status, r.investment_clp,
