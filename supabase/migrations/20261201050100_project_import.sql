@@ -149,9 +149,9 @@ begin
   ) m
   where r.bip_code is null and m.service_code = r.service_code and m.name = lower(r.name);
 
-  -- A regional import must not reach, through a match, a project of another region.
+  -- A regional import must not reach, through a match, a project of another region (nor learn its id).
   if p_region is not null then
-    update pg_temp.import_rows r set reason = 'match_other_region', reason_detail = r.match_id::text
+    update pg_temp.import_rows r set reason = 'match_other_region'
     where r.reason is null and r.match_id is not null
       and exists (select 1 from public.project_communes pc where pc.project_id = r.match_id and pc.region_code <> p_region);
   end if;
