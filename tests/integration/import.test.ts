@@ -38,7 +38,9 @@ async function signedIn(role: 'admin' | 'secretariat' | 'gore', region: string |
 	const created = await service.auth.admin.createUser({ email, password, email_confirm: true });
 	if (created.error) throw created.error;
 	userIds.push(created.data.user.id);
-	must(await service.from('memberships').insert({ user_id: created.data.user.id, role, region_code: region }));
+	must(
+		await service.from('memberships').insert({ user_id: created.data.user.id, role, region_code: region })
+	);
 	const client = createClient<Database>(url, anonKey, clientOptions);
 	const signIn = await client.auth.signInWithPassword({ email, password });
 	if (signIn.error) throw signIn.error;
@@ -49,7 +51,12 @@ const VALPARAISO: [number, number] = [-71.6197, -33.0458];
 const VINA: [number, number] = [-71.55, -33.02];
 const SANTIAGO: [number, number] = [-70.6483, -33.4569];
 
-function row(n: number, name: string, coordinates: [number, number] | null, extra: Partial<ImportRow> = {}): ImportRow {
+function row(
+	n: number,
+	name: string,
+	coordinates: [number, number] | null,
+	extra: Partial<ImportRow> = {}
+): ImportRow {
 	return {
 		row_number: n,
 		bip_code: null,
@@ -75,10 +82,15 @@ async function fixtureProjects() {
 	return must(
 		await service
 			.from('projects')
-			.select('bip_code,name,service_code,stage,status,investment_clp,start_on,end_on,located_by_commune,project_communes(commune_code)')
+			.select(
+				'bip_code,name,service_code,stage,status,investment_clp,start_on,end_on,located_by_commune,project_communes(commune_code)'
+			)
 			.like('name', `%${token}%`)
 			.order('name')
-	).map(({ project_communes, ...project }) => ({ ...project, communes: project_communes.map((c) => c.commune_code).sort() }));
+	).map(({ project_communes, ...project }) => ({
+		...project,
+		communes: project_communes.map((c) => c.commune_code).sort()
+	}));
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -90,7 +102,8 @@ async function dataVersion(): Promise<number> {
 }
 
 beforeAll(async () => {
-	if (!url || !anonKey || !serviceKey) throw new Error('npm test sets the stack env (PUBLIC_SUPABASE_URL, keys)');
+	if (!url || !anonKey || !serviceKey)
+		throw new Error('npm test sets the stack env (PUBLIC_SUPABASE_URL, keys)');
 	service = createClient<Database>(url, serviceKey, clientOptions);
 	users.admin = await signedIn('admin', null);
 	users.secretariat = await signedIn('secretariat', '05');
@@ -107,11 +120,24 @@ describe('public.import_projects', () => {
 	it('refuses roles that do not import', async () => {
 		const { error } = await importRows(users.gore, [row(2, 'Obra del GORE', VALPARAISO)], false);
 		expect(error?.code).toBe('42501');
-		expect(error?.message).toBe('Solo la administración y las secretarías técnicas pueden importar proyectos.');
+		expect(error?.message).toBe(
+			'Solo la administración y las secretarías técnicas pueden importar proyectos.'
+		);
 	});
 
 	it("lets a secretariat preview without writing, then commit only its region's rows, idempotently", async () => {
-		must(await service.from('projects').insert({ bip_code: bip(90), name: `Obra santiaguina ${token}`, service_code: 'vialidad', stage: 'design', status: 'planned', geom: { type: 'Point', coordinates: SANTIAGO } as never }));
+		must(
+			await service
+				.from('projects')
+				.insert({
+					bip_code: bip(90),
+					name: `Obra santiaguina ${token}`,
+					service_code: 'vialidad',
+					stage: 'design',
+					status: 'planned',
+					geom: { type: 'Point', coordinates: SANTIAGO } as never
+				})
+		);
 		const rows = [
 			row(2, 'Obra porteña', VALPARAISO, { bip_code: bip(1) }),
 			row(3, 'Obra en Santiago', SANTIAGO),
@@ -132,11 +158,24 @@ describe('public.import_projects', () => {
 		});
 		expect(await fixtureProjects()).toEqual(before);
 
-		expect(must(await importRows(users.secretariat, rows, true))).toMatchObject({ new: 2, rejected: 2, committed: true });
+		expect(must(await importRows(users.secretariat, rows, true))).toMatchObject({
+			new: 2,
+			rejected: 2,
+			committed: true
+		});
 		const after = await fixtureProjects();
-		expect(after.find((p) => p.name.startsWith('Obra porteña'))).toMatchObject({ bip_code: bip(1), communes: ['05101'], located_by_commune: false });
-		expect(after.find((p) => p.name.startsWith('Obra en Viña por comuna'))).toMatchObject({ communes: ['05109'], located_by_commune: true });
-		expect(after.find((p) => p.name.startsWith('Obra santiaguina'))).toMatchObject({ communes: ['13101'] });
+		expect(after.find((p) => p.name.startsWith('Obra porteña'))).toMatchObject({
+			bip_code: bip(1),
+			communes: ['05101'],
+			located_by_commune: false
+		});
+		expect(after.find((p) => p.name.startsWith('Obra en Viña por comuna'))).toMatchObject({
+			communes: ['05109'],
+			located_by_commune: true
+		});
+		expect(after.find((p) => p.name.startsWith('Obra santiaguina'))).toMatchObject({
+			communes: ['13101']
+		});
 
 		const again = must(await importRows(users.secretariat, rows, true)) as Record<string, unknown>;
 		expect(again).toMatchObject({ new: 0, updated: 0, unchanged: 2 });
@@ -150,9 +189,23 @@ describe('public.import_projects', () => {
 describe('round trip', () => {
 	it('exports CSV and GeoJSON and imports them back as the same projects on the same comunas', async () => {
 		const originals = [
-			row(2, 'Ida Valparaíso', VALPARAISO, { bip_code: bip(10), investment_clp: 12_500_000, stage: 'execution', status: 'in_progress' }),
-			row(3, 'Ida Santiago', SANTIAGO, { bip_code: bip(11), service_code: 'arquitectura', end_on: null }),
-			row(4, 'Ida por comunas', null, { commune_codes: ['05101', '05109'], service_code: 'obras_hidraulicas', stage: 'operation', status: 'completed' }),
+			row(2, 'Ida Valparaíso', VALPARAISO, {
+				bip_code: bip(10),
+				investment_clp: 12_500_000,
+				stage: 'execution',
+				status: 'in_progress'
+			}),
+			row(3, 'Ida Santiago', SANTIAGO, {
+				bip_code: bip(11),
+				service_code: 'arquitectura',
+				end_on: null
+			}),
+			row(4, 'Ida por comunas', null, {
+				commune_codes: ['05101', '05109'],
+				service_code: 'obras_hidraulicas',
+				stage: 'operation',
+				status: 'completed'
+			}),
 			row(5, 'Ida sin BIP', VINA, { investment_clp: null, start_on: null, end_on: null })
 		];
 		must(await importRows(users.admin, originals, true));
@@ -160,23 +213,36 @@ describe('round trip', () => {
 		expect(expected).toHaveLength(4);
 
 		for (const [name, file] of [
-			['proyectos.csv', await readAll(await projectsCsv(users.admin, { q: `Ida%${token}` }, 'es', ';'))],
+			[
+				'proyectos.csv',
+				await readAll(await projectsCsv(users.admin, { q: `Ida%${token}` }, 'es', ';'))
+			],
 			['proyectos.geojson', await readAll(await projectsGeoJson(users.admin, { q: `Ida%${token}` }))]
 		] as const) {
 			must(await service.from('projects').delete().like('name', `Ida%${token}`));
 			const source = await openImport({ name, bytes: file });
-			const report = await runImport(source, guessMapping(source.headers), await importReference(users.admin), apiSink(users.admin), { commit: true });
+			const report = await runImport(
+				source,
+				guessMapping(source.headers),
+				await importReference(users.admin),
+				apiSink(users.admin),
+				{ commit: true }
+			);
 			expect(report, name).toMatchObject({ rows: 4, new: 4, rejected: 0 });
 			const imported = (await fixtureProjects()).filter((p) => p.name.startsWith('Ida'));
 			// Located by comuna on the way back: the CSV carries comunas, not geometry.
-			expect(imported.map(({ located_by_commune: _, ...p }) => p), name).toEqual(expected.map(({ located_by_commune: _, ...p }) => p));
+			expect(
+				imported.map(({ located_by_commune: _, ...p }) => p),
+				name
+			).toEqual(expected.map(({ located_by_commune: _, ...p }) => p));
 		}
 	});
 });
 
 describe('fuzz corpus', () => {
 	it('committed as an administrator, leaves the database unchanged', async () => {
-		const count = async () => (await service.from('projects').select('id', { count: 'exact', head: true })).count;
+		const count = async () =>
+			(await service.from('projects').select('id', { count: 'exact', head: true })).count;
 		const [countBefore, versionBefore] = [await count(), await dataVersion()];
 		const reference = await importReference(users.admin);
 		let reachedDatabase = 0;
@@ -184,7 +250,16 @@ describe('fuzz corpus', () => {
 			try {
 				const source = await openImport({ name: file.name, bytes: file.bytes });
 				const sink = apiSink(users.admin);
-				const report = await runImport(source, guessMapping(source.headers), reference, { add: (rows) => ((reachedDatabase += rows.length), sink.add(rows)), finish: sink.finish }, { commit: true });
+				const report = await runImport(
+					source,
+					guessMapping(source.headers),
+					reference,
+					{
+						add: (rows) => ((reachedDatabase += rows.length), sink.add(rows)),
+						finish: sink.finish
+					},
+					{ commit: true }
+				);
 				expect(report.new + report.updated + report.unchanged, file.name).toBe(0);
 			} catch (error) {
 				fileIssue(error);

@@ -17,7 +17,14 @@ function recordingSink(sent: ImportRow[]): ImportSink {
 			return Promise.resolve();
 		},
 		finish: (commit): Promise<DatabaseOutcome> =>
-			Promise.resolve({ new: 0, updated: 0, unchanged: 0, rejected: 0, committed: commit, rejections: [] })
+			Promise.resolve({
+				new: 0,
+				updated: 0,
+				unchanged: 0,
+				rejected: 0,
+				committed: commit,
+				rejections: []
+			})
 	};
 }
 
@@ -27,7 +34,19 @@ describe('fuzz corpus', async () => {
 	it('holds at least 200 malformed files of every kind the issue names', () => {
 		expect(corpus.length).toBeGreaterThanOrEqual(200);
 		const kinds = new Set(corpus.map((f) => f.kind));
-		for (const kind of ['random-bytes', 'truncated-xlsx', 'truncated-shapefile', 'huge-cell-name', 'formula-name', 'invalid-geometry', 'bad-coordinates', 'duplicate-bip', 'ten-megabyte-line', 'billion-laughs-xlsx', 'zip-bomb'])
+		for (const kind of [
+			'random-bytes',
+			'truncated-xlsx',
+			'truncated-shapefile',
+			'huge-cell-name',
+			'formula-name',
+			'invalid-geometry',
+			'bad-coordinates',
+			'duplicate-bip',
+			'ten-megabyte-line',
+			'billion-laughs-xlsx',
+			'zip-bomb'
+		])
 			expect(kinds, kind).toContain(kind);
 	});
 
@@ -39,14 +58,23 @@ describe('fuzz corpus', async () => {
 			let messages: string[];
 			try {
 				const source = await openImport({ name: file.name, bytes: file.bytes });
-				const report = await runImport(source, guessMapping(source.headers), TEST_REFERENCE, recordingSink(sent), { commit: true });
+				const report = await runImport(
+					source,
+					guessMapping(source.headers),
+					TEST_REFERENCE,
+					recordingSink(sent),
+					{ commit: true }
+				);
 				messages = report.issues.map((issue) => describeIssue(issue));
 			} catch (error) {
 				messages = [describeIssue(fileIssue(error))];
 			}
 			if (!DATABASE_REFUSES.has(file.kind)) {
 				expect(messages.length, `${file.kind} ${file.name}`).toBeGreaterThan(0);
-				expect(sent.filter((row) => !messages.some((m) => m.startsWith(`fila ${row.row_number}`))), `${file.kind} ${file.name}: rows let through`).toEqual([]);
+				expect(
+					sent.filter((row) => !messages.some((m) => m.startsWith(`fila ${row.row_number}`))),
+					`${file.kind} ${file.name}: rows let through`
+				).toEqual([]);
 			}
 			for (const message of messages) expect(message, file.name).not.toMatch(/^import\.|\{\w+\}/);
 			peak = Math.max(peak, process.memoryUsage().heapUsed - before);

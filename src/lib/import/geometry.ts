@@ -60,7 +60,10 @@ function wellFormed(geometry: Geometry): boolean {
 		case 'Polygon':
 			return geometry.coordinates.length > 0 && geometry.coordinates.every(closedRing);
 		case 'MultiPolygon':
-			return geometry.coordinates.length > 0 && geometry.coordinates.every((p) => p.length > 0 && p.every(closedRing));
+			return (
+				geometry.coordinates.length > 0 &&
+				geometry.coordinates.every((p) => p.length > 0 && p.every(closedRing))
+			);
 		default:
 			return true;
 	}

@@ -121,7 +121,8 @@ export function describeIssue(
 	const template = catalogue[key] ?? key;
 	// A field is named by its label ("Nombre"), not its code.
 	const params = { ...issue.params };
-	if (typeof params.field === 'string') params.field = catalogue[`import.field.${params.field}`] ?? params.field;
+	if (typeof params.field === 'string')
+		params.field = catalogue[`import.field.${params.field}`] ?? params.field;
 	return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
 		name in params ? String(params[name]) : placeholder
 	);

@@ -95,7 +95,8 @@ export class RowValidator {
 		const { row } = record;
 		const fail = (field: ImportField, code: string, params: Record<string, string | number> = {}) => {
 			// A geometry the format carries (GeoJSON, Shapefile, OC4IDS) is its `geometry` member, not a column.
-			const column = field === 'wkt' && record.geometry != null ? 'geometry' : (this.mapping[field] ?? field);
+			const column =
+				field === 'wkt' && record.geometry != null ? 'geometry' : (this.mapping[field] ?? field);
 			issues.push({ row, column, code, params: { row, column, ...params } });
 		};
 		const raw = (field: ImportField): unknown => {

@@ -50,7 +50,9 @@ export function pointShapefileZip(
 	shp.setInt32(32, 1, true);
 	const xs = points.map((p) => p.x);
 	const ys = points.map((p) => p.y);
-	[Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) => shp.setFloat64(36 + i * 8, v, true));
+	[Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, i) =>
+		shp.setFloat64(36 + i * 8, v, true)
+	);
 	points.forEach((p, i) => {
 		const at = 100 + i * 28;
 		shp.setInt32(at, i + 1);
