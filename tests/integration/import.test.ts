@@ -127,16 +127,14 @@ describe('public.import_projects', () => {
 
 	it("lets a secretariat preview without writing, then commit only its region's rows, idempotently", async () => {
 		must(
-			await service
-				.from('projects')
-				.insert({
-					bip_code: bip(90),
-					name: `Obra santiaguina ${token}`,
-					service_code: 'vialidad',
-					stage: 'design',
-					status: 'planned',
-					geom: { type: 'Point', coordinates: SANTIAGO } as never
-				})
+			await service.from('projects').insert({
+				bip_code: bip(90),
+				name: `Obra santiaguina ${token}`,
+				service_code: 'vialidad',
+				stage: 'design',
+				status: 'planned',
+				geom: { type: 'Point', coordinates: SANTIAGO } as never
+			})
 		);
 		const rows = [
 			row(2, 'Obra porteña', VALPARAISO, { bip_code: bip(1) }),
@@ -256,7 +254,7 @@ describe('fuzz corpus', () => {
 					reference,
 					{
 						add: (rows) => ((reachedDatabase += rows.length), sink.add(rows)),
-						finish: sink.finish
+						finish: (commit) => sink.finish(commit)
 					},
 					{ commit: true }
 				);

@@ -245,7 +245,7 @@ async function xlsxCases(): Promise<FuzzFile[]> {
 			const sheet = workbook.addWorksheet('Proyectos');
 			sheet.addRow(HEADER);
 			const row = sheet.addRow(workbookRow);
-			row.getCell(column + 1).value = { formula: "cmd|' /C calc'!A0" } as never;
+			row.getCell(column + 1).value = { formula: "cmd|' /C calc'!A0" };
 			return new Uint8Array(await workbook.xlsx.writeBuffer());
 		})();
 		files.push({ kind: 'formula-xlsx', name: `formula-${column}.xlsx`, bytes });
