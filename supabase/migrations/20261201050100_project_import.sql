@@ -239,11 +239,12 @@ $$;
 revoke execute on function private.stage_import_rows(), private.stage_import_batch(jsonb),
   private.import_staged_rows(text, boolean) from public;
 
--- ── The API entry point ─────────────────────────────────────────────────────────────────────────
+-- ── The caller's import ─────────────────────────────────────────────────────────────────────────
 -- p_rows: [{row_number, bip_code, name, description, service_code, stage, status, investment_clp,
 -- start_on, end_on, geometry, commune_codes}], already validated by src/lib/import. Without
 -- p_commit nothing is written (the preview); with it, the accepted rows are written all together.
-create function public.import_projects(p_rows jsonb, p_commit boolean default false)
+-- In `private` (not exposed by PostgREST) and reached through public.import_projects below.
+create function private.import_projects(p_rows jsonb, p_commit boolean)
 returns jsonb
 language plpgsql
 security definer
@@ -274,6 +275,20 @@ begin
   perform private.stage_import_batch(p_rows);
   return private.import_staged_rows(region, p_commit);
 end;
+$$;
+
+revoke execute on function private.import_projects(jsonb, boolean) from public, anon;
+grant execute on function private.import_projects(jsonb, boolean) to authenticated;
+
+-- The API entry point runs as the caller (Supabase's linter refuses security definer functions
+-- in exposed schemas); the private function above holds the privileges.
+create function public.import_projects(p_rows jsonb, p_commit boolean default false)
+returns jsonb
+language sql
+security invoker
+set search_path = ''
+as $$
+  select private.import_projects(p_rows, p_commit);
 $$;
 
 comment on function public.import_projects(jsonb, boolean) is
