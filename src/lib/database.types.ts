@@ -50,6 +50,13 @@ export type Database = {
             foreignKeyName: "acknowledgements_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "public_publications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "acknowledgements_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "publications"
             referencedColumns: ["id"]
           },
@@ -990,6 +997,13 @@ export type Database = {
             foreignKeyName: "publication_commitments_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "public_publications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "publications"
             referencedColumns: ["id"]
           },
@@ -1022,6 +1036,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "flow_deliveries"
             referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_communes_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "public_publications"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "publication_communes_publication_id_fkey"
@@ -1062,6 +1083,77 @@ export type Database = {
           },
           {
             foreignKeyName: "publication_projects_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "public_publications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publication_projects_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "publications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      publication_versions: {
+        Row: {
+          body_md: string | null
+          id: number
+          kind: Database["public"]["Enums"]["publication_kind"]
+          publication_id: number
+          published_at: string | null
+          saved_at: string
+          saved_by: string | null
+          status: Database["public"]["Enums"]["publication_status"]
+          summary: string | null
+          title: string
+          version: number
+        }
+        Insert: {
+          body_md?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["publication_kind"]
+          publication_id: number
+          published_at?: string | null
+          saved_at?: string
+          saved_by?: string | null
+          status: Database["public"]["Enums"]["publication_status"]
+          summary?: string | null
+          title: string
+          version: number
+        }
+        Update: {
+          body_md?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["publication_kind"]
+          publication_id?: number
+          published_at?: string | null
+          saved_at?: string
+          saved_by?: string | null
+          status?: Database["public"]["Enums"]["publication_status"]
+          summary?: string | null
+          title?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "publication_versions_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_versions_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "public_publications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publication_versions_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
             referencedRelation: "publications"
@@ -1280,6 +1372,63 @@ export type Database = {
           },
         ]
       }
+      public_publications: {
+        Row: {
+          body_md: string | null
+          due_on: string | null
+          flow_id: number | null
+          id: number | null
+          kind: Database["public"]["Enums"]["publication_kind"] | null
+          published_at: string | null
+          region_code: string | null
+          search_text: string | null
+          summary: string | null
+          title: string | null
+          updated_at: string | null
+        }
+        Insert: {
+          body_md?: string | null
+          due_on?: string | null
+          flow_id?: number | null
+          id?: number | null
+          kind?: Database["public"]["Enums"]["publication_kind"] | null
+          published_at?: string | null
+          region_code?: string | null
+          search_text?: never
+          summary?: string | null
+          title?: string | null
+          updated_at?: string | null
+        }
+        Update: {
+          body_md?: string | null
+          due_on?: string | null
+          flow_id?: number | null
+          id?: number | null
+          kind?: Database["public"]["Enums"]["publication_kind"] | null
+          published_at?: string | null
+          region_code?: string | null
+          search_text?: never
+          summary?: string | null
+          title?: string | null
+          updated_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
+            referencedRelation: "information_flows"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publications_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
     }
     Functions: {
       commune_at: {
@@ -1356,6 +1505,28 @@ export type Database = {
       project_tile: {
         Args: { p_filter?: Json; x: number; y: number; z: number }
         Returns: unknown
+      }
+      save_publication: {
+        Args: {
+          p_body_md: string
+          p_commitments: number[]
+          p_communes: string[]
+          p_due_on: string
+          p_expected_updated_at: string
+          p_flow_id: number
+          p_id: number
+          p_kind: Database["public"]["Enums"]["publication_kind"]
+          p_projects: number[]
+          p_region_code: string
+          p_scheduled_at: string
+          p_status: Database["public"]["Enums"]["publication_status"]
+          p_summary: string
+          p_title: string
+        }
+        Returns: {
+          id: number
+          updated_at: string
+        }[]
       }
       update_commitment_progress: {
         Args: {

@@ -375,6 +375,24 @@ cross join lateral (values
   ('delete', 'of a publication in 92', $$delete from public.%t where publication_id = {pub92_published}$$)
 ) as probe (op, target, template);
 
+-- ── publishing (issue 9, area publishing): versions and the readers' view ──────────────────────
+insert into tests.probes (tbl, op, target, template) values
+  ('publication_versions', 'select', 'of a draft in 91', $$select count(*) from public.publication_versions where publication_id = {pub91_draft}$$),
+  ('publication_versions', 'select', 'of a publication in 92', $$select count(*) from public.publication_versions where publication_id = {pub92_published}$$),
+  ('publication_versions', 'insert', 'a forged version in 91', $$insert into public.publication_versions (publication_id, version, title, kind, status) values ({pub91_draft}, 99, 'Falsa', 'report', 'draft')$$),
+  ('publication_versions', 'update', 'of a draft in 91', $$update public.publication_versions set title = 'Otra' where publication_id = {pub91_draft}$$),
+  ('publication_versions', 'delete', 'of a draft in 91', $$delete from public.publication_versions where publication_id = {pub91_draft}$$),
+  ('public_publications', 'select', 'published in 91', $$select count(*) from public.public_publications where id = {pub91_published}$$),
+  ('public_publications', 'select', 'published in 92', $$select count(*) from public.public_publications where id = {pub92_published}$$);
+-- Nobody, the owner included, lists what is not public yet through the readers' view.
+insert into tests.probes (tbl, op, target, template, owner_can) values
+  ('public_publications', 'select', 'draft in 91', $$select count(*) from public.public_publications where id = {pub91_draft}$$, false),
+  ('public_publications', 'select', 'scheduled in 91, not yet due', $$select count(*) from public.public_publications where id = {pub91_scheduled}$$, false);
+-- A regional publication links only comunas of its region: the probe into 92 names one of 92.
+update tests.probes set template = replace(template, '''91102''', '''92102''')
+where tbl = 'publication_communes' and target = 'to a draft in 92';
+-- ── end publishing ─────────────────────────────────────────────────────────────────────────────
+
 insert into tests.probes (tbl, op, target, template) values
   -- acknowledgements
   ('acknowledgements', 'select', 'by GORE 91', $$select count(*) from public.acknowledgements where id = {ack91}$$),
@@ -599,6 +617,14 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('publication_commitments', 'insert', '{}', '{}', '{}', '{}', '{"to a draft in 91"}', '{*}'),
   ('publication_commitments', 'update', '{}', '{}', '{}', '{}', '{"of a draft in 91"}', '{*}'),
   ('publication_commitments', 'delete', '{}', '{}', '{}', '{}', '{"of a draft in 91"}', '{*}'),
+
+  -- publishing (issue 9, area publishing)
+  ('publication_versions', 'select', '{}', '{}', '{}', '{}', '{"of a draft in 91"}', '{*}'),
+  ('publication_versions', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('publication_versions', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('publication_versions', 'delete', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('public_publications', 'select', '{"published in 91","published in 92"}', '{"published in 91","published in 92"}', '{"published in 91","published in 92"}', '{"published in 91","published in 92"}', '{"published in 91","published in 92"}', '{"published in 91","published in 92"}'),
+  -- end publishing
 
   ('acknowledgements', 'select', '{}', '{}', '{*}', '{"by GORE 91"}', '{"by GORE 91"}', '{*}'),
   ('acknowledgements', 'insert', '{}', '{}', '{}', '{"for GORE 91, addressed to it"}', '{}', '{*}'),
