@@ -65,8 +65,15 @@ export default defineConfig({
 				'PUBLIC_SUPABASE_URL',
 				'PUBLIC_SUPABASE_ANON_KEY',
 				'PUBLIC_MAP_STYLE_URL',
-				'SUPABASE_AUTH_FORWARDING_KEY'
-			])
+				'SUPABASE_AUTH_FORWARDING_KEY',
+				'SUPABASE_SERVICE_ROLE_KEY',
+				'SMTP_URL',
+				'LOCAL_MAILBOX_URL',
+				'LOCAL_MAILBOX_TOKEN',
+				'MAIL_FROM'
+			]),
+			// Deliveries queued by the tests go out at once instead of on the next minute's round.
+			MAIL_POLL_MS: '1000'
 		}
 	}
 });

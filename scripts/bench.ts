@@ -1,4 +1,4 @@
-// npm run bench -- [--projects 10000,100000] [--seed 7] [--rounds 3] [--no-load] [--no-app]
+// npm run bench -- [--projects 10000,100000] [--seed 7] [--rounds 3] [--no-load] [--no-rpc] [--no-app]
 // The dashboard's performance budget, measured on this machine (docs/BENCHMARKS.md, "Dashboard"):
 // for each sample size, loads the sample into the local stack (replacing its sample: run
 // `npm run data:sample` afterwards for the default one), then measures
@@ -12,10 +12,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import {
+	launchChromium,
+	measureFilterChanges,
+	measureFirstLoad,
+	measureNaive,
+	NATIONAL_CHANGES,
+	REGION_CHANGES
+} from './lib/bench/browser.ts';
 import { loadSample } from './lib/sample/load.ts';
 import { repoRoot } from './lib/stack/config.ts';
 import { startStack } from './lib/stack/stack.ts';
@@ -26,6 +35,7 @@ const { values: args } = parseArgs({
 		seed: { type: 'string', default: '7' },
 		rounds: { type: 'string', default: '3' },
 		'no-load': { type: 'boolean', default: false },
+		'no-rpc': { type: 'boolean', default: false },
 		'no-app': { type: 'boolean', default: false }
 	}
 });
@@ -39,12 +49,14 @@ const TARGETS = { tileP95: 30, aggregateP95: 50, ratio: 1.5 };
 export interface Measurement {
 	projects: number;
 	name: string;
-	path: 'gateway' | 'direct' | 'app';
+	path: 'gateway' | 'direct' | 'app' | 'browser' | 'naive';
 	samples: number;
 	p50: number;
 	p95: number;
 	max: number;
 	bytesP95?: number;
+	/** The machine's 1-minute load average when the figure was taken (2 cores shared). */
+	load: number;
 }
 
 /**
@@ -79,6 +91,7 @@ function summarise(
 		p50: round1(percentile(sorted, 50)),
 		p95: round1(percentile(sorted, 95)),
 		max: round1(sorted.at(-1)!),
+		load: round1(loadavg()[0]),
 		...(bytes ? { bytesP95: percentile(bytes, 95) } : {})
 	};
 }
@@ -109,13 +122,41 @@ const TILE_FILTERS: Record<string, object> = {
 	'región 13 + atrasados': { region: '13', delayed: true }
 };
 
+// The first five are answered by the roll-up (territory, services, stages, statuses), the last three
+// by the rows (years, text, delayed): `rollupCovers` says which, as private.rollup_covers does.
 const AGGREGATE_FILTERS: Record<string, object> = {
 	'sin filtro': {},
 	'región 05': { region: '05' },
 	'región 13, vialidad': { region: '13', services: ['vialidad'] },
+	'provincia 131': { province: '131' },
+	'en ejecución, en curso': { stages: ['execution'], statuses: ['in_progress'] },
 	'provincia 131, 2024–2026': { province: '131', year_from: 2024, year_to: 2026 },
 	'texto "puente"': { q: 'puente' },
 	atrasados: { delayed: true }
+};
+const ROLLUP_KEYS = new Set([
+	'region',
+	'province',
+	'communes',
+	'services',
+	'stages',
+	'statuses',
+	'commitment_status'
+]);
+const rollupCovers = (filter: object) => Object.keys(filter).every((key) => ROLLUP_KEYS.has(key));
+
+/** The SQL of an aggregate RPC as the app calls it, and forced through the roll-up or the rows. */
+const AGGREGATE_SQL: Record<string, Record<'auto' | 'rollup' | 'rows', string>> = {
+	commune_metrics: {
+		auto: 'select json_agg(m) from public.commune_metrics($1) m',
+		rollup: 'select json_agg(m) from private.commune_metrics_by($1, true) m',
+		rows: 'select json_agg(m) from private.commune_metrics_by($1, false) m'
+	},
+	dashboard_summary: {
+		auto: 'select public.dashboard_summary($1)',
+		rollup: 'select private.dashboard_summary_by($1, true)',
+		rows: 'select private.dashboard_summary_by($1, false)'
+	}
 };
 
 interface Caller {
@@ -237,20 +278,28 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 	for (const fn of ['commune_metrics', 'dashboard_summary']) {
 		const gateway: number[] = [];
 		const straight: number[] = [];
+		// Side by side: the filters the roll-up answers, through it and forced through the rows.
+		const covered = { rollup: [] as number[], rows: [] as number[] };
+		const uncovered: number[] = [];
 		for (let round = 0; round < rounds; round++) {
 			for (const filter of Object.values(AGGREGATE_FILTERS)) {
 				const g = await viaGateway(caller, fn, { p_filter: filter }, 'application/json');
 				if (g) gateway.push(g.ms);
-				const sql =
-					fn === 'commune_metrics'
-						? 'select json_agg(m) from public.commune_metrics($1) m'
-						: 'select public.dashboard_summary($1)';
-				const d = await direct(db, caller, sql, [filter]);
+				const d = await direct(db, caller, AGGREGATE_SQL[fn].auto, [filter]);
 				if (d) straight.push(d.ms);
+				if (rollupCovers(filter)) {
+					for (const path of ['rollup', 'rows'] as const) {
+						const forced = await direct(db, caller, AGGREGATE_SQL[fn][path], [filter]);
+						if (forced) covered[path].push(forced.ms);
+					}
+				} else if (d) uncovered.push(d.ms);
 			}
 		}
 		rows.push(summarise(projects, fn, 'gateway', gateway));
 		rows.push(summarise(projects, fn, 'direct', straight));
+		rows.push(summarise(projects, `${fn}, filtros del resumen: resumen`, 'direct', covered.rollup));
+		rows.push(summarise(projects, `${fn}, filtros del resumen: filas`, 'direct', covered.rows));
+		rows.push(summarise(projects, `${fn}, otros filtros: filas`, 'direct', uncovered));
 	}
 	return rows;
 }
@@ -313,6 +362,83 @@ const ratio = (rows: Measurement[], projects: number, name: string) => {
 const env = await startStack();
 const db = new pg.Client({ connectionString: env.SUPABASE_DB_URL });
 await db.connect();
+
+// Every project with what the naive page's filters read: the baseline's one GeoJSON source.
+const NAIVE_GEOJSON_SQL = `
+	select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+		'type', 'Feature', 'id', p.id, 'geometry', extensions.st_asgeojson(p.geom, 6)::json,
+		'properties', json_build_object('service', p.service_code, 'stage', p.stage, 'status', p.status,
+			'investment', p.investment_clp, 'start', extract(year from p.start_on), 'end', extract(year from p.end_on),
+			'key', private.search_key(p.name),
+			'communes', (select json_agg(pc.commune_code) from public.project_communes pc where pc.project_id = p.id),
+			'delayed', public.is_delayed(p.status, p.start_on, p.end_on, l.physical_progress,
+				(now() at time zone 'America/Santiago')::date)))), '[]'))::text as geojson
+	from public.projects p left join public.project_progress_latest l on l.project_id = p.id`;
+
+pageMeasurers.push(async (appUrl, projects) => {
+	const browser = await launchChromium();
+	try {
+		const rows: Measurement[] = [];
+		say('  primera carga de /region/13…');
+		const first = await measureFirstLoad(browser, `${appUrl}/region/13`);
+		rows.push(
+			summarise(projects, 'primera carga /region/13: JS gzip sin MapLibre (bytes)', 'browser', [
+				first.jsGzipBytes
+			])
+		);
+		rows.push(
+			summarise(projects, 'primera carga /region/13: mapa en reposo', 'browser', [first.mapIdleMs])
+		);
+		for (const [path, changes] of [
+			['/region/13', REGION_CHANGES],
+			['/', NATIONAL_CHANGES]
+		] as const) {
+			say(`  ${changes.length} cambios de filtro en ${path}…`);
+			// One page failing (it did not come back) keeps the other page's figures.
+			try {
+				const run = await measureFilterChanges(browser, `${appUrl}${path}`, changes);
+				failures.push(...run.failed.map((f) => `navegador ${projects}: ${f}`));
+				rows.push(
+					summarise(
+						projects,
+						`cambio de filtro en ${path}: todo actualizado`,
+						'browser',
+						run.samples
+					)
+				);
+				rows.push(
+					summarise(
+						projects,
+						`cambio de filtro en ${path}: tarea más larga`,
+						'browser',
+						run.longestTasks
+					)
+				);
+			} catch (failure) {
+				failures.push(`navegador ${projects} ${path}: ${(failure as Error).message.split('\n')[0]}`);
+			}
+		}
+		say('  línea base ingenua (un GeoJSON con todos los proyectos, setData)…');
+		const geojson = (await db.query<{ geojson: string }>(NAIVE_GEOJSON_SQL)).rows[0].geojson;
+		const naive = await measureNaive(browser, appUrl, geojson, REGION_CHANGES);
+		rows.push(
+			summarise(
+				projects,
+				'ingenuo: carga inicial (GeoJSON de todos los proyectos)',
+				'naive',
+				[naive.loadMs],
+				[geojson.length]
+			)
+		);
+		rows.push(
+			summarise(projects, 'ingenuo: cambio de filtro (filtrar + setData)', 'naive', naive.samples)
+		);
+		rows.push(summarise(projects, 'ingenuo: tarea más larga', 'naive', naive.longestTasks));
+		return rows;
+	} finally {
+		await browser.close();
+	}
+});
 const results: Measurement[] = [];
 const appPort = process.env.PORT ?? '3199';
 try {
@@ -327,13 +453,15 @@ try {
 				'vacuum (analyze) public.projects, public.project_communes, public.project_progress_latest'
 			);
 		}
-		const caller = await adminCaller(env, db);
-		try {
-			say(`Midiendo RPC (${rounds} vueltas)…`);
-			results.push(...(await measureRpcs(db, caller, projects)));
-		} finally {
-			// Its membership goes with it (on delete cascade).
-			await db.query('delete from auth.users where id = $1', [caller.userId]);
+		if (!args['no-rpc']) {
+			const caller = await adminCaller(env, db);
+			try {
+				say(`Midiendo RPC (${rounds} vueltas)…`);
+				results.push(...(await measureRpcs(db, caller, projects)));
+			} finally {
+				// Its membership goes with it (on delete cascade).
+				await db.query('delete from auth.users where id = $1', [caller.userId]);
+			}
 		}
 		if (!args['no-app']) {
 			const app = startApp(appPort);
@@ -346,7 +474,13 @@ try {
 					// Until anonymous visitors may read projects, the anonymous tile is refused.
 					say(`  mosaico en caché omitido: ${(failure as Error).message}`);
 				}
-				for (const measure of pageMeasurers) results.push(...(await measure(appUrl, projects)));
+				for (const measure of pageMeasurers) {
+					try {
+						results.push(...(await measure(appUrl, projects)));
+					} catch (failure) {
+						failures.push(`navegador ${projects}: ${(failure as Error).message.split('\n')[0]}`);
+					}
+				}
 			} finally {
 				if (app.pid) process.kill(-app.pid, 'SIGTERM');
 			}
@@ -364,7 +498,8 @@ const table = results.map((r) => ({
 	'p50 ms': r.p50,
 	'p95 ms': r.p95,
 	'máx ms': r.max,
-	'p95 bytes': r.bytesP95 ?? ''
+	'p95 bytes': r.bytesP95 ?? '',
+	carga: r.load
 }));
 console.table(table);
 const ratios = sizes.flatMap((projects) =>

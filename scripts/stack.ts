@@ -1,4 +1,5 @@
 // npm run stack -- <start|stop|status|reset|env [--output FILE]>: the embedded Supabase-compatible stack.
+import { ports } from './lib/stack/config.ts';
 import { readStackEnv } from './lib/stack/connection.ts';
 import { envLines, resetStack, stackStatus, startStack, stopStack } from './lib/stack/stack.ts';
 import { writePrivateFile } from './lib/stack/secrets.ts';
@@ -28,7 +29,8 @@ async function main(command: string | undefined): Promise<number> {
 				`PostgreSQL: ${s.postgres ? 'en marcha' : 'detenido'}${s.cluster ? ` (${s.cluster})` : ' (sin clúster)'}`
 			);
 			console.log(`API (PostgREST + Auth): ${s.api ? 'en marcha' : 'detenida'}`);
-			return s.postgres && s.api ? 0 : 3;
+			console.log(`Buzón local (SMTP ${ports.smtp}): ${s.mailbox ? 'en marcha' : 'detenido'}`);
+			return s.postgres && s.api && s.mailbox ? 0 : 3;
 		}
 		case 'env': {
 			const env = readStackEnv();

@@ -1,6 +1,8 @@
+import { building } from '$app/environment';
+import { env as privateEnv } from '$env/dynamic/private';
 import { env } from '$env/dynamic/public';
 import { createServerClient } from '@supabase/ssr';
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { sessionCookieOptions } from '$lib/auth/session-cookie';
 import type { Database } from '$lib/database.types';
@@ -9,6 +11,20 @@ import { observeRequest } from '$lib/server/http-handles';
 import { fetchWithDeadline } from '$lib/server/supabase-fetch';
 import { MissingSupabaseEnvError, readSupabaseEnv } from '$lib/supabase-env';
 import { requestClientAddressHeaders } from '$lib/server/client-address';
+import { startMailJob } from '$lib/server/mail/job';
+
+/** The mail job (deliveries by e-mail, follow digests) runs beside the server, never while building. */
+export const init: ServerInit = () => {
+	if (building || !env.PUBLIC_SUPABASE_URL) return;
+	startMailJob({
+		supabaseUrl: env.PUBLIC_SUPABASE_URL,
+		serviceKey: privateEnv.SUPABASE_SERVICE_ROLE_KEY,
+		smtpUrl: privateEnv.SMTP_URL,
+		from: privateEnv.MAIL_FROM || 'Tablero Territorial <no-responder@tablero.invalid>',
+		siteUrl: privateEnv.PUBLIC_SITE_URL || privateEnv.ORIGIN || 'http://localhost:3000',
+		pollMs: Number(privateEnv.MAIL_POLL_MS) || 30_000
+	});
+};
 
 const language: Handle = async ({ event, resolve }) => {
 	event.locals.lang = resolveLanguage(event.cookies.get(LANGUAGE_COOKIE));

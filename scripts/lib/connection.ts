@@ -24,7 +24,10 @@ export function resolveConnection(environment: NodeJS.ProcessEnv = process.env):
 		PUBLIC_SUPABASE_ANON_KEY: environment.PUBLIC_SUPABASE_ANON_KEY,
 		SUPABASE_SERVICE_ROLE_KEY: environment.SUPABASE_SERVICE_ROLE_KEY,
 		SUPABASE_DB_URL: environment.SUPABASE_DB_URL,
-		SUPABASE_AUTH_FORWARDING_KEY: environment.SUPABASE_AUTH_FORWARDING_KEY
+		SUPABASE_AUTH_FORWARDING_KEY: environment.SUPABASE_AUTH_FORWARDING_KEY,
+		SMTP_URL: environment.SMTP_URL,
+		LOCAL_MAILBOX_URL: environment.LOCAL_MAILBOX_URL,
+		LOCAL_MAILBOX_TOKEN: environment.LOCAL_MAILBOX_TOKEN
 	};
 	if (fromEnvironment.PUBLIC_SUPABASE_URL) return { local: false, env: fromEnvironment };
 	const local = readStackEnv();
@@ -77,8 +80,10 @@ export function requireScriptDatabase(): string {
 }
 
 /**
- * Only what the app's process needs: the service key and DB URL stay out of the web server. The
- * forwarding key is server-only there ($env/dynamic/private) and only lets Auth see client addresses.
+ * Only what the app's process needs: the DB URL stays out of the web server. The forwarding key is
+ * server-only there ($env/dynamic/private) and only lets Auth see client addresses. The service
+ * key is there for one server job, the mail sender (src/lib/server/mail), and for nothing a
+ * person's request reaches; SMTP_URL says where mail goes (the local mailbox on the local stack).
  */
 export function appEnv(env: Partial<SupabaseEnv>): Record<string, string> {
 	const out: Record<string, string> = {
@@ -86,6 +91,18 @@ export function appEnv(env: Partial<SupabaseEnv>): Record<string, string> {
 		PUBLIC_SUPABASE_ANON_KEY: env.PUBLIC_SUPABASE_ANON_KEY!
 	};
 	if (env.SUPABASE_AUTH_FORWARDING_KEY) out.SUPABASE_AUTH_FORWARDING_KEY = env.SUPABASE_AUTH_FORWARDING_KEY;
+	for (const name of [
+		'SUPABASE_SERVICE_ROLE_KEY',
+		'SMTP_URL',
+		'LOCAL_MAILBOX_URL',
+		'LOCAL_MAILBOX_TOKEN'
+	] as const) {
+		const value = env[name];
+		if (value) out[name] = value;
+	}
+	for (const name of ['MAIL_FROM', 'PUBLIC_SITE_URL']) {
+		if (process.env[name]) out[name] = process.env[name];
+	}
 	if (process.env.PUBLIC_MAP_STYLE_URL) out.PUBLIC_MAP_STYLE_URL = process.env.PUBLIC_MAP_STYLE_URL;
 	return out;
 }

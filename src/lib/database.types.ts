@@ -50,6 +50,13 @@ export type Database = {
             foreignKeyName: "acknowledgements_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "acknowledgements_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "public_publications"
             referencedColumns: ["id"]
           },
@@ -193,6 +200,13 @@ export type Database = {
             foreignKeyName: "commitment_communes_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "commitment_communes_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -245,6 +259,13 @@ export type Database = {
             foreignKeyName: "commitment_progress_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "commitment_progress_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -271,6 +292,13 @@ export type Database = {
           project_id?: number
         }
         Relationships: [
+          {
+            foreignKeyName: "commitment_projects_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
           {
             foreignKeyName: "commitment_projects_commitment_id_fkey"
             columns: ["commitment_id"]
@@ -403,6 +431,206 @@ export type Database = {
           },
         ]
       }
+      contacts: {
+        Row: {
+          created_at: string
+          email: string
+          id: number
+          institution_id: number
+          name: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          email: string
+          id?: never
+          institution_id: number
+          name: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          email?: string
+          id?: never
+          institution_id?: number
+          name?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "contacts_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      digest_settings: {
+        Row: {
+          frequency: Database["public"]["Enums"]["digest_frequency"]
+          last_sent_at: string | null
+          user_id: string
+        }
+        Insert: {
+          frequency?: Database["public"]["Enums"]["digest_frequency"]
+          last_sent_at?: string | null
+          user_id?: string
+        }
+        Update: {
+          frequency?: Database["public"]["Enums"]["digest_frequency"]
+          last_sent_at?: string | null
+          user_id?: string
+        }
+        Relationships: []
+      }
+      email_outbox: {
+        Row: {
+          attempts: number
+          contact_id: number | null
+          created_at: string
+          id: number
+          institution_id: number
+          last_error: string | null
+          next_attempt_at: string
+          publication_id: number
+          sent_at: string | null
+          status: Database["public"]["Enums"]["email_status"]
+          to_address: string
+        }
+        Insert: {
+          attempts?: number
+          contact_id?: number | null
+          created_at?: string
+          id?: never
+          institution_id: number
+          last_error?: string | null
+          next_attempt_at?: string
+          publication_id: number
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_status"]
+          to_address: string
+        }
+        Update: {
+          attempts?: number
+          contact_id?: number | null
+          created_at?: string
+          id?: never
+          institution_id?: number
+          last_error?: string | null
+          next_attempt_at?: string
+          publication_id?: number
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["email_status"]
+          to_address?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "email_outbox_contact_id_fkey"
+            columns: ["contact_id"]
+            isOneToOne: false
+            referencedRelation: "contacts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_outbox_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_outbox_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "email_outbox_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "email_outbox_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "public_publications"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "email_outbox_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "publications"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      follows: {
+        Row: {
+          agreement_id: number | null
+          commune_code: string | null
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["follow_kind"]
+          project_id: number | null
+          region_code: string | null
+          user_id: string
+        }
+        Insert: {
+          agreement_id?: number | null
+          commune_code?: string | null
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["follow_kind"]
+          project_id?: number | null
+          region_code?: string | null
+          user_id?: string
+        }
+        Update: {
+          agreement_id?: number | null
+          commune_code?: string | null
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["follow_kind"]
+          project_id?: number | null
+          region_code?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follows_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_commune_code_fkey"
+            columns: ["commune_code"]
+            isOneToOne: false
+            referencedRelation: "communes"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "follows_project_id_fkey"
+            columns: ["project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follows_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       import_mappings: {
         Row: {
           created_at: string
@@ -459,6 +687,13 @@ export type Database = {
             foreignKeyName: "information_flow_recipients_flow_id_fkey"
             columns: ["flow_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["flow_id"]
+          },
+          {
+            foreignKeyName: "information_flow_recipients_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
             referencedRelation: "information_flows"
             referencedColumns: ["id"]
           },
@@ -476,6 +711,7 @@ export type Database = {
           channel: Database["public"]["Enums"]["information_channel"]
           created_at: string
           description: string | null
+          first_due_on: string
           id: number
           information: string
           next_due_on: string | null
@@ -488,6 +724,7 @@ export type Database = {
           channel: Database["public"]["Enums"]["information_channel"]
           created_at?: string
           description?: string | null
+          first_due_on?: string
           id?: never
           information: string
           next_due_on?: string | null
@@ -500,6 +737,7 @@ export type Database = {
           channel?: Database["public"]["Enums"]["information_channel"]
           created_at?: string
           description?: string | null
+          first_due_on?: string
           id?: never
           information?: string
           next_due_on?: string | null
@@ -645,35 +883,53 @@ export type Database = {
       }
       pmg_evaluations: {
         Row: {
+          background: string | null
           created_at: string
           development: string | null
+          evidence: Json | null
+          evidence_as_of: string | null
+          finalised_at: string | null
           id: number
           institution_id: number
           recommendations: string | null
+          region_code: string | null
           requirement_code: string
           status: Database["public"]["Enums"]["pmg_evaluation_status"]
+          submitted_at: string | null
           updated_at: string
           year: number
         }
         Insert: {
+          background?: string | null
           created_at?: string
           development?: string | null
+          evidence?: Json | null
+          evidence_as_of?: string | null
+          finalised_at?: string | null
           id?: never
           institution_id: number
           recommendations?: string | null
+          region_code?: string | null
           requirement_code: string
           status?: Database["public"]["Enums"]["pmg_evaluation_status"]
+          submitted_at?: string | null
           updated_at?: string
           year: number
         }
         Update: {
+          background?: string | null
           created_at?: string
           development?: string | null
+          evidence?: Json | null
+          evidence_as_of?: string | null
+          finalised_at?: string | null
           id?: never
           institution_id?: number
           recommendations?: string | null
+          region_code?: string | null
           requirement_code?: string
           status?: Database["public"]["Enums"]["pmg_evaluation_status"]
+          submitted_at?: string | null
           updated_at?: string
           year?: number
         }
@@ -684,6 +940,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "institutions"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "pmg_evaluations_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
           },
           {
             foreignKeyName: "pmg_evaluations_requirement_code_fkey"
@@ -698,16 +961,19 @@ export type Database = {
         Row: {
           code: string
           name: string
+          question: string | null
           sort_order: number
         }
         Insert: {
           code: string
           name: string
+          question?: string | null
           sort_order: number
         }
         Update: {
           code?: string
           name?: string
+          question?: string | null
           sort_order?: number
         }
         Relationships: []
@@ -976,6 +1242,13 @@ export type Database = {
             foreignKeyName: "publication_commitments_commitment_id_fkey"
             columns: ["commitment_id"]
             isOneToOne: false
+            referencedRelation: "commitment_quality_flags"
+            referencedColumns: ["commitment_id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_commitment_id_fkey"
+            columns: ["commitment_id"]
+            isOneToOne: false
             referencedRelation: "commitments"
             referencedColumns: ["id"]
           },
@@ -991,6 +1264,13 @@ export type Database = {
             columns: ["publication_id"]
             isOneToOne: false
             referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_commitments_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "inbox"
             referencedColumns: ["publication_id"]
           },
           {
@@ -1041,6 +1321,13 @@ export type Database = {
             foreignKeyName: "publication_communes_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_communes_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "public_publications"
             referencedColumns: ["id"]
           },
@@ -1079,6 +1366,13 @@ export type Database = {
             columns: ["publication_id"]
             isOneToOne: false
             referencedRelation: "flow_deliveries"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_projects_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
+            referencedRelation: "inbox"
             referencedColumns: ["publication_id"]
           },
           {
@@ -1149,6 +1443,13 @@ export type Database = {
             foreignKeyName: "publication_versions_publication_id_fkey"
             columns: ["publication_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["publication_id"]
+          },
+          {
+            foreignKeyName: "publication_versions_publication_id_fkey"
+            columns: ["publication_id"]
+            isOneToOne: false
             referencedRelation: "public_publications"
             referencedColumns: ["id"]
           },
@@ -1208,6 +1509,13 @@ export type Database = {
           updated_at?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["flow_id"]
+          },
           {
             foreignKeyName: "publications_flow_id_fkey"
             columns: ["flow_id"]
@@ -1292,6 +1600,38 @@ export type Database = {
       }
     }
     Views: {
+      commitment_quality_flags: {
+        Row: {
+          agreement_id: number | null
+          commitment_id: number | null
+          due_on: string | null
+          flag: Database["public"]["Enums"]["quality_flag"] | null
+          title: string | null
+        }
+        Insert: {
+          agreement_id?: number | null
+          commitment_id?: number | null
+          due_on?: string | null
+          flag?: never
+          title?: string | null
+        }
+        Update: {
+          agreement_id?: number | null
+          commitment_id?: number | null
+          due_on?: string | null
+          flag?: never
+          title?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "commitments_agreement_id_fkey"
+            columns: ["agreement_id"]
+            isOneToOne: false
+            referencedRelation: "agreements"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       commitments_with_status: {
         Row: {
           agreement_id: number | null
@@ -1360,6 +1700,13 @@ export type Database = {
             foreignKeyName: "publications_flow_id_fkey"
             columns: ["flow_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["flow_id"]
+          },
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
             referencedRelation: "information_flows"
             referencedColumns: ["id"]
           },
@@ -1371,6 +1718,46 @@ export type Database = {
             referencedColumns: ["code"]
           },
         ]
+      }
+      inbox: {
+        Row: {
+          acknowledged: boolean | null
+          acknowledged_at: string | null
+          due_on: string | null
+          flow_id: number | null
+          flow_information: string | null
+          institution_id: number | null
+          kind: Database["public"]["Enums"]["publication_kind"] | null
+          publication_id: number | null
+          published_at: string | null
+          region_code: string | null
+          summary: string | null
+          title: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "information_flow_recipients_institution_id_fkey"
+            columns: ["institution_id"]
+            isOneToOne: false
+            referencedRelation: "institutions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "publications_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      project_quality_flags: {
+        Row: {
+          detail: Json | null
+          flag: Database["public"]["Enums"]["quality_flag"] | null
+          project_id: number | null
+        }
+        Relationships: []
       }
       public_publications: {
         Row: {
@@ -1417,6 +1804,13 @@ export type Database = {
             foreignKeyName: "publications_flow_id_fkey"
             columns: ["flow_id"]
             isOneToOne: false
+            referencedRelation: "inbox"
+            referencedColumns: ["flow_id"]
+          },
+          {
+            foreignKeyName: "publications_flow_id_fkey"
+            columns: ["flow_id"]
+            isOneToOne: false
             referencedRelation: "information_flows"
             referencedColumns: ["id"]
           },
@@ -1431,6 +1825,52 @@ export type Database = {
       }
     }
     Functions: {
+      change_counts: {
+        Args: {
+          p_commune_code?: string
+          p_from: string
+          p_region_code?: string
+          p_to: string
+        }
+        Returns: {
+          changes: number
+          kind: string
+        }[]
+      }
+      changes_between: {
+        Args: {
+          p_commune_code?: string
+          p_from: string
+          p_region_code?: string
+          p_to: string
+        }
+        Returns: {
+          happened_on: string
+          kind: string
+          new_value: string
+          old_value: string
+          region_code: string
+          subject: string
+          subject_id: number
+          subject_type: string
+        }[]
+      }
+      claim_due_emails: {
+        Args: { batch_size?: number; lease?: string }
+        Returns: {
+          attempts: number
+          due_on: string
+          flow_information: string
+          id: number
+          kind: Database["public"]["Enums"]["publication_kind"]
+          publication_id: number
+          published_at: string
+          region_code: string
+          summary: string
+          title: string
+          to_address: string
+        }[]
+      }
       commune_at: {
         Args: { lat: number; lon: number }
         Returns: {
@@ -1456,6 +1896,28 @@ export type Database = {
       delay_threshold_points: {
         Args: Record<PropertyKey, never>
         Returns: number
+      }
+      digest_for: {
+        Args: { follower: string; since: string }
+        Returns: {
+          at: string
+          change: string
+          new_value: string
+          old_value: string
+          reason: Database["public"]["Enums"]["follow_kind"]
+          subject: string
+          subject_id: number
+          title: string
+        }[]
+      }
+      digests_due: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          email: string
+          frequency: Database["public"]["Enums"]["digest_frequency"]
+          since: string
+          user_id: string
+        }[]
       }
       filtered_projects: {
         Args: { p_filter: Json }
@@ -1484,6 +1946,32 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      flow_due_dates: {
+        Args: {
+          first_due_on: string
+          periodicity: Database["public"]["Enums"]["information_periodicity"]
+          until: string
+        }
+        Returns: string[]
+      }
+      flow_periods: {
+        Args: { from_date: string; until_date: string }
+        Returns: {
+          channel: Database["public"]["Enums"]["information_channel"]
+          days_late: number
+          delivered_on: string
+          due_on: string
+          flow_id: number
+          information: string
+          periodicity: Database["public"]["Enums"]["information_periodicity"]
+          publication_id: number
+          publication_status: Database["public"]["Enums"]["publication_status"]
+          recipients_acknowledged: number
+          recipients_expected: number
+          region_code: string
+          state: string
+        }[]
+      }
       import_projects: {
         Args: { p_commit?: boolean; p_rows: Json }
         Returns: Json
@@ -1498,13 +1986,52 @@ export type Database = {
         }
         Returns: boolean
       }
+      mark_digest_sent: {
+        Args: { follower: string; sent_at: string }
+        Returns: undefined
+      }
+      my_followed_changes: {
+        Args: { since: string }
+        Returns: {
+          at: string
+          change: string
+          new_value: string
+          old_value: string
+          reason: Database["public"]["Enums"]["follow_kind"]
+          subject: string
+          subject_id: number
+          title: string
+        }[]
+      }
       planned_progress: {
         Args: { end_on: string; on_date: string; start_on: string }
         Returns: number
       }
+      pmg_evidence: {
+        Args: { p_region_code?: string; p_year: number }
+        Returns: Json
+      }
       project_tile: {
         Args: { p_filter?: Json; x: number; y: number; z: number }
         Returns: unknown
+      }
+      quality_summary: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          flag: Database["public"]["Enums"]["quality_flag"]
+          items: number
+          region_code: string
+        }[]
+      }
+      record_email_attempt: {
+        Args: {
+          error?: string
+          max_attempts?: number
+          message_id: number
+          retry_in?: string
+          succeeded: boolean
+        }
+        Returns: Database["public"]["Enums"]["email_status"]
       }
       save_publication: {
         Args: {
@@ -1569,6 +2096,9 @@ export type Database = {
         | "collaborator"
       app_role: "admin" | "secretariat" | "gore" | "planner"
       commitment_status: "pending" | "in_progress" | "fulfilled" | "cancelled"
+      digest_frequency: "daily" | "weekly" | "never"
+      email_status: "queued" | "sent" | "failed"
+      follow_kind: "project" | "agreement" | "commune" | "region"
       information_channel:
         | "official_letter"
         | "email"
@@ -1613,6 +2143,14 @@ export type Database = {
         | "minutes"
         | "presentation"
       publication_status: "draft" | "scheduled" | "published" | "archived"
+      quality_flag:
+        | "missing_bip"
+        | "duplicate_bip"
+        | "far_from_declared_commune"
+        | "point_for_linear_work"
+        | "investment_outlier"
+        | "stale"
+        | "commitment_unlocated"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1754,6 +2292,9 @@ export const Constants = {
       ],
       app_role: ["admin", "secretariat", "gore", "planner"],
       commitment_status: ["pending", "in_progress", "fulfilled", "cancelled"],
+      digest_frequency: ["daily", "weekly", "never"],
+      email_status: ["queued", "sent", "failed"],
+      follow_kind: ["project", "agreement", "commune", "region"],
       information_channel: [
         "official_letter",
         "email",
@@ -1804,6 +2345,15 @@ export const Constants = {
         "presentation",
       ],
       publication_status: ["draft", "scheduled", "published", "archived"],
+      quality_flag: [
+        "missing_bip",
+        "duplicate_bip",
+        "far_from_declared_commune",
+        "point_for_linear_work",
+        "investment_outlier",
+        "stale",
+        "commitment_unlocated",
+      ],
     },
   },
 } as const

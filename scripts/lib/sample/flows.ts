@@ -36,6 +36,8 @@ export interface SampleFlow {
 	channel: Channel;
 	periodicity: Periodicity;
 	next_due_on: string;
+	/** The due date of the flow's first period: the database counts the following ones from it. */
+	first_due_on: string;
 	created_at: string;
 }
 export interface SamplePublication {
@@ -258,6 +260,7 @@ export function generateFlows(
 				channel: template.channel,
 				periodicity: template.periodicity,
 				next_due_on: '',
+				first_due_on: '',
 				created_at: ''
 			};
 			const recipients = [institutionKey.gore(region.code)];
@@ -280,6 +283,7 @@ export function generateFlows(
 			const upcoming = list[list.length - 1];
 			// Some flows miss their latest due delivery: they are overdue at the anchor.
 			const missingLatest = list.length > 1 && r.chance(0.15);
+			flow.first_due_on = list[0].due;
 			flow.next_due_on = missingLatest ? list[list.length - 2].due : upcoming.due;
 			result.flows.push(flow);
 

@@ -65,10 +65,13 @@ export const DEFAULT_BATCH_SIZE = 5000;
 /** Tables the sample owns: emptied on every load. Listed children first; no CASCADE, so a new
  * table that references one of these makes the load fail loudly instead of being emptied silently. */
 export const SAMPLE_TABLES = [
+	'email_outbox',
+	'follows',
 	'acknowledgements',
 	'publication_commitments',
 	'publication_projects',
 	'publication_communes',
+	'publication_versions',
 	'publications',
 	'information_flow_recipients',
 	'information_flows',
@@ -585,11 +588,11 @@ async function insertFlows(client: ClientBase, sample: SampleData, ids: IdMaps):
 	const user = (key: string | null) => (key ? (ids.users.get(key) ?? null) : null);
 	await insertJson(
 		client,
-		`insert into public.information_flows (id, region_code, information, description, producer_institution_id, channel, periodicity, next_due_on, created_at, updated_at)
+		`insert into public.information_flows (id, region_code, information, description, producer_institution_id, channel, periodicity, next_due_on, first_due_on, created_at, updated_at)
 		 overriding system value
 		 select id, region_code, information, description, producer_institution_id, channel::public.information_channel,
-		        periodicity::public.information_periodicity, next_due_on, created_at, created_at
-		 from ${recordset('id bigint, region_code text, information text, description text, producer_institution_id bigint, channel text, periodicity text, next_due_on date, created_at timestamptz')}
+		        periodicity::public.information_periodicity, next_due_on, first_due_on, created_at, created_at
+		 from ${recordset('id bigint, region_code text, information text, description text, producer_institution_id bigint, channel text, periodicity text, next_due_on date, first_due_on date, created_at timestamptz')}
 		 order by id`,
 		sample.flows.map(({ producer, ...f }) => ({ ...f, producer_institution_id: institution(producer) })),
 		20_000

@@ -10,18 +10,23 @@ export const stackDir = process.env.STACK_DIR
 	? resolve(process.env.STACK_DIR)
 	: join(repoRoot, '.supabase-local');
 
-// Supabase CLI's ports by default; STACK_PORT_BASE moves all four, so two checkouts can run side by side.
+// Supabase CLI's ports by default; STACK_PORT_BASE moves them all, so two checkouts can run side by side.
 const portBase = Number(process.env.STACK_PORT_BASE ?? 54321);
 
 export const ports = {
 	gateway: portBase,
 	postgres: portBase + 1,
 	postgrest: portBase + 2,
-	postgrestAdmin: portBase + 3
+	postgrestAdmin: portBase + 3,
+	/** The local mailbox: SMTP sink and its HTTP API (scripts/lib/mailbox). */
+	smtp: portBase + 4,
+	mailbox: portBase + 5
 } as const;
 
 export const host = '127.0.0.1';
 export const apiUrl = `http://${host}:${ports.gateway}`;
+export const smtpUrl = `smtp://${host}:${ports.smtp}`;
+export const mailboxUrl = `http://${host}:${ports.mailbox}`;
 
 export const paths = {
 	secrets: join(stackDir, 'secrets.json'),
@@ -29,6 +34,7 @@ export const paths = {
 	clusterPointer: join(stackDir, 'db-location'),
 	defaultCluster: join(stackDir, 'db'),
 	logs: join(stackDir, 'logs'),
+	mailbox: join(stackDir, 'mailbox'),
 	daemonPid: join(stackDir, 'run', 'daemon.pid'),
 	daemonLog: join(stackDir, 'logs', 'api.log'),
 	migrations: join(repoRoot, 'supabase', 'migrations'),

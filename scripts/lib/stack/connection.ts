@@ -1,4 +1,4 @@
-import { apiUrl } from './config.ts';
+import { apiUrl, mailboxUrl, smtpUrl } from './config.ts';
 import { databaseUrl } from './postgres.ts';
 import { readSecrets } from './secrets.ts';
 
@@ -9,6 +9,12 @@ export interface SupabaseEnv {
 	SUPABASE_DB_URL: string;
 	/** Server-only: lets the app server tell Auth the client's address (secrets.ts). */
 	SUPABASE_AUTH_FORWARDING_KEY: string;
+	/** Where the app sends mail: the local mailbox's SMTP sink. */
+	SMTP_URL: string;
+	/** Server-only: the local mailbox's HTTP API (the admin page /admin/correo and tests read it). */
+	LOCAL_MAILBOX_URL: string;
+	/** Server-only: the bearer token of the local mailbox's HTTP API. */
+	LOCAL_MAILBOX_TOKEN: string;
 }
 
 /** The local stack's connection settings, or null when it has never been started here. */
@@ -20,6 +26,9 @@ export function readStackEnv(): SupabaseEnv | null {
 		PUBLIC_SUPABASE_ANON_KEY: secrets.anonKey,
 		SUPABASE_SERVICE_ROLE_KEY: secrets.serviceKey,
 		SUPABASE_DB_URL: databaseUrl(secrets.postgresPassword),
-		SUPABASE_AUTH_FORWARDING_KEY: secrets.authForwardingKey
+		SUPABASE_AUTH_FORWARDING_KEY: secrets.authForwardingKey,
+		SMTP_URL: smtpUrl,
+		LOCAL_MAILBOX_URL: mailboxUrl,
+		LOCAL_MAILBOX_TOKEN: secrets.mailboxToken
 	};
 }

@@ -9,6 +9,7 @@ import { databaseUrl } from './postgres.ts';
 import { readSecrets } from './secrets.ts';
 import { readStackLimits } from './supabase-config.ts';
 import { createApiGateway } from '../gateway/server.ts';
+import { createMailbox } from '../mailbox/mailbox.ts';
 
 const secrets = readSecrets();
 if (!secrets) throw new Error('Sin secretos: ejecute `npm run stack -- start`.');
@@ -95,10 +96,22 @@ const server = createApiGateway({
 	limits
 });
 
+const mailbox = createMailbox({
+	dir: paths.mailbox,
+	host,
+	smtpPort: ports.smtp,
+	httpPort: ports.mailbox,
+	token: secrets.mailboxToken
+});
+mailbox.smtp.on('error', (error) => log(`Buzón local (SMTP): ${error.message}`));
+mailbox.http.on('error', (error) => log(`Buzón local (HTTP): ${error.message}`));
+
 function shutdown(code: number) {
 	if (shuttingDown) return;
 	shuttingDown = true;
 	server.close();
+	mailbox.smtp.close();
+	mailbox.http.close();
 	postgrest.kill('SIGTERM');
 	rmSync(paths.daemonPid, { force: true });
 	void pool.end().finally(() => process.exit(code));
@@ -109,6 +122,10 @@ process.on('SIGTERM', () => shutdown(0));
 process.on('SIGINT', () => shutdown(0));
 
 await waitForPostgrest();
+mailbox.smtp.listen(ports.smtp, host);
+mailbox.http.listen(ports.mailbox, host, () =>
+	log(`Buzón local: SMTP en ${ports.smtp}, mensajes en http://${host}:${ports.mailbox}/messages`)
+);
 server.listen(ports.gateway, host, () => {
 	mkdirSync(dirname(paths.daemonPid), { recursive: true });
 	writeFileSync(paths.daemonPid, String(process.pid));

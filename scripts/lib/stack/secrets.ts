@@ -15,6 +15,8 @@ export interface StackSecrets {
 	 * in Sb-Forwarded-For (see auth/http.ts clientIp). Added to older secret files on start.
 	 */
 	authForwardingKey: string;
+	/** Opens the local mailbox's HTTP API (scripts/lib/mailbox): the app's admin page and tests. */
+	mailboxToken: string;
 }
 
 const tenYears = 10 * 365 * 24 * 3600;
@@ -33,8 +35,13 @@ const randomSecret = (bytes: number) => randomBytes(bytes).toString('base64url')
 /** Secrets belong to one local data folder: generated on first use, never committed, never demo keys. */
 export async function ensureSecrets(): Promise<StackSecrets> {
 	const existing = readSecrets();
-	if (existing?.authForwardingKey) return existing;
-	if (existing) return writeSecrets({ ...existing, authForwardingKey: randomSecret(32) });
+	if (existing?.authForwardingKey && existing.mailboxToken) return existing;
+	if (existing)
+		return writeSecrets({
+			...existing,
+			authForwardingKey: existing.authForwardingKey ?? randomSecret(32),
+			mailboxToken: existing.mailboxToken ?? randomSecret(32)
+		});
 	const jwtSecret = randomSecret(48);
 	const secrets: StackSecrets = {
 		jwtSecret,
@@ -42,7 +49,8 @@ export async function ensureSecrets(): Promise<StackSecrets> {
 		serviceKey: await apiKey('service_role', jwtSecret),
 		postgresPassword: randomSecret(24),
 		authenticatorPassword: randomSecret(24),
-		authForwardingKey: randomSecret(32)
+		authForwardingKey: randomSecret(32),
+		mailboxToken: randomSecret(32)
 	};
 	return writeSecrets(secrets);
 }

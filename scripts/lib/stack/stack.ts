@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { apiUrl, paths, ports, repoRoot } from './config.ts';
+import { apiUrl, mailboxUrl, paths, ports, repoRoot } from './config.ts';
 import { readStackEnv, type SupabaseEnv } from './connection.ts';
 import { applyBootstrap, applyMigrations, applySeed } from './migrate.ts';
 import {
@@ -136,10 +136,24 @@ export async function resetStack(): Promise<SupabaseEnv> {
 	return startStack();
 }
 
-export async function stackStatus(): Promise<{ postgres: boolean; api: boolean; cluster: string | null }> {
+async function mailboxHealthy(): Promise<boolean> {
+	try {
+		return (await fetch(`${mailboxUrl}/health`, { signal: AbortSignal.timeout(2000) })).ok;
+	} catch {
+		return false;
+	}
+}
+
+export async function stackStatus(): Promise<{
+	postgres: boolean;
+	api: boolean;
+	mailbox: boolean;
+	cluster: string | null;
+}> {
 	return {
 		postgres: postgresRunning(),
 		api: Boolean(daemonPid()) && (await apiHealthy()),
+		mailbox: Boolean(daemonPid()) && (await mailboxHealthy()),
 		cluster: clusterExists() ? clusterDir() : null
 	};
 }

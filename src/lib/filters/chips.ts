@@ -52,5 +52,12 @@ export function filterChips(
 	if (filter.text) add('text', filter.text, withFilter(filter, { text: undefined }));
 	if (filter.area) add('area', filter.area.kind, withFilter(filter, { area: undefined }));
 	if (filter.delayed) add('delayed', '1', withFilter(filter, { delayed: undefined }));
+	const flags: readonly string[] = filter.quality ?? [];
+	for (const flag of flags)
+		add(
+			'quality',
+			flag,
+			withFilter(filter, { quality: flags.filter((f) => f !== flag) as DashboardFilter['quality'] })
+		);
 	return chips;
 }

@@ -7,6 +7,9 @@ export type AreaFilter =
 	| { kind: 'circle'; lon: number; lat: number; radiusKm: number }
 	| { kind: 'polygon'; ring: [number, number][] };
 
+/** The data-quality flags a project can carry (`commitment_unlocated` belongs to commitments). */
+export type ProjectQualityFlag = Exclude<Enums['quality_flag'], 'commitment_unlocated'>;
+
 /** Commitment filter: a stored status, or `overdue` (due before today, neither fulfilled nor cancelled). */
 export type CommitmentStatusFilter = Enums['commitment_status'] | 'overdue';
 
@@ -31,6 +34,7 @@ export interface DashboardFilter {
 	text?: string; // accent- and case-insensitive over name, BIP code and comuna names
 	area?: AreaFilter;
 	delayed?: boolean; // physical progress behind the planned curve
+	quality?: ProjectQualityFlag[]; // projects with any of these data-quality flags
 }
 
 /** The JSON the dashboard RPCs take as `p_filter` (snake_case, as SQL reads it). */
@@ -52,4 +56,5 @@ export interface RpcFilter {
 		| { kind: 'circle'; lon: number; lat: number; radius_km: number }
 		| { kind: 'polygon'; ring: [number, number][] };
 	delayed?: boolean;
+	quality?: string[];
 }

@@ -25,7 +25,8 @@ export function filterToRpc(filter: DashboardFilter): RpcFilter {
 						radius_km: filter.area.radiusKm
 					}
 				: filter.area,
-		delayed: filter.delayed
+		delayed: filter.delayed,
+		quality: filter.quality
 	};
 	for (const key of Object.keys(rpc) as (keyof RpcFilter)[]) if (rpc[key] === undefined) delete rpc[key];
 	return rpc;

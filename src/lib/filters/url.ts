@@ -1,5 +1,5 @@
 import { Constants } from '$lib/database.types';
-import type { AreaFilter, CommitmentStatusFilter, DashboardFilter } from './filter';
+import type { AreaFilter, CommitmentStatusFilter, DashboardFilter, ProjectQualityFlag } from './filter';
 import { replaceControlCharacters } from '$lib/text/control';
 
 /**
@@ -21,7 +21,8 @@ export const FILTER_PARAMS = {
 	investment: 'inversion',
 	text: 'q',
 	area: 'area',
-	delayed: 'atrasado'
+	delayed: 'atrasado',
+	quality: 'calidad'
 } as const;
 
 export type FilterParam = (typeof FILTER_PARAMS)[keyof typeof FILTER_PARAMS];
@@ -49,6 +50,10 @@ const LON_RANGE = [-110, -65] as const;
 const LAT_RANGE = [-57, -17] as const;
 const YEAR_RANGE = [1990, 2100] as const;
 const CODE = /^[a-z][a-z0-9_]{0,40}$/;
+export const PROJECT_QUALITY_FLAGS: readonly ProjectQualityFlag[] =
+	Constants.public.Enums.quality_flag.filter(
+		(flag): flag is ProjectQualityFlag => flag !== 'commitment_unlocated'
+	);
 const COMMITMENT_STATUSES: readonly string[] = [...Constants.public.Enums.commitment_status, 'overdue'];
 
 function inRange(value: number, [min, max]: readonly [number, number]): boolean {
@@ -220,6 +225,11 @@ export function filterFromSearchParams(params: URLSearchParams): ParsedFilter {
 		else if (delayed !== '0' && delayed !== 'no') drop(FILTER_PARAMS.delayed, delayed);
 	}
 
+	const quality = list<ProjectQualityFlag>(FILTER_PARAMS.quality, (v) =>
+		(PROJECT_QUALITY_FLAGS as readonly string[]).includes(v)
+	);
+	if (quality) filter.quality = quality;
+
 	// Drop the undefined halves of ranges so equal filters compare equal.
 	for (const key of Object.keys(filter) as (keyof DashboardFilter)[]) {
 		if (filter[key] === undefined) delete filter[key];
@@ -247,6 +257,7 @@ export function filterToSearchParams(filter: DashboardFilter): URLSearchParams {
 	if (filter.text) params.set(FILTER_PARAMS.text, filter.text);
 	if (filter.area) params.set(FILTER_PARAMS.area, formatArea(filter.area));
 	if (filter.delayed) params.set(FILTER_PARAMS.delayed, '1');
+	for (const flag of filter.quality ?? []) params.append(FILTER_PARAMS.quality, flag);
 	return params;
 }
 

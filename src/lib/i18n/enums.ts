@@ -94,7 +94,19 @@ const es: Labels = {
 		published: 'Publicada',
 		archived: 'Archivada'
 	},
-	pmg_evaluation_status: { draft: 'Borrador', submitted: 'Enviada', final: 'Final' }
+	pmg_evaluation_status: { draft: 'Borrador', submitted: 'Enviada', final: 'Final' },
+	quality_flag: {
+		missing_bip: 'Sin código BIP',
+		duplicate_bip: 'Código BIP repetido',
+		far_from_declared_commune: 'Lejos de la comuna declarada',
+		point_for_linear_work: 'Punto para una obra lineal',
+		investment_outlier: 'Inversión atípica',
+		stale: 'Sin actualizar en 12 meses',
+		commitment_unlocated: 'Compromiso sin proyecto ni comuna'
+	},
+	email_status: { queued: 'En cola', sent: 'Enviado', failed: 'Fallido' },
+	follow_kind: { project: 'Proyecto', agreement: 'Convenio', commune: 'Comuna', region: 'Región' },
+	digest_frequency: { daily: 'Diario', weekly: 'Semanal', never: 'Nunca' }
 };
 
 const en: Labels = {
@@ -181,7 +193,19 @@ const en: Labels = {
 		published: 'Published',
 		archived: 'Archived'
 	},
-	pmg_evaluation_status: { draft: 'Draft', submitted: 'Submitted', final: 'Final' }
+	pmg_evaluation_status: { draft: 'Draft', submitted: 'Submitted', final: 'Final' },
+	quality_flag: {
+		missing_bip: 'No BIP code',
+		duplicate_bip: 'Repeated BIP code',
+		far_from_declared_commune: 'Far from the declared comuna',
+		point_for_linear_work: 'Point for a linear work',
+		investment_outlier: 'Unusual investment',
+		stale: 'Not updated in 12 months',
+		commitment_unlocated: 'Commitment without project or comuna'
+	},
+	email_status: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
+	follow_kind: { project: 'Project', agreement: 'Agreement', commune: 'Comuna', region: 'Region' },
+	digest_frequency: { daily: 'Daily', weekly: 'Weekly', never: 'Never' }
 };
 
 const catalogues: Record<Language, Labels> = { es, en };

@@ -96,7 +96,16 @@ export class MapContext<M extends ContextMap = MapLibreMap> {
 	/* eslint-enable svelte/prefer-svelte-reactivity */
 
 	#onStyleLoad = () => this.#restore();
-	#onIdle = () => this.#checkReady();
+	/**
+	 * How many times the map has settled (rendered with nothing left to load): published on the
+	 * map's element, so a benchmark or test sees from outside when a change has been drawn.
+	 */
+	idles = $state(0);
+
+	#onIdle = () => {
+		this.idles += 1;
+		this.#checkReady();
+	};
 
 	attach(map: M, maplibre: MapLibre | null): void {
 		this.map = map;

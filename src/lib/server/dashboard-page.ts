@@ -29,7 +29,8 @@ export async function loadDashboardPage(
 	const [summary, metrics, projects, options, regions] = await Promise.all([
 		loadSummary(supabase, rpc),
 		loadCommuneMetrics(supabase, rpc),
-		loadProjectsPage(supabase, rpc, 'investment_desc', null, DASHBOARD_LIST_SIZE),
+		// Counted by the summary (kpis.projects: the same projects, from the roll-up when it can).
+		loadProjectsPage(supabase, rpc, 'investment_desc', null, DASHBOARD_LIST_SIZE, false),
 		loadFilterOptions(supabase, lang),
 		place.level === 'country' ? listRegions(supabase, lang) : Promise.resolve([])
 	]);
@@ -42,7 +43,7 @@ export async function loadDashboardPage(
 		fixed: fixedFields(place),
 		summary: summary.data!,
 		metrics: metrics.data ?? [],
-		projects: { rows: projects.data?.rows ?? [], count: projects.data?.count ?? null },
+		projects: { rows: projects.data?.rows ?? [], count: summary.data!.kpis.projects },
 		options,
 		regions
 	};

@@ -36,9 +36,12 @@ export async function loadCommuneMetrics(
 	return { data: data ?? null, error, status };
 }
 
+// The latest progress is read for the page's rows in a second request: embedded, PostgREST joins
+// it to every filtered project before sorting and limiting (100 000 lookups for the national page's
+// 50 rows: past the anonymous role's 3 s timeout at 100k).
 export const PROJECT_LIST_COLUMNS =
-	'id,name,bip_code,service_code,stage,status,investment_clp,start_on,end_on,' +
-	'project_progress_latest(physical_progress,spent_clp,reported_on)';
+	'id,name,bip_code,service_code,stage,status,investment_clp,start_on,end_on';
+const PROGRESS_COLUMNS = 'project_id,physical_progress,spent_clp,reported_on';
 
 /** What a row of the projects list shows (shared with the components that draw it). */
 export type ProjectListRow = ProjectRow;
@@ -110,16 +113,25 @@ export interface ProjectsPage {
 	next: string | null;
 }
 
+/**
+ * A page of the filtered projects. `counted`: the first page also asks PostgREST for the count,
+ * which evaluates the filter a second time; a dashboard takes its count from the summary instead.
+ */
 export async function loadProjectsPage(
 	supabase: Client,
 	filter: RpcFilter,
 	sort: ProjectSort,
 	cursor: ProjectCursor | null,
-	pageSize = PROJECT_PAGE_SIZE
+	pageSize = PROJECT_PAGE_SIZE,
+	counted = true
 ): Promise<Loaded<ProjectsPage>> {
 	const { column, ascending } = SORTS[sort];
 	let query = supabase
-		.rpc('filtered_projects', { p_filter: asFilter(filter) }, cursor ? undefined : { count: 'estimated' })
+		.rpc(
+			'filtered_projects',
+			{ p_filter: asFilter(filter) },
+			cursor || !counted ? undefined : { count: 'estimated' }
+		)
 		.select(PROJECT_LIST_COLUMNS);
 	if (cursor) query = query.or(afterCursorFilter(sort, cursor));
 	const { data, error, status, count } = await query
@@ -127,7 +139,22 @@ export async function loadProjectsPage(
 		.order('id', { ascending: true })
 		.limit(pageSize);
 	if (error) return { data: null, error, status };
-	const rows = (data ?? []) as unknown as ProjectListRow[];
+	const found = (data ?? []) as unknown as Omit<ProjectListRow, 'project_progress_latest'>[];
+	const progress = found.length
+		? await supabase
+				.from('project_progress_latest')
+				.select(PROGRESS_COLUMNS)
+				.in(
+					'project_id',
+					found.map((row) => row.id)
+				)
+		: { data: [], error: null, status: 200 };
+	if (progress.error) return { data: null, error: progress.error, status: progress.status };
+	const latest = new Map((progress.data ?? []).map(({ project_id, ...rest }) => [project_id, rest]));
+	const rows: ProjectListRow[] = found.map((row) => ({
+		...row,
+		project_progress_latest: latest.get(row.id) ?? null
+	}));
 	const last = rows.at(-1);
 	const next = rows.length === pageSize && last ? encodeCursor({ value: last[column], id: last.id }) : null;
 	return { data: { rows, count: cursor ? null : (count ?? null), next }, error: null, status };

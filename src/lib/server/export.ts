@@ -3,6 +3,13 @@ import type { Database, Json } from '$lib/database.types';
 import type { RpcFilter } from '$lib/filters/filter';
 import { translate, type Language, type MessageKey } from '$lib/i18n';
 import { enumLabel } from '$lib/i18n/enums';
+import {
+	OC4IDS_LOCAL_SCHEME,
+	OC4IDS_PUBLISHER,
+	OC4IDS_VERSION,
+	oc4idsProject,
+	type Oc4idsSource
+} from './oc4ids';
 
 // Exports of exactly the filtered projects, streamed: pages of EXPORT_PAGE_SIZE rows in id order
 // (keyset: id > last id) through public.filtered_projects under the caller's RLS, each written
@@ -34,33 +41,34 @@ interface ExportRow {
 }
 
 export class ExportError extends Error {
-	constructor(
-		message: string,
-		readonly status: number
-	) {
+	// A field, not a parameter property: the export CLI loads this module with Node's type
+	// stripping, which only takes erasable TypeScript.
+	readonly status: number;
+	constructor(message: string, status: number) {
 		super(message);
 		this.name = 'ExportError';
+		this.status = status;
 	}
 }
 
 /** Every page of filtered projects, in id order. */
-async function* pages(
+async function* pages<Row extends { id: number } = ExportRow>(
 	supabase: Client,
 	filter: RpcFilter,
-	withGeometry: boolean,
+	columns: string,
 	pageSize: number
-): AsyncGenerator<ExportRow[]> {
+): AsyncGenerator<Row[]> {
 	let last = 0;
 	for (;;) {
 		const { data, error, status } = await supabase
 			.rpc('filtered_projects', { p_filter: filter as unknown as Json })
-			.select(withGeometry ? `${EXPORT_COLUMNS},geom` : EXPORT_COLUMNS)
+			.select(columns)
 			.gt('id', last)
 			.order('id', { ascending: true })
 			.order('share', { referencedTable: 'project_communes', ascending: false })
 			.limit(pageSize);
 		if (error) throw new ExportError(`filtered_projects failed: ${error.message}`, status || 500);
-		const rows = (data ?? []) as unknown as ExportRow[];
+		const rows = (data ?? []) as unknown as Row[];
 		if (rows.length) yield rows;
 		if (rows.length < pageSize) return;
 		last = rows[rows.length - 1].id;
@@ -138,6 +146,16 @@ async function serviceNames(supabase: Client): Promise<Map<string, string>> {
 	return new Map((data ?? []).map((s) => [s.code, s.name]));
 }
 
+/** The first page of rows read now, so that a failure is an error response, not a cut file. */
+async function started<Row>(source: AsyncGenerator<Row[]>): Promise<AsyncGenerator<Row[]>> {
+	const first = await source.next();
+	return (async function* () {
+		if (first.done) return;
+		yield first.value;
+		yield* source;
+	})();
+}
+
 function streamOf(produce: () => AsyncGenerator<string>): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	let chunks: AsyncGenerator<string> | undefined;
@@ -167,8 +185,7 @@ export async function projectsCsv(
 	pageSize = EXPORT_PAGE_SIZE
 ): Promise<ReadableStream<Uint8Array>> {
 	const services = await serviceNames(supabase);
-	const source = pages(supabase, filter, false, pageSize);
-	const first = await source.next();
+	const source = await started(pages(supabase, filter, EXPORT_COLUMNS, pageSize));
 	return streamOf(async function* () {
 		yield (
 			'\uFEFF' +
@@ -177,8 +194,6 @@ export async function projectsCsv(
 				separator
 			)
 		);
-		if (first.done) return;
-		yield first.value.map((row) => csvRow(row, language, services, separator)).join('');
 		for await (const rows of source)
 			yield rows.map((row) => csvRow(row, language, services, separator)).join('');
 	});
@@ -216,20 +231,64 @@ export async function projectsGeoJson(
 	pageSize = EXPORT_PAGE_SIZE
 ): Promise<ReadableStream<Uint8Array>> {
 	const services = await serviceNames(supabase);
-	const source = pages(supabase, filter, true, pageSize);
-	const first = await source.next();
+	const source = await started(pages(supabase, filter, `${EXPORT_COLUMNS},geom`, pageSize));
 	return streamOf(async function* () {
 		yield '{"type":"FeatureCollection","features":[\n';
 		let separator = '';
-		const write = (rows: ExportRow[]) => {
-			const text = separator + rows.map((row) => feature(row, services)).join(',\n');
+		for await (const rows of source) {
+			yield separator + rows.map((row) => feature(row, services)).join(',\n');
 			separator = ',\n';
-			return text;
-		};
-		if (!first.done) {
-			yield write(first.value);
-			for await (const rows of source) yield write(rows);
 		}
 		yield '\n]}\n';
+	});
+}
+
+const OC4IDS_COLUMNS =
+	'id,bip_code,name,description,service_code,stage,status,investment_clp,start_on,end_on,' +
+	'updated_at,located_by_commune,geom,project_communes(commune_code,share,communes(name))';
+
+export interface Oc4idsPackageOptions {
+	/** The package's URI: where this very package can be fetched again. */
+	uri: string;
+	/** Prefix of the projects' OC4IDS ids (a registered prefix when the publisher has one). */
+	idPrefix?: string;
+	pageSize?: number;
+}
+
+/**
+ * An OC4IDS 0.9 project package of the filtered projects (mapping in oc4ids.ts), streamed.
+ * `publishedDate` is written last (JSON objects are unordered): for a package made on demand it
+ * is the latest change among its projects, known only once every page has been read.
+ */
+export async function projectsOc4ids(
+	supabase: Client,
+	filter: RpcFilter,
+	{ uri, idPrefix = OC4IDS_LOCAL_SCHEME, pageSize = EXPORT_PAGE_SIZE }: Oc4idsPackageOptions
+): Promise<ReadableStream<Uint8Array>> {
+	const services = await serviceNames(supabase);
+	const source = await started(pages<Oc4idsSource>(supabase, filter, OC4IDS_COLUMNS, pageSize));
+	return streamOf(async function* () {
+		yield (
+			`{"version":${JSON.stringify(OC4IDS_VERSION)},"uri":${JSON.stringify(uri)},` +
+			`"publisher":${JSON.stringify(OC4IDS_PUBLISHER)},"projects":[\n`
+		);
+		let separator = '';
+		let latest = '';
+		for await (const rows of source) {
+			const text = rows
+				.map((row) => {
+					if (row.updated_at > latest) latest = row.updated_at;
+					const service = {
+						code: row.service_code,
+						name: services.get(row.service_code) ?? row.service_code
+					};
+					return JSON.stringify(oc4idsProject(row, service, idPrefix));
+				})
+				.join(',\n');
+			yield separator + text;
+			separator = ',\n';
+		}
+		const published = latest ? new Date(latest) : new Date();
+		yield `\n],"publishedDate":${JSON.stringify(published.toISOString())}}\n`;
 	});
 }

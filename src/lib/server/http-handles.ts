@@ -1,7 +1,7 @@
 import { isHttpError, isRedirect, type Handle } from '@sveltejs/kit';
 import { env } from '$env/dynamic/public';
 import { requestLogLine } from './request-log';
-import { addSources, originsOf, securityHeaders } from './security-headers';
+import { addSources, originsOf, securityHeaders, websocketOriginsOf } from './security-headers';
 
 /**
  * The first handle: security headers on every response and one log line per request. Redirects
@@ -47,7 +47,11 @@ function withSecurityHeaders(response: Response, https: boolean): Response {
 
 	const policy = headers.get('content-security-policy');
 	if (policy) {
-		const apiOrigins = originsOf([env.PUBLIC_SUPABASE_URL, env.PUBLIC_MAP_STYLE_URL]);
+		const apiOrigins = [
+			...originsOf([env.PUBLIC_SUPABASE_URL, env.PUBLIC_MAP_STYLE_URL]),
+			// Realtime, where the Supabase instance has it (live publications on region/comuna pages).
+			...websocketOriginsOf([env.PUBLIC_SUPABASE_URL])
+		];
 		headers.set('content-security-policy', addSources(policy, 'connect-src', apiOrigins));
 	}
 	return response;

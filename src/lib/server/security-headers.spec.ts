@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSources, originsOf, securityHeaders } from './security-headers';
+import { addSources, originsOf, securityHeaders, websocketOriginsOf } from './security-headers';
 
 describe('securityHeaders', () => {
 	it('sends HSTS only over HTTPS', () => {
@@ -53,5 +53,13 @@ describe('addSources', () => {
 		expect(addSources("script-src-elem 'self'", 'script-src', ['https://a.example'])).toBe(
 			"script-src-elem 'self'; script-src https://a.example"
 		);
+	});
+});
+
+describe('websocketOriginsOf', () => {
+	it('turns the API origins into the WebSocket origins Realtime uses', () => {
+		expect(
+			websocketOriginsOf(['https://abc.supabase.co/rest', 'http://127.0.0.1:54321', 'ftp://x', null])
+		).toEqual(['wss://abc.supabase.co', 'ws://127.0.0.1:54321']);
 	});
 });

@@ -31,6 +31,14 @@ export function originsOf(urls: (string | null | undefined)[]): string[] {
 }
 
 /**
+ * The WebSocket origins of the given URLs (http → ws, https → wss): Supabase Realtime connects to
+ * the API's host over a WebSocket, which connect-src must name on its own.
+ */
+export function websocketOriginsOf(urls: (string | null | undefined)[]): string[] {
+	return originsOf(urls).map((origin) => origin.replace(/^http/, 'ws'));
+}
+
+/**
  * Adds sources to one directive of a policy header value (creating the directive if missing). The
  * Supabase URL is read at run time, so it cannot be in svelte.config.js.
  */

@@ -130,7 +130,8 @@ select throws_ok(
 
 -- Emptying an audited table wholesale is recorded as such.
 delete from public.commitments where title = 'Compromiso auditado';
-truncate public.publication_communes, public.publication_projects, public.publication_commitments, public.acknowledgements, public.publications;
+truncate public.publication_communes, public.publication_projects, public.publication_commitments, public.publication_versions, public.acknowledgements,
+  public.email_outbox, public.publications;
 select is(
   (select action from tests.entries('publications') order by 1 desc limit 1), 'TRUNCATE',
   'a truncate is recorded'

@@ -162,6 +162,11 @@ insert into public.pmg_evaluations (institution_id, year, requirement_code, deve
   (tests.id('gore_91'), 2099, '1.2', 'En preparación', 'draft'),
   (tests.id('gore_92'), 2099, '1.1', 'Incorpora la perspectiva territorial', 'final'),
   (tests.id('dgop'), 2099, '1.1', 'Coordina la perspectiva territorial', 'final');
+-- ── pmg (area pmg): the workflow's other steps ──
+insert into public.pmg_evaluations (institution_id, year, requirement_code, development, status) values
+  (tests.id('gore_91'), 2099, '1.3', 'Enviada a revisión', 'submitted'),
+  (tests.id('gore_92'), 2099, '1.2', 'En preparación', 'draft');
+-- ── end pmg ──
 
 insert into tests.ids (name, literal)
 select name, quote_literal(id) from (values
@@ -169,7 +174,9 @@ select name, quote_literal(id) from (values
   ('ack92', (select id from public.acknowledgements where publication_id = tests.id('pub92_published'))),
   ('pmg91_final', (select id from public.pmg_evaluations where institution_id = tests.id('gore_91') and year = 2099 and requirement_code = '1.1')),
   ('pmg91_draft', (select id from public.pmg_evaluations where institution_id = tests.id('gore_91') and year = 2099 and requirement_code = '1.2')),
-  ('pmg92_final', (select id from public.pmg_evaluations where institution_id = tests.id('gore_92') and year = 2099)),
+  ('pmg92_final', (select id from public.pmg_evaluations where institution_id = tests.id('gore_92') and year = 2099 and requirement_code = '1.1')),
+  ('pmg91_submitted', (select id from public.pmg_evaluations where institution_id = tests.id('gore_91') and year = 2099 and requirement_code = '1.3')),
+  ('pmg92_draft', (select id from public.pmg_evaluations where institution_id = tests.id('gore_92') and year = 2099 and requirement_code = '1.2')),
   ('pmgnat_final', (select id from public.pmg_evaluations where institution_id = tests.id('dgop') and year = 2099))
 ) as v (name, id);
 
@@ -402,14 +409,30 @@ insert into tests.probes (tbl, op, target, template) values
   ('acknowledgements', 'update', 'by GORE 91', $$update public.acknowledgements set acknowledged_at = acknowledged_at where id = {ack91}$$),
   ('acknowledgements', 'delete', 'by GORE 91', $$delete from public.acknowledgements where id = {ack91}$$),
   -- PMG
+  -- ── pmg (area pmg): the evaluation workflow, draft → submitted → final ──
   ('pmg_evaluations', 'select', 'final in 91', $$select count(*) from public.pmg_evaluations where id = {pmg91_final}$$),
   ('pmg_evaluations', 'select', 'draft in 91', $$select count(*) from public.pmg_evaluations where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'select', 'submitted in 91', $$select count(*) from public.pmg_evaluations where id = {pmg91_submitted}$$),
   ('pmg_evaluations', 'select', 'final in 92', $$select count(*) from public.pmg_evaluations where id = {pmg92_final}$$),
+  ('pmg_evaluations', 'select', 'draft in 92', $$select count(*) from public.pmg_evaluations where id = {pmg92_draft}$$),
   ('pmg_evaluations', 'select', 'national, final', $$select count(*) from public.pmg_evaluations where id = {pmgnat_final}$$),
-  ('pmg_evaluations', 'insert', 'in 91', $$insert into public.pmg_evaluations (institution_id, year, requirement_code) values ({gore_91}, 2098, '1.1')$$),
+  ('pmg_evaluations', 'insert', 'draft in 91', $$insert into public.pmg_evaluations (institution_id, year, requirement_code) values ({gore_91}, 2098, '1.1')$$),
+  ('pmg_evaluations', 'insert', 'draft of a national institution in 91', $$insert into public.pmg_evaluations (institution_id, year, requirement_code, region_code) values ({dgop}, 2098, '1.1', '91')$$),
+  ('pmg_evaluations', 'insert', 'draft in 92', $$insert into public.pmg_evaluations (institution_id, year, requirement_code) values ({gore_92}, 2098, '1.1')$$),
+  ('pmg_evaluations', 'insert', 'submitted in 91', $$insert into public.pmg_evaluations (institution_id, year, requirement_code, status) values ({gore_91}, 2098, '1.1', 'submitted')$$),
+  ('pmg_evaluations', 'update', 'draft in 91', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'update', 'submitted in 91', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg91_submitted}$$),
+  ('pmg_evaluations', 'update', 'draft in 92', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg92_draft}$$),
   ('pmg_evaluations', 'update', 'final in 91', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg91_final}$$),
   ('pmg_evaluations', 'update', 'final in 92', $$update public.pmg_evaluations set recommendations = 'Más' where id = {pmg92_final}$$),
+  ('pmg_evaluations', 'submit', 'draft in 91', $$update public.pmg_evaluations set status = 'submitted' where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'submit', 'draft in 92', $$update public.pmg_evaluations set status = 'submitted' where id = {pmg92_draft}$$),
+  ('pmg_evaluations', 'finalise', 'draft in 91', $$update public.pmg_evaluations set status = 'final' where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'finalise', 'submitted in 91', $$update public.pmg_evaluations set status = 'final' where id = {pmg91_submitted}$$),
+  ('pmg_evaluations', 'delete', 'draft in 91', $$delete from public.pmg_evaluations where id = {pmg91_draft}$$),
+  ('pmg_evaluations', 'delete', 'submitted in 91', $$delete from public.pmg_evaluations where id = {pmg91_submitted}$$),
   ('pmg_evaluations', 'delete', 'final in 91', $$delete from public.pmg_evaluations where id = {pmg91_final}$$),
+  -- ── end pmg ──
   -- audit trail
   ('audit_log', 'select', 'an entry', $$select count(*) from public.audit_log where table_name = 'projects' and record_id = {p91}::text$$),
   ('audit_log', 'insert', 'a forged entry', $$insert into public.audit_log (table_name, record_id, action, actor_role) values ('projects', '1', 'DELETE', 'authenticated')$$);
@@ -427,6 +450,14 @@ insert into tests.probes (tbl, op, target, template) values
   ('project_progress_latest', 'insert', 'to a project in 91', $$insert into public.project_progress_latest (project_id, reported_on, physical_progress, spent_clp) values ({p91}, '2026-03-31', 20, 3000) on conflict (project_id) do update set spent_clp = excluded.spent_clp$$),
   ('project_progress_latest', 'update', 'of a project in 91', $$update public.project_progress_latest set spent_clp = 0 where project_id = {p91}$$),
   ('project_progress_latest', 'delete', 'of a project in 91', $$delete from public.project_progress_latest where project_id = {p91}$$);
+-- ── area exchange (issue 11 §3): data-quality flags, read-only views over public data ──────────
+-- The fixture projects have no BIP code (missing_bip) and the national commitment has neither
+-- project nor comuna (commitment_unlocated), so each probe has a row to see.
+insert into tests.probes (tbl, op, target, template) values
+  ('project_quality_flags', 'select', 'of a project in 91', $$select count(*) from public.project_quality_flags where project_id = {p91}$$),
+  ('project_quality_flags', 'select', 'of a project in 92', $$select count(*) from public.project_quality_flags where project_id = {p92}$$),
+  ('commitment_quality_flags', 'select', 'national', $$select count(*) from public.commitment_quality_flags where commitment_id = {c_nat}$$);
+-- ── end of area exchange probes ──────────────────────────────────────────────────────────────
 insert into tests.probes (tbl, op, target, template, owner_can) values
   ('audit_log', 'update', 'an entry', $$update public.audit_log set action = 'DELETE' where table_name = 'projects'$$, false),
   ('audit_log', 'delete', 'an entry', $$delete from public.audit_log where table_name = 'projects'$$, false);
@@ -442,6 +473,60 @@ insert into tests.probes (tbl, op, target, template) values
   ('import_mappings', 'delete', 'own, shared with 91', $$delete from public.import_mappings where id = {map91}$$),
   ('import_mappings', 'delete', 'shared with 92', $$delete from public.import_mappings where id = {map92}$$);
   -- end area import
+
+-- ── Area flows (issue 9 §2–4): contacts, e-mail outbox, inbox, follows, digest settings ───────
+insert into public.contacts (institution_id, name, email) values
+  (tests.id('gore_91'), 'Ana de Prueba Norte', 'ana@gore91.invalid'),
+  (tests.id('gore_92'), 'Beto de Prueba Sur', 'beto@gore92.invalid');
+insert into public.email_outbox (publication_id, institution_id, to_address) values
+  (tests.id('pub91_published'), tests.id('gore_91'), 'ana@gore91.invalid'),
+  (tests.id('pub92_published'), tests.id('gore_92'), 'beto@gore92.invalid');
+insert into public.follows (user_id, kind, region_code)
+select tests.user_id(u), 'region', '91' from unnest(array['admin', 'planner', 'gore', 'secretariat', 'nomember', 'gore92']) u;
+insert into public.digest_settings (user_id, frequency)
+select tests.user_id(u), 'weekly' from unnest(array['admin', 'planner', 'gore', 'secretariat', 'nomember', 'gore92']) u;
+insert into tests.ids (name, literal)
+select name, quote_literal(id) from (values
+  ('ct91', (select id from public.contacts where email = 'ana@gore91.invalid')),
+  ('ct92', (select id from public.contacts where email = 'beto@gore92.invalid')),
+  ('eo91', (select id from public.email_outbox where to_address = 'ana@gore91.invalid')),
+  ('eo92', (select id from public.email_outbox where to_address = 'beto@gore92.invalid'))
+) as v (name, id);
+
+insert into tests.probes (tbl, op, target, template) values
+  ('contacts', 'select', 'of GORE 91', $$select count(*) from public.contacts where id = {ct91}$$),
+  ('contacts', 'select', 'of GORE 92', $$select count(*) from public.contacts where id = {ct92}$$),
+  ('contacts', 'insert', 'for GORE 91', $$insert into public.contacts (institution_id, name, email) values ({gore_91}, 'Nueva', 'nueva@gore91.invalid')$$),
+  ('contacts', 'insert', 'for GORE 92', $$insert into public.contacts (institution_id, name, email) values ({gore_92}, 'Nueva', 'nueva@gore92.invalid')$$),
+  ('contacts', 'update', 'of GORE 91', $$update public.contacts set name = name where id = {ct91}$$),
+  ('contacts', 'update', 'of GORE 92', $$update public.contacts set name = name where id = {ct92}$$),
+  ('contacts', 'delete', 'of GORE 91', $$delete from public.contacts where id = {ct91}$$),
+  ('contacts', 'delete', 'of GORE 92', $$delete from public.contacts where id = {ct92}$$),
+  ('email_outbox', 'select', 'in 91', $$select count(*) from public.email_outbox where id = {eo91}$$),
+  ('email_outbox', 'select', 'in 92', $$select count(*) from public.email_outbox where id = {eo92}$$),
+  ('email_outbox', 'insert', 'in 91', $$insert into public.email_outbox (publication_id, institution_id, to_address) values ({pub91_acked}, {gore_91}, 'otra@gore91.invalid')$$),
+  ('email_outbox', 'update', 'in 91', $$update public.email_outbox set attempts = attempts where id = {eo91}$$),
+  ('email_outbox', 'delete', 'in 91', $$delete from public.email_outbox where id = {eo91}$$),
+  ('follows', 'select', 'own', $$select count(*) from public.follows where user_id = (select auth.uid())$$),
+  ('follows', 'select', 'of another user', $$select count(*) from public.follows where user_id = {u_gore92}$$),
+  ('follows', 'insert', 'own', $$insert into public.follows (kind, region_code) values ('region', '92')$$),
+  ('follows', 'update', 'own', $$update public.follows set region_code = region_code where user_id = (select auth.uid())$$),
+  ('follows', 'update', 'of another user', $$update public.follows set region_code = region_code where user_id = {u_gore92}$$),
+  ('follows', 'delete', 'own', $$delete from public.follows where user_id = (select auth.uid())$$),
+  ('follows', 'delete', 'of another user', $$delete from public.follows where user_id = {u_gore92}$$),
+  ('digest_settings', 'select', 'own', $$select count(*) from public.digest_settings where user_id = (select auth.uid())$$),
+  ('digest_settings', 'select', 'of another user', $$select count(*) from public.digest_settings where user_id = {u_gore92}$$),
+  ('digest_settings', 'insert', 'own', $$insert into public.digest_settings (frequency) values ('daily') on conflict (user_id) do update set frequency = excluded.frequency$$),
+  ('digest_settings', 'update', 'own', $$update public.digest_settings set frequency = 'daily' where user_id = (select auth.uid())$$),
+  ('digest_settings', 'update', 'of another user', $$update public.digest_settings set frequency = 'daily' where user_id = {u_gore92}$$),
+  ('digest_settings', 'delete', 'own', $$delete from public.digest_settings where user_id = (select auth.uid())$$),
+  ('digest_settings', 'delete', 'of another user', $$delete from public.digest_settings where user_id = {u_gore92}$$);
+-- The inbox is keyed on the caller's institution; the owner's session carries the admin's JWT,
+-- and an administrator acts for no institution, so nobody but a recipient sees a row.
+insert into tests.probes (tbl, op, target, template, owner_can) values
+  ('inbox', 'select', 'addressed to GORE 91', $$select count(*) from public.inbox where publication_id = {pub91_published}$$, false),
+  ('inbox', 'select', 'addressed to GORE 92', $$select count(*) from public.inbox where publication_id = {pub92_published}$$, false);
+-- ── end of area flows ─────────────────────────────────────────────────────────────────────────
 
 create function tests.resolve(template text)
 returns text
@@ -631,10 +716,41 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('acknowledgements', 'update', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('acknowledgements', 'delete', '{}', '{}', '{}', '{}', '{}', '{*}'),
 
-  ('pmg_evaluations', 'select', '{}', '{}', '{"final in 91","final in 92","national, final"}', '{"final in 91"}', '{"final in 91"}', '{*}'),
-  ('pmg_evaluations', 'insert', '{}', '{}', '{}', '{}', '{}', '{*}'),
-  ('pmg_evaluations', 'update', '{}', '{}', '{}', '{}', '{}', '{*}'),
-  ('pmg_evaluations', 'delete', '{}', '{}', '{}', '{}', '{}', '{*}'),
+  -- ── pmg (area pmg) ──
+  ('pmg_evaluations', 'select', '{}', '{}', '{"final in 91","submitted in 91","final in 92","national, final"}', '{"final in 91","submitted in 91"}', '{"final in 91","draft in 91","submitted in 91"}', '{*}'),
+  ('pmg_evaluations', 'insert', '{}', '{}', '{}', '{}', '{"draft in 91","draft of a national institution in 91"}', '{*}'),
+  ('pmg_evaluations', 'update', '{}', '{}', '{}', '{}', '{"draft in 91"}', '{"draft in 91","submitted in 91","draft in 92"}'),
+  ('pmg_evaluations', 'submit', '{}', '{}', '{}', '{}', '{"draft in 91"}', '{*}'),
+  ('pmg_evaluations', 'finalise', '{}', '{}', '{}', '{}', '{}', '{*}'),
+  ('pmg_evaluations', 'delete', '{}', '{}', '{}', '{}', '{"draft in 91"}', '{"draft in 91","submitted in 91"}'),
+  -- ── end pmg ──
+
+  -- area exchange (issue 11 §3): flags are as public as the projects and commitments they describe
+  ('project_quality_flags', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
+  ('commitment_quality_flags', 'select', '{*}', '{*}', '{*}', '{*}', '{*}', '{*}'),
+  -- end of area exchange cells
+  -- ── Area flows ──
+  ('contacts', 'select', '{}', '{}', '{}', '{"of GORE 91"}', '{"of GORE 91"}', '{*}'),
+  ('contacts', 'insert', '{}', '{}', '{}', '{}', '{"for GORE 91"}', '{*}'),
+  ('contacts', 'update', '{}', '{}', '{}', '{}', '{"of GORE 91"}', '{*}'),
+  ('contacts', 'delete', '{}', '{}', '{}', '{}', '{"of GORE 91"}', '{*}'),
+
+  ('email_outbox', 'select', '{}', '{}', '{}', '{}', '{"in 91"}', '{*}'),
+  ('email_outbox', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('email_outbox', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),
+  ('email_outbox', 'delete', '{}', '{}', '{}', '{}', '{}', '{}'),
+
+  ('inbox', 'select', '{}', '{}', '{}', '{"addressed to GORE 91"}', '{}', '{}'),
+
+  ('follows', 'select', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('follows', 'insert', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('follows', 'update', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('follows', 'delete', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+
+  ('digest_settings', 'select', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('digest_settings', 'insert', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('digest_settings', 'update', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
+  ('digest_settings', 'delete', '{}', '{own}', '{own}', '{own}', '{own}', '{own}'),
 
   ('audit_log', 'select', '{}', '{}', '{}', '{}', '{}', '{*}'),
   ('audit_log', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
