@@ -60,6 +60,7 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN,
+			BODY_SIZE_LIMIT: '64M',
 			...passThrough([
 				'PUBLIC_SUPABASE_URL',
 				'PUBLIC_SUPABASE_ANON_KEY',

@@ -28,7 +28,8 @@ function startApp(): ChildProcess {
 	const startedAt = Date.now();
 	const child = spawn(process.execPath, [join(repoRoot, 'build')], {
 		stdio: 'inherit',
-		env: { ...process.env, ...appEnv(env), PORT: port, ORIGIN: origin }
+		// Project import uploads whole files (src/lib/import LIMITS): adapter-node's default is 512 kB.
+		env: { BODY_SIZE_LIMIT: '64M', ...process.env, ...appEnv(env), PORT: port, ORIGIN: origin }
 	});
 	child.on('exit', (code, signal) => {
 		if (stopping) process.exit(code ?? 0);

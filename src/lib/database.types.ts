@@ -661,6 +661,44 @@ export type Database = {
           },
         ]
       }
+      import_mappings: {
+        Row: {
+          created_at: string
+          id: number
+          mapping: NonNullable<Json>
+          name: string
+          region_code: string | null
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          mapping: NonNullable<Json>
+          name: string
+          region_code?: string | null
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          mapping?: NonNullable<Json>
+          name?: string
+          region_code?: string | null
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "import_mappings_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       information_flow_recipients: {
         Row: {
           flow_id: number
@@ -1963,6 +2001,10 @@ export type Database = {
           region_code: string
           state: string
         }[]
+      }
+      import_projects: {
+        Args: { p_commit?: boolean; p_rows: Json }
+        Returns: Json
       }
       is_delayed: {
         Args: {

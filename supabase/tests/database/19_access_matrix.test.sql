@@ -191,6 +191,20 @@ select name, quote_literal(id) from (values
   ('pmgnat_final', (select id from public.pmg_evaluations where institution_id = tests.id('dgop') and year = 2099))
 ) as v (name, id);
 
+-- ── area import: saved column mappings (one of the secretariat's shared with 91, one of an admin,
+-- one of a user in 92) ──
+insert into public.import_mappings (user_id, region_code, name, mapping) values
+  (tests.user_id('secretariat'), '91', 'Columnas de Prueba Norte [prueba]', '{"name": "Nombre"}'),
+  (tests.user_id('admin'), null, 'Columnas de administración [prueba]', '{"name": "Nombre"}'),
+  (tests.user_id('gore92'), '92', 'Columnas de Prueba Sur [prueba]', '{"name": "Nombre"}');
+insert into tests.ids (name, literal)
+select name, quote_literal(id) from (values
+  ('map91', (select id from public.import_mappings where name = 'Columnas de Prueba Norte [prueba]')),
+  ('map_admin', (select id from public.import_mappings where name = 'Columnas de administración [prueba]')),
+  ('map92', (select id from public.import_mappings where name = 'Columnas de Prueba Sur [prueba]'))
+) as v (name, id);
+-- ── end area import ──
+
 -- ── Probes: (table, operation, target, statement) ─────────────────────────────────────────────
 -- {name} stands for the fixture's id. `owner_can` is false only where nobody at all, the owner
 -- included, may do it (the audit trail is append-only by trigger).
@@ -485,6 +499,18 @@ insert into tests.probes (tbl, op, target, template) values
 insert into tests.probes (tbl, op, target, template, owner_can) values
   ('audit_log', 'update', 'an entry', $$update public.audit_log set action = 'DELETE' where table_name = 'projects'$$, false),
   ('audit_log', 'delete', 'an entry', $$delete from public.audit_log where table_name = 'projects'$$, false);
+insert into tests.probes (tbl, op, target, template) values
+  -- area import
+  ('import_mappings', 'select', 'own, shared with 91', $$select count(*) from public.import_mappings where id = {map91}$$),
+  ('import_mappings', 'select', 'an admin''s', $$select count(*) from public.import_mappings where id = {map_admin}$$),
+  ('import_mappings', 'select', 'shared with 92', $$select count(*) from public.import_mappings where id = {map92}$$),
+  ('import_mappings', 'insert', 'own', $$insert into public.import_mappings (name, mapping) values ('Nuevas columnas', '{}')$$),
+  ('import_mappings', 'insert', 'shared with 92', $$insert into public.import_mappings (name, region_code, mapping) values ('Nuevas columnas', '92', '{}')$$),
+  ('import_mappings', 'update', 'own, shared with 91', $$update public.import_mappings set name = name where id = {map91}$$),
+  ('import_mappings', 'update', 'shared with 92', $$update public.import_mappings set name = name where id = {map92}$$),
+  ('import_mappings', 'delete', 'own, shared with 91', $$delete from public.import_mappings where id = {map91}$$),
+  ('import_mappings', 'delete', 'shared with 92', $$delete from public.import_mappings where id = {map92}$$);
+  -- end area import
 
 -- ── Area flows (issue 9 §2–4): contacts, e-mail outbox, inbox, follows, digest settings ───────
 insert into public.contacts (institution_id, name, email) values
@@ -775,6 +801,13 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('audit_log', 'insert', '{}', '{}', '{}', '{}', '{}', '{}'),
   ('audit_log', 'update', '{}', '{}', '{}', '{}', '{}', '{}'),
   ('audit_log', 'delete', '{}', '{}', '{}', '{}', '{}', '{}');
+insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, admin) values
+  -- area import
+  ('import_mappings', 'select', '{}', '{}', '{}', '{}', '{"own, shared with 91"}', '{*}'),
+  ('import_mappings', 'insert', '{}', '{}', '{}', '{}', '{own}', '{*}'),
+  ('import_mappings', 'update', '{}', '{}', '{}', '{}', '{"own, shared with 91"}', '{*}'),
+  ('import_mappings', 'delete', '{}', '{}', '{}', '{}', '{"own, shared with 91"}', '{*}');
+  -- end area import
 
 create table tests.cells as
 select m.tbl, m.op, r.role, r.allowed
