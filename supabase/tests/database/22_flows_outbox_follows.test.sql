@@ -3,7 +3,7 @@
 -- by the service role only), contacts, the recipients' inbox, follows and what a follower is told.
 begin;
 \ir helpers/access.psql
-select plan(50);
+select plan(51);
 
 select tests.create_territory();
 insert into public.institutions (name, kind, level, region_code, commune_code) values
@@ -125,6 +125,17 @@ select ok(
    join public.publications p on p.id = e.publication_id where p.title = 'Febrero programada [prueba]'),
   'the mail of a scheduled delivery waits for its publication time'
 );
+-- Published now instead of at its time: its mail goes now, not at the time it was scheduled for.
+savepoint published_early;
+select tests.authenticate_as('secretariat');
+update public.publications set status = 'published' where title = 'Febrero programada [prueba]';
+select tests.clear_authentication();
+select ok(
+  (select bool_and(e.next_attempt_at <= now()) from public.email_outbox e
+   join public.publications p on p.id = e.publication_id where p.title = 'Febrero programada [prueba]'),
+  'a scheduled delivery published ahead of its time sends its mail now'
+);
+rollback to savepoint published_early;
 select tests.authenticate_as('secretariat');
 update public.publications set status = 'draft' where title = 'Febrero programada [prueba]';
 select tests.clear_authentication();
