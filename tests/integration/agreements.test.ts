@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types.ts';
 import { violatedConstraint } from '../../src/lib/errors.ts';
-import { testClient, type TestClient } from '../support/supabase.ts';
+import { testClient, type TestClient, must, signedInUser } from '../support/supabase.ts';
 
 const run = randomUUID().slice(0, 8);
 const tag = (label: string) => `${label} [agreements ${run}]`;
@@ -16,23 +16,6 @@ const tag = (label: string) => `${label} [agreements ${run}]`;
 let service: TestClient;
 const users: Record<string, { id: string; client: TestClient }> = {};
 const ids: Record<string, number> = {};
-
-function must<T>(result: { data: T | null; error: { message: string } | null }): T {
-	if (result.error) throw new Error(result.error.message);
-	return result.data as T;
-}
-
-async function signedInUser(role: 'secretariat' | 'gore', region: string) {
-	const email = `agreements-${role}-${region}-${run}@example.test`;
-	const password = `clave-${randomUUID()}`;
-	const { data, error } = await service.auth.admin.createUser({ email, password, email_confirm: true });
-	if (error) throw error;
-	must(await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region }));
-	const client = testClient();
-	const signIn = await client.auth.signInWithPassword({ email, password });
-	if (signIn.error) throw signIn.error;
-	return { id: data.user.id, client };
-}
 
 async function institutionId(kind: 'regional_government' | 'municipality', region: string) {
 	const rows = must(
@@ -65,8 +48,12 @@ const agreement = (overrides: Partial<SaveAgreementArgs> = {}): SaveAgreementArg
 
 beforeAll(async () => {
 	service = testClient({ key: 'service' });
-	users.secretariat = await signedInUser('secretariat', '08');
-	users.gore = await signedInUser('gore', '08');
+	users.secretariat = await signedInUser(service, {
+		role: 'secretariat',
+		region: '08',
+		label: 'agreements'
+	});
+	users.gore = await signedInUser(service, { role: 'gore', region: '08', label: 'agreements' });
 	ids.gore08 = await institutionId('regional_government', '08');
 	ids.muni08 = await institutionId('municipality', '08');
 	ids.gore13 = await institutionId('regional_government', '13');

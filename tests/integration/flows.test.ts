@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDueEmails } from '../../src/lib/server/mail/outbox.ts';
 import { smtpSender } from '../../src/lib/server/mail/transport.ts';
 import { violatedConstraint } from '../../src/lib/errors.ts';
-import { testClient, type TestClient } from '../support/supabase.ts';
+import { testClient, type TestClient, must, signedInUser } from '../support/supabase.ts';
 
 const run = randomUUID().slice(0, 8);
 const tag = (label: string) => `${label} [flows ${run}]`;
@@ -18,29 +18,10 @@ let service: TestClient;
 const users: Record<string, { id: string; client: TestClient }> = {};
 const ids: Record<string, number> = {};
 
-function must<T>(result: { data: T; error: { message: string } | null }): NonNullable<T> {
-	if (result.error) throw new Error(result.error.message);
-	return result.data as NonNullable<T>;
-}
-
 function setting(name: 'SMTP_URL' | 'LOCAL_MAILBOX_URL' | 'LOCAL_MAILBOX_TOKEN'): string {
 	const value = process.env[name];
 	if (!value) throw new Error(`${name} must be set (npm test sets it from the running stack)`);
 	return value;
-}
-
-async function signedInUser(role: 'secretariat' | 'gore' | 'planner', region?: string) {
-	const email = `flows-${role}-${run}@example.test`;
-	const password = `clave-${randomUUID()}`;
-	const { data, error } = await service.auth.admin.createUser({ email, password, email_confirm: true });
-	if (error) throw error;
-	must(
-		await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region ?? null })
-	);
-	const client = testClient();
-	const signIn = await client.auth.signInWithPassword({ email, password });
-	if (signIn.error) throw signIn.error;
-	return { id: data.user.id, client };
 }
 
 async function mailboxMessagesTo(to: string) {
@@ -64,9 +45,9 @@ beforeAll(async () => {
 		).id;
 	ids.gore05 = await institution('regional_government', '05');
 	ids.gore13 = await institution('regional_government', '13');
-	users.secretariat = await signedInUser('secretariat', '05');
-	users.gore = await signedInUser('gore', '05');
-	users.planner = await signedInUser('planner');
+	users.secretariat = await signedInUser(service, { role: 'secretariat', region: '05', label: 'flows' });
+	users.gore = await signedInUser(service, { role: 'gore', region: '05', label: 'flows' });
+	users.planner = await signedInUser(service, { role: 'planner', label: 'flows' });
 
 	const flow = must(
 		await users.secretariat.client

@@ -4,13 +4,11 @@
 //
 // Workflow fixtures live in year 2090 (no sample data there) and are removed with the service key
 // afterwards (a final evaluation cannot be deleted through the API); the audit trail keeps them.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PmgEvidence } from '../../src/lib/pmg/evidence.ts';
-import { testClient, type TestClient } from '../support/supabase.ts';
+import { testClient, type TestClient, must, signedInUser } from '../support/supabase.ts';
 
 type Role = 'admin' | 'gore' | 'secretariat';
-const run = randomUUID().slice(0, 8);
 const YEAR = 2090;
 const EVIDENCE_YEAR = 2026;
 
@@ -18,35 +16,16 @@ let service: TestClient;
 let dgop: number;
 const users: Record<Role | 'secretariat09', { id: string; client: TestClient }> = {} as never;
 
-function must<T>(result: { data: T | null; error: { message: string } | null }): T {
-	if (result.error) throw new Error(result.error.message);
-	return result.data as T;
-}
-
-async function signedInUser(role: Role, region?: string) {
-	const email = `pmg-${role}-${region ?? 'nac'}-${run}@example.test`;
-	const password = `clave-${randomUUID()}`;
-	const { data, error } = await service.auth.admin.createUser({ email, password, email_confirm: true });
-	if (error) throw error;
-	must(
-		await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region ?? null })
-	);
-	const client = testClient();
-	const signIn = await client.auth.signInWithPassword({ email, password });
-	if (signIn.error) throw signIn.error;
-	return { id: data.user.id, client };
-}
-
 beforeAll(async () => {
 	service = testClient({ key: 'service' });
 	const [institution] = must(
 		await service.from('institutions').select('id').eq('acronym', 'DGOP').eq('level', 'national')
 	);
 	dgop = institution.id;
-	users.admin = await signedInUser('admin');
-	users.gore = await signedInUser('gore', '08');
-	users.secretariat = await signedInUser('secretariat', '08');
-	users.secretariat09 = await signedInUser('secretariat', '09');
+	users.admin = await signedInUser(service, { role: 'admin', label: 'pmg' });
+	users.gore = await signedInUser(service, { role: 'gore', region: '08', label: 'pmg' });
+	users.secretariat = await signedInUser(service, { role: 'secretariat', region: '08', label: 'pmg' });
+	users.secretariat09 = await signedInUser(service, { role: 'secretariat', region: '09', label: 'pmg' });
 });
 
 afterAll(async () => {

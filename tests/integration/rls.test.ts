@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TablesInsert } from '../../src/lib/database.types.ts';
 import { violatedConstraint } from '../../src/lib/errors.ts';
-import { testClient, type TestClient } from '../support/supabase.ts';
+import { testClient, type TestClient, must, signedInUser } from '../support/supabase.ts';
 
 type Role = 'admin' | 'planner' | 'gore' | 'secretariat';
 const run = randomUUID().slice(0, 8);
@@ -25,10 +25,6 @@ const valparaiso = { type: 'Point', coordinates: [-71.6197, -33.0458] };
 const santiago = { type: 'Point', coordinates: [-70.6483, -33.4569] };
 
 /** Fails the test with PostgREST's own words when a fixture cannot be written. */
-function must<T>(result: { data: T | null; error: { message: string } | null }): T {
-	if (result.error) throw new Error(result.error.message);
-	return result.data as T;
-}
 
 async function institutionFor(kind: 'regional_government', region: string, name: string): Promise<number> {
 	const existing = must(
@@ -45,25 +41,6 @@ async function institutionFor(kind: 'regional_government', region: string, name:
 	return row.id;
 }
 
-async function signedInUser(role: Role, region?: string): Promise<{ id: string; client: TestClient }> {
-	const email = `rls-${role}-${run}@example.test`;
-	const password = `clave-${randomUUID()}`;
-	const { data, error } = await service.auth.admin.createUser({
-		email,
-		password,
-		email_confirm: true,
-		app_metadata: { role, region_code: region }
-	});
-	if (error) throw error;
-	must(
-		await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region ?? null })
-	);
-	const client = testClient();
-	const signIn = await client.auth.signInWithPassword({ email, password });
-	if (signIn.error) throw signIn.error;
-	return { id: data.user.id, client };
-}
-
 beforeAll(async () => {
 	service = testClient({ key: 'service' });
 
@@ -74,10 +51,28 @@ beforeAll(async () => {
 		'Gobierno Regional Metropolitano de Santiago'
 	);
 
-	users.admin = await signedInUser('admin');
-	users.planner = await signedInUser('planner');
-	users.gore = await signedInUser('gore', '05');
-	users.secretariat = await signedInUser('secretariat', '05');
+	users.admin = await signedInUser(service, {
+		role: 'admin',
+		label: 'rls',
+		appMetadata: { role: 'admin', region_code: undefined }
+	});
+	users.planner = await signedInUser(service, {
+		role: 'planner',
+		label: 'rls',
+		appMetadata: { role: 'planner', region_code: undefined }
+	});
+	users.gore = await signedInUser(service, {
+		role: 'gore',
+		region: '05',
+		label: 'rls',
+		appMetadata: { role: 'gore', region_code: '05' }
+	});
+	users.secretariat = await signedInUser(service, {
+		role: 'secretariat',
+		region: '05',
+		label: 'rls',
+		appMetadata: { role: 'secretariat', region_code: '05' }
+	});
 
 	const projects = must(
 		await service

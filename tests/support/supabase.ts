@@ -36,3 +36,42 @@ export function testClient({ key = 'anon', apiKey, headers }: TestClientOptions 
 		...(headers ? { global: { headers } } : {})
 	});
 }
+
+/** The data of a supabase-js result; its error, if any, fails the test with the API's message. */
+export function must<T>(result: { data: T; error: { message: string } | null }): NonNullable<T> {
+	if (result.error) throw new Error(result.error.message);
+	return result.data as NonNullable<T>;
+}
+
+export interface TestUserOptions {
+	role: Database['public']['Enums']['app_role'];
+	region?: string | null;
+	/** Names the suite in the address, so a leftover user says where it came from. */
+	label: string;
+	/** Claims a client could set on itself, to prove the database never trusts them. */
+	appMetadata?: Record<string, unknown>;
+}
+
+/**
+ * A new user with one membership, signed in through Auth: its client carries a real JWT, as a
+ * person's browser would. The caller deletes it (`service.auth.admin.deleteUser(id)`).
+ */
+export async function signedInUser(
+	service: TestClient,
+	{ role, region = null, label, appMetadata }: TestUserOptions
+): Promise<{ id: string; client: TestClient }> {
+	const email = `${label}-${role}-${region ?? 'nac'}-${crypto.randomUUID().slice(0, 8)}@example.test`;
+	const password = `clave-${crypto.randomUUID()}`;
+	const { data, error } = await service.auth.admin.createUser({
+		email,
+		password,
+		email_confirm: true,
+		...(appMetadata ? { app_metadata: appMetadata } : {})
+	});
+	if (error) throw error;
+	must(await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region }));
+	const client = testClient();
+	const signIn = await client.auth.signInWithPassword({ email, password });
+	if (signIn.error) throw signIn.error;
+	return { id: data.user.id, client };
+}
