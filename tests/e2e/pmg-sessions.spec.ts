@@ -12,6 +12,8 @@ import { expectReportPictures } from './report-pictures.ts';
 
 const run = randomUUID().slice(0, 8);
 const PLACE = `Sala e2e ${run}`;
+const PROJECT = `Puente entre sesiones e2e ${run}`;
+const CONCEPCION = [-73.05, -36.83];
 const service = () => testClient({ key: 'service' });
 const account = {
 	email: `council-e2e-sec08-${run}@example.test`,
@@ -55,6 +57,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
 	await removeSessions();
+	await service().from('projects').delete().eq('name', PROJECT);
 	if (userId) await service().auth.admin.deleteUser(userId);
 });
 
@@ -111,7 +114,28 @@ test('a secretariat records two sessions and sees what changed between them; the
 	await expect(first.locator('.md strong')).toHaveText('Acuerdo 1');
 	await expect(first.locator('.md img[onerror]')).toHaveCount(0);
 
-	// What changed between the two sessions.
+	// The first session's place, corrected.
+	await first.getByRole('link', { name: /^Editar/ }).click();
+	await expect(page.getByRole('heading', { name: 'Editar la sesión' })).toBeVisible();
+	await expect(page.getByLabel('Lugar')).toHaveValue(PLACE);
+	await page.getByLabel('Lugar').fill(`${PLACE} (Concepción)`);
+	await page.getByRole('button', { name: 'Guardar cambios' }).click();
+	await expect(page.getByTestId('council-saved')).toHaveText(
+		`Se guardó la sesión del ${ddmmyyyy(earlier)}.`
+	);
+	await expect(first.locator('.place')).toHaveText(`${PLACE} (Concepción)`);
+
+	// What changed between the two sessions: a project created now is among it.
+	const project = await service()
+		.from('projects')
+		.insert({
+			name: PROJECT,
+			service_code: 'vialidad',
+			stage: 'design',
+			status: 'planned',
+			geom: { type: 'Point', coordinates: CONCEPCION } as never
+		});
+	expect(project.error).toBeNull();
 	const second = list
 		.locator('li[data-session]')
 		.filter({ hasText: `Extraordinaria · ${ddmmyyyy(today)}` });
@@ -136,6 +160,12 @@ test('a secretariat records two sessions and sees what changed between them; the
 			page.locator(`[data-testid="change-counts"] [data-kind="${row.kind}"] strong`)
 		).toHaveText(number(row.changes));
 
+	await expect(
+		page
+			.getByTestId('changes-table')
+			.locator('tr[data-kind="project_created"]')
+			.filter({ hasText: PROJECT })
+	).toHaveCount(1);
 	// The sessions picker holds the same two, and shows the same period.
 	await page.getByRole('button', { name: 'Ver cambios entre sesiones' }).click();
 	await expect(page.getByTestId('changes-total')).toContainText(number(total));
