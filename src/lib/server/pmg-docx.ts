@@ -81,10 +81,9 @@ function areaPictures(
 	}
 	const map = images.get(reportImageName('map', area.code));
 	if (map) {
-		const coverage = report.areas.find((a) => a.code === '1.2')?.figures ?? [];
-		const value = (key: string) => coverage.find((f) => f.key === key);
-		const covered = value('pmg.fig.communesCovered');
-		const share = value('pmg.fig.coverage');
+		// The map is requirement 1.2's coverage, whose figures say how much of it is blue.
+		const covered = area.figures.find((f) => f.key === 'pmg.fig.communesCovered');
+		const share = area.figures.find((f) => f.key === 'pmg.fig.coverage');
 		pictures.push(
 			picture(
 				map,
