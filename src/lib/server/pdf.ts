@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { env } from '$env/dynamic/private';
+import { HEADLESS_CHROMIUM_ARGS } from './chromium-args';
 
 /**
  * A page of this app printed to PDF (or its figures captured as PNG) by a headless Chromium on the
@@ -35,14 +36,7 @@ async function withServerPage<T>(
 	const { chromium } = await import('playwright-core');
 	const browser = await chromium.launch({
 		executablePath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
+		args: HEADLESS_CHROMIUM_ARGS
 	});
 	try {
 		// The page is complete as the server renders it: no script needs to run to print it.
