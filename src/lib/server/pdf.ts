@@ -4,9 +4,10 @@ import { HEADLESS_CHROMIUM_ARGS } from './chromium-args';
 
 /**
  * A page of this app printed to PDF (or its figures captured as PNG) by a headless Chromium on the
- * server, as the signed-in person sees it (their session cookies go with the request, so RLS applies as always). Chromium is not
- * a dependency of the app: when none is installed (`CHROMIUM_PATH`, else Debian's or Google's
- * usual path) the caller says so in Spanish and the page's own print button remains.
+ * server, as the signed-in person sees it (their session cookies go with the request, so RLS
+ * applies as always). Chromium is not a dependency of the app: when none is installed
+ * (`CHROMIUM_PATH`, else Debian's or Google's usual path) the caller says so in Spanish and the
+ * page's own print button remains.
  * `PDF_ORIGIN` names the origin Chromium should load the page from when the public `ORIGIN` is
  * not reachable from the server itself (behind a reverse proxy).
  */
@@ -25,7 +26,7 @@ export function pdfOrigin(requestOrigin: string): string {
 
 type Cookie = { name: string; value: string };
 
-/** Opens `url` in a headless Chromium as the requester (their cookies, JavaScript off) and hands the page to `use`. */
+/** Opens `url` in a headless Chromium as the requester (cookies, JavaScript off) for `use`. */
 async function withServerPage<T>(
 	executablePath: string,
 	url: string,
