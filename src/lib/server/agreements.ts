@@ -107,6 +107,20 @@ export async function saveCommitment(
 	});
 }
 
+/**
+ * Deletes a commitment of the agreement; RLS hides another region's (nothing deleted: null), the
+ * database refuses one with reported progress (commitments_delete_without_progress).
+ */
+export async function deleteCommitment(supabase: Client, agreementId: number, id: number) {
+	return supabase
+		.from('commitments')
+		.delete()
+		.eq('id', id)
+		.eq('agreement_id', agreementId)
+		.select('id,title')
+		.maybeSingle();
+}
+
 export function parseId(value: string | null | undefined): number | null {
 	return value && /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
