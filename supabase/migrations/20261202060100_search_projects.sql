@@ -6,7 +6,8 @@
 --
 -- Security invoker: projects are public, RLS on projects still applies. The first (longest) word is
 -- matched alone as well so the trigram index on search_key(name) narrows the rows before every
--- word is checked. At most 50 rows; exact BIP code first, then by name.
+-- word is checked. A BIP code is digits (a dash and check digit at most), so only such text is
+-- matched against it. At most 50 rows; exact BIP code first, then by name.
 create function public.search_projects(q text, p_region text default null, max_rows integer default 20)
 returns table (id bigint, name text, bip_code text, communes text)
 language sql
@@ -32,7 +33,7 @@ as $$
   from public.projects p, typed, words
   where length(typed.text) >= 2
     and (
-      (p.bip_code is not null and p.bip_code like replace(replace(typed.text, '%', ''), '_', '') || '%')
+      (typed.text ~ '^[0-9][0-9kK-]*$' and p.bip_code like typed.text || '%')
       or (cardinality(words.list) > 0
           and private.search_key(p.name) like '%' || words.list[1] || '%'
           and private.search_key(p.name) like all (select '%' || w || '%' from unnest(words.list) w))
