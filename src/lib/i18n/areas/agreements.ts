@@ -170,7 +170,8 @@ export const es = {
 	'costs.howText':
 		'Se suman los costos estimados de los compromisos no cancelados; los que no tienen estimación cuentan 0 y se informan aparte. Un compromiso de un acuerdo regional cuenta entero en su región. Uno de un acuerdo nacional se reparte entre las regiones de sus comunas, en proporción al número de sus comunas en cada una (redondeado al peso, sin perder ni duplicar pesos); sin comunas, cuenta en «Nacional». Así, la suma de las regiones y «Nacional» es el total del país, sin contar dos veces.',
 	'costs.csv.scope': 'Ámbito',
-	'costs.csv.regionShare': 'Costo asignado a la región (CLP)'
+	'costs.csv.regional': 'Regional',
+	'costs.csv.regionShare': 'Costo que cuenta en este total (CLP)'
 } as const;
 
 export const en: Record<keyof typeof es, string> = {
@@ -342,5 +343,6 @@ export const en: Record<keyof typeof es, string> = {
 	'costs.howText':
 		'The estimated costs of commitments not cancelled are added; those without an estimate count 0 and are reported apart. A commitment of a regional agreement counts whole in its region. One of a national agreement is split among the regions of its comunas in proportion to how many of its comunas lie in each (rounded to the peso, without losing or duplicating pesos); without comunas it counts under “National”. So the regions plus “National” add up to the country’s total, with nothing counted twice.',
 	'costs.csv.scope': 'Scope',
-	'costs.csv.regionShare': 'Cost allocated to the region (CLP)'
+	'costs.csv.regional': 'Regional',
+	'costs.csv.regionShare': 'Cost counted in this total (CLP)'
 };
