@@ -45,11 +45,13 @@ async function signIn(page: Page, to: string) {
 	await expect(page).toHaveURL(new RegExp(`${to}$`));
 }
 
-test('a secretariat of 08 links a project through the picker and deletes a commitment', async ({
-	page
-}) => {
+test('a secretariat of 08 links a project through the picker and deletes a commitment', async ({ page }) => {
 	const gore = await one(
-		service().from('institutions').select('id,name').eq('kind', 'regional_government').eq('region_code', '08')
+		service()
+			.from('institutions')
+			.select('id,name')
+			.eq('kind', 'regional_government')
+			.eq('region_code', '08')
 	);
 	const agreement = await one(
 		service()
@@ -124,13 +126,18 @@ test('a secretariat of 08 links a project through the picker and deletes a commi
 	await expect(form.locator(`input[type="hidden"][name="projects"][value="${ours.id}"]`)).toHaveCount(1);
 	await form.getByRole('button', { name: 'Agregar compromiso' }).click();
 
-	const row = page.getByTestId('agreement-commitments').locator('tr', { hasText: `Diagnóstico de caletas ${run}` });
+	const row = page
+		.getByTestId('agreement-commitments')
+		.locator('tr', { hasText: `Diagnóstico de caletas ${run}` });
 	await expect(row.getByRole('link', { name: new RegExp(ours.bip_code!) })).toHaveAttribute(
 		'href',
 		`/proyectos/${ours.id}`
 	);
 	const saved = await one(
-		service().from('commitments').select('id,commitment_projects(project_id)').eq('agreement_id', agreement.id)
+		service()
+			.from('commitments')
+			.select('id,commitment_projects(project_id)')
+			.eq('agreement_id', agreement.id)
 	);
 	expect(saved.commitment_projects).toEqual([{ project_id: ours.id }]);
 
@@ -142,7 +149,9 @@ test('a secretariat of 08 links a project through the picker and deletes a commi
 	await expect(page.getByTestId('commitment-deleted')).toHaveText(
 		`Compromiso «Diagnóstico de caletas ${run}» eliminado.`
 	);
-	await expect(page.getByTestId('agreement-commitments')).not.toContainText(`Diagnóstico de caletas ${run}`);
+	await expect(page.getByTestId('agreement-commitments')).not.toContainText(
+		`Diagnóstico de caletas ${run}`
+	);
 	const audit = await service()
 		.from('audit_log')
 		.select('action,actor')
@@ -194,13 +203,19 @@ test('a national agreement’s commitment shows on the cronograma of the regions
 	const located = inserted.data!.find((c) => c.title.startsWith('Muelles'))!;
 	const links = await service()
 		.from('commitment_communes')
-		.insert(['08101', '08102', '13101'].map((commune_code) => ({ commitment_id: located.id, commune_code })));
+		.insert(
+			['08101', '08102', '13101'].map((commune_code) => ({ commitment_id: located.id, commune_code }))
+		);
 	expect(links.error).toBeNull();
 
 	await page.goto('/convenios/cronograma?region=08');
-	const group = page.getByTestId('cronograma').locator('li.group-row', { hasText: `Convenio nacional de caletas ${run}` });
+	const group = page
+		.getByTestId('cronograma')
+		.locator('li.group-row', { hasText: `Convenio nacional de caletas ${run}` });
 	await expect(group.getByTestId('national-badge')).toHaveText(/acuerdo nacional/i);
-	await expect(page.getByTestId('cronograma-row').filter({ hasText: `Muelles de Biobío y Santiago ${run}` })).toHaveCount(1);
+	await expect(
+		page.getByTestId('cronograma-row').filter({ hasText: `Muelles de Biobío y Santiago ${run}` })
+	).toHaveCount(1);
 	await expect(page.getByTestId('cronograma')).not.toContainText(`Norma nacional de caletas ${run}`);
 	await expect(page.getByTestId('includes-national')).toBeVisible();
 	await page.getByTestId('costs-how').getByText('¿Cómo se calcula?').click();
@@ -210,7 +225,10 @@ test('a national agreement’s commitment shows on the cronograma of the regions
 	const csvOf = async (region: string) => {
 		const response = await page.request.get(`/api/export/costos.csv?region=${region}`);
 		expect(response.status()).toBe(200);
-		return (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+		return (await response.text())
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
 	};
 	const line08 = (await csvOf('08')).find((line) => line.includes(`Muelles de Biobío y Santiago ${run}`));
 	expect(line08?.split(',').slice(-3)).toEqual(['3000000', 'Nacional', '2000000']);
@@ -226,8 +244,12 @@ test('a national agreement’s commitment shows on the cronograma of the regions
 	await page.locator('#region-choice').selectOption('nacional');
 	await page.getByRole('button', { name: 'Ver' }).click();
 	await expect(page).toHaveURL(/region=nacional/);
-	await expect(page.getByTestId('cronograma-row').filter({ hasText: `Norma nacional de caletas ${run}` })).toHaveCount(1);
+	await expect(
+		page.getByTestId('cronograma-row').filter({ hasText: `Norma nacional de caletas ${run}` })
+	).toHaveCount(1);
 	await expect(page.getByTestId('cronograma')).not.toContainText(`Muelles de Biobío y Santiago ${run}`);
-	const national = (await csvOf('nacional')).find((line) => line.includes(`Norma nacional de caletas ${run}`));
+	const national = (await csvOf('nacional')).find((line) =>
+		line.includes(`Norma nacional de caletas ${run}`)
+	);
 	expect(national?.split(',').at(-1)).toBe('500000');
 });

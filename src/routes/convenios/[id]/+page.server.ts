@@ -42,7 +42,7 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 		canWrite,
 		options,
 		notes,
-		projectLabels: Object.fromEntries(projects.map((p) => [p.id, p.label])) as Record<number, string>,
+		projectLabels: Object.fromEntries(projects.map((p) => [p.id, p.label])),
 		today: todayInChile()
 	};
 };
