@@ -10,7 +10,7 @@ export const es = {
 	'workspace.kind': 'Tipo de acuerdo',
 	'workspace.title': 'Título',
 	'workspace.partiesHint':
-		'Instituciones nacionales o de la región, cada una con su rol. Deje en blanco las filas que no use.',
+		'Instituciones nacionales o de la región, cada una con su rol. Deje en «—» las filas que no use; para quitar una parte, elija «—» en su fila y guarde.',
 	'workspace.partyInstitution': 'Parte {n}',
 	'workspace.partyRole': 'Rol de la parte {n}',
 	'workspace.noCommunes': 'Ninguna comuna elegida.',
@@ -183,7 +183,7 @@ export const en: Record<keyof typeof es, string> = {
 	'workspace.kind': 'Kind of agreement',
 	'workspace.title': 'Title',
 	'workspace.partiesHint':
-		'National or regional institutions, each with its role. Leave unused rows blank.',
+		'National or regional institutions, each with its role. Leave unused rows at “—”; to remove a party, set its row to “—” and save.',
 	'workspace.partyInstitution': 'Party {n}',
 	'workspace.partyRole': 'Role of party {n}',
 	'workspace.noCommunes': 'No comuna chosen.',
