@@ -385,6 +385,9 @@ pageMeasurers.push(async (appUrl, projects) => {
 		try {
 			const first = await measureFirstLoad(browser, `${appUrl}/region/13`);
 			add('primera carga /region/13: JS gzip sin MapLibre (bytes)', 'browser', [first.jsGzipBytes]);
+			add('primera carga /region/13: JS gzip cargado a demanda antes del mapa (bytes)', 'browser', [
+				first.lazyJsGzipBytes
+			]);
 			add('primera carga /region/13: mapa en reposo', 'browser', [first.mapIdleMs]);
 		} catch (failure) {
 			failedStep(projects, 'primera carga', failure);

@@ -8,7 +8,7 @@
 // - the time to the map's first settled frame on /region/13;
 // - the naive baseline: every project as one GeoJSON source in a bare MapLibre page, each change
 //   filtering the features in JavaScript and calling setData, timed the same way.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -201,29 +201,46 @@ export async function measureFilterChanges(
 	}
 }
 
+/** The static import graph a SvelteKit page needs before it hydrates, as paths under build/client. */
+function initialModules(html: string): Set<string> {
+	const roots = [...html.matchAll(/import\("([^"]+\.js)"\)/g)].map(
+		(m) => new URL(m[1], 'http://x/region/').pathname
+	);
+	const nodeIds =
+		/node_ids:\s*\[([\d,\s]+)\]/
+			.exec(html)?.[1]
+			.split(',')
+			.map((id) => id.trim()) ?? [];
+	const nodesDir = join(process.cwd(), 'build', 'client', '_app', 'immutable', 'nodes');
+	for (const id of nodeIds)
+		for (const file of readdirSync(nodesDir).filter(
+			(name) => name.startsWith(`${id}.`) && name.endsWith('.js')
+		))
+			roots.push(`/_app/immutable/nodes/${file}`);
+	const seen = new Set<string>();
+	const visit = (path: string) => {
+		if (seen.has(path)) return;
+		seen.add(path);
+		const code = readFileSync(join(process.cwd(), 'build', 'client', path), 'utf8');
+		// Static imports and re-exports only: `import(` is on demand.
+		for (const match of code.matchAll(
+			/(?:^|[;}\s])(?:import|export)(?!\s*\()[^"'();]*?["']([^"']+\.js)["']/g
+		))
+			visit(new URL(match[1], `http://x${path}`).pathname);
+	};
+	roots.forEach(visit);
+	return seen;
+}
+
 /** The first load of a page: its JavaScript (gzipped, without MapLibre) and its first settled map. */
 export async function measureFirstLoad(
 	browser: Browser,
 	pageUrl: string
-): Promise<{ jsGzipBytes: number; mapIdleMs: number; scripts: number }> {
+): Promise<{ jsGzipBytes: number; lazyJsGzipBytes: number; mapIdleMs: number; scripts: number }> {
 	const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 	const page = await context.newPage();
-	const bodies: Promise<number>[] = [];
-	let loaded = false;
-	page.on('response', (response) => {
-		const request = response.request();
-		if (loaded || request.resourceType() !== 'script' || /maplibre/i.test(response.url())) return;
-		// The build names chunks by hash only: MapLibre's is known by a string of its own.
-		bodies.push(
-			response.body().then(
-				(body) => (body.includes('maplibre-gl-font-face') ? 0 : gzipSync(body).byteLength),
-				() => 0
-			)
-		);
-	});
 	try {
 		await page.goto(pageUrl, { waitUntil: 'load', timeout: 120_000 });
-		loaded = true;
 		const mapIdleMs = await page.evaluate(
 			(timeout) =>
 				new Promise<number>((resolve, reject) => {
@@ -237,8 +254,34 @@ export async function measureFirstLoad(
 				}),
 			120_000
 		);
-		const sizes = (await Promise.all(bodies)).filter((size) => size > 0);
-		return { jsGzipBytes: sizes.reduce((a, b) => a + b, 0), mapIdleMs, scripts: sizes.length };
+		// Initial: the modules the page cannot hydrate without — the entry points its HTML imports,
+		// the route's nodes (`node_ids`) and everything they import statically, read from the
+		// build. Loaded on demand: every other script fetched until the map was ready (Chart.js,
+		// the browser's Supabase client…). Counting responses up to the load event instead made the
+		// figure vary with what dynamic imports had fetched by then (92–110 kB on one build).
+		const html = await (await context.request.get(pageUrl)).text();
+		const initial = initialModules(html);
+		const all = await page.evaluate(() =>
+			(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+				.map((entry) => new URL(entry.name).pathname)
+				.filter((path) => /\.m?js$/.test(path))
+		);
+		const gzipped = (paths: Iterable<string>) =>
+			[...new Set(paths)].flatMap((path) => {
+				const body = readFileSync(join(process.cwd(), 'build', 'client', path));
+				// The build names chunks by hash only: MapLibre's is known by a string of its own.
+				return /maplibre/i.test(path) || body.includes('maplibre-gl-font-face')
+					? []
+					: [gzipSync(body).byteLength];
+			});
+		const sizes = gzipped(initial);
+		const lazy = gzipped(all.filter((path) => !initial.has(path)));
+		return {
+			jsGzipBytes: sizes.reduce((a, b) => a + b, 0),
+			lazyJsGzipBytes: lazy.reduce((a, b) => a + b, 0),
+			mapIdleMs,
+			scripts: sizes.length
+		};
 	} finally {
 		await context.close();
 	}
