@@ -9,6 +9,7 @@ const componentSpecs = 'src/**/*.svelte.spec.ts';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
+		setupFiles: ['tests/support/languages.ts'],
 		projects: [
 			{
 				extends: true,

@@ -6,7 +6,7 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { sequence } from '@sveltejs/kit/hooks';
 import { sessionCookieOptions } from '$lib/auth/session-cookie';
 import type { Database } from '$lib/database.types';
-import { LANGUAGE_COOKIE, resolveLanguage, translate } from '$lib/i18n';
+import { LANGUAGE_COOKIE, loadLanguage, resolveLanguage, translate } from '$lib/i18n';
 import { observeRequest } from '$lib/server/http-handles';
 import { fetchWithDeadline } from '$lib/server/supabase-fetch';
 import { MissingSupabaseEnvError, readSupabaseEnv } from '$lib/supabase-env';
@@ -28,6 +28,7 @@ export const init: ServerInit = () => {
 
 const language: Handle = async ({ event, resolve }) => {
 	event.locals.lang = resolveLanguage(event.cookies.get(LANGUAGE_COOKIE));
+	await loadLanguage(event.locals.lang);
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
 	});

@@ -1,10 +1,10 @@
-import * as publishing from './areas/publishing';
-import * as flows from './areas/flows';
-import * as agreements from './areas/agreements';
-import * as pmg from './areas/pmg';
-import * as importing from './areas/import';
-import * as exchange from './areas/exchange';
-import * as dashboardTools from './areas/dashboard-tools';
+import * as publishing from './areas/publishing.en';
+import * as flows from './areas/flows.en';
+import * as agreements from './areas/agreements.en';
+import * as pmg from './areas/pmg.en';
+import * as importing from './areas/import.en';
+import * as exchange from './areas/exchange.en';
+import * as dashboardTools from './areas/dashboard-tools.en';
 import type { MessageKey } from './es';
 
 export const en: Record<MessageKey, string> = {

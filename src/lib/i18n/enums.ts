@@ -8,7 +8,7 @@ import type { Language } from './index';
  */
 type Enums = Database['public']['Enums'];
 export type EnumType = keyof Enums;
-type Labels = { [K in EnumType]: Record<Enums[K], string> };
+export type Labels = { [K in EnumType]: Record<Enums[K], string> };
 
 const es: Labels = {
 	app_role: {
@@ -110,111 +110,19 @@ const es: Labels = {
 	digest_frequency: { daily: 'Diario', weekly: 'Semanal', never: 'Nunca' }
 };
 
-const en: Labels = {
-	app_role: {
-		admin: 'Administration',
-		secretariat: 'Technical secretariat',
-		gore: 'Regional government',
-		planner: 'Planning'
-	},
-	institution_kind: {
-		ministry: 'Ministry',
-		service: 'Service',
-		regional_government: 'Regional government',
-		provincial_delegation: 'Provincial presidential delegation',
-		municipality: 'Municipality',
-		seremi: 'Regional ministerial office (SEREMI)',
-		council_secretariat: 'Technical secretariat of the MOP Regional Council'
-	},
-	institution_level: {
-		national: 'National',
-		regional: 'Regional',
-		provincial: 'Provincial',
-		communal: 'Municipal'
-	},
-	project_stage: {
-		idea: 'Idea',
-		profile: 'Profile',
-		prefeasibility: 'Pre-feasibility',
-		feasibility: 'Feasibility',
-		design: 'Design',
-		execution: 'Execution',
-		operation: 'Operation'
-	},
-	project_status: {
-		planned: 'Planned',
-		in_progress: 'In progress',
-		halted: 'Halted',
-		completed: 'Completed',
-		cancelled: 'Cancelled'
-	},
-	agreement_kind: {
-		cooperation_agreement: 'Cooperation agreement (convenio)',
-		memorandum_of_understanding: 'Memorandum of understanding',
-		working_group: 'Working group (mesa de trabajo)'
-	},
-	agreement_party_role: {
-		signatory: 'Signatory',
-		coordinator: 'Coordinator',
-		implementer: 'Implementer',
-		funder: 'Funder',
-		collaborator: 'Collaborator'
-	},
-	commitment_status: {
-		pending: 'Pending',
-		in_progress: 'In progress',
-		fulfilled: 'Fulfilled',
-		cancelled: 'Cancelled'
-	},
-	information_channel: {
-		official_letter: 'Official letter (oficio)',
-		email: 'E-mail',
-		portal: 'Portal',
-		regional_council_session: 'Regional Council session'
-	},
-	information_periodicity: {
-		once: 'Once',
-		weekly: 'Weekly',
-		fortnightly: 'Fortnightly',
-		monthly: 'Monthly',
-		quarterly: 'Quarterly',
-		half_yearly: 'Half-yearly',
-		yearly: 'Yearly'
-	},
-	publication_kind: {
-		report: 'Report',
-		bulletin: 'Bulletin',
-		memo: 'Memo',
-		minutes: 'Minutes',
-		presentation: 'Presentation'
-	},
-	publication_status: {
-		draft: 'Draft',
-		scheduled: 'Scheduled',
-		published: 'Published',
-		archived: 'Archived'
-	},
-	pmg_evaluation_status: { draft: 'Draft', submitted: 'Submitted', final: 'Final' },
-	council_session_kind: { ordinary: 'Ordinary', extraordinary: 'Extraordinary' },
-	quality_flag: {
-		missing_bip: 'No BIP code',
-		duplicate_bip: 'Repeated BIP code',
-		far_from_declared_commune: 'Far from the declared comuna',
-		point_for_linear_work: 'Point for a linear work',
-		investment_outlier: 'Unusual investment',
-		stale: 'Not updated in 12 months',
-		commitment_unlocated: 'Commitment without project or comuna'
-	},
-	email_status: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
-	follow_kind: { project: 'Project', agreement: 'Agreement', commune: 'Comuna', region: 'Region' },
-	digest_frequency: { daily: 'Daily', weekly: 'Weekly', never: 'Never' }
-};
+// Spanish ships with every page; another language's labels are added by loadLanguage() (index.ts)
+// so the browser downloads only the language in use.
+const catalogues: Partial<Record<Language, Labels>> = { es };
 
-const catalogues: Record<Language, Labels> = { es, en };
+export function addEnumLabels(language: Language, labels: Labels): void {
+	catalogues[language] = labels;
+}
+
+const labelsOf = (language: Language): Labels => catalogues[language] ?? es;
 
 /** The label of an enum code; an unknown code (a value newer than this build) shows as itself. */
 export function enumLabel<K extends EnumType>(language: Language, type: K, code: Enums[K] | string): string {
-	const labels = catalogues[language][type] as Record<string, string>;
+	const labels = labelsOf(language)[type] as Record<string, string>;
 	return labels[code] ?? code;
 }
 
@@ -223,7 +131,7 @@ export function enumOptions<K extends EnumType>(
 	language: Language,
 	type: K
 ): { code: Enums[K]; label: string }[] {
-	return Object.entries(catalogues[language][type] as Record<string, string>).map(([code, label]) => ({
+	return Object.entries(labelsOf(language)[type] as Record<string, string>).map(([code, label]) => ({
 		code: code as Enums[K],
 		label
 	}));

@@ -1,4 +1,4 @@
-import { en } from './en';
+import { addEnumLabels } from './enums';
 import { es, type MessageKey } from './es';
 
 export type { MessageKey };
@@ -11,7 +11,17 @@ export const DEFAULT_LANGUAGE: Language = 'es';
 export const LOCALES: Record<Language, string> = { es: 'es-CL', en: 'en-US' };
 export const LANGUAGE_COOKIE = 'lang';
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { es, en };
+// Spanish ships with every page. English (half the catalogue's weight in a first page's JavaScript)
+// is loaded by loadLanguage(): the server's handle hook and the root layout's load await it for the
+// request's language before anything is rendered; until then a key falls back to Spanish.
+const dictionaries: Partial<Record<Language, Record<MessageKey, string>>> = { es };
+
+export async function loadLanguage(language: Language): Promise<void> {
+	if (dictionaries[language]) return;
+	const [{ en }, { enLabels }] = await Promise.all([import('./en'), import('./enums-en')]);
+	addEnumLabels('en', enLabels);
+	dictionaries.en = en;
+}
 
 export function isLanguage(value: unknown): value is Language {
 	return value === 'es' || value === 'en';
@@ -19,7 +29,7 @@ export function isLanguage(value: unknown): value is Language {
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible so a missing param is noticed. */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-	const template = dictionaries[language][key] ?? dictionaries[DEFAULT_LANGUAGE][key] ?? key;
+	const template = dictionaries[language]?.[key] ?? es[key] ?? key;
 	if (!params) return template;
 	return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
 		name in params ? String(params[name]) : placeholder
@@ -42,7 +52,7 @@ export function translatePlural(
 ): string {
 	const category = new Intl.PluralRules(LOCALES[language]).select(count);
 	const key = (
-		`${base}.${category}` in dictionaries[language] ? `${base}.${category}` : `${base}.other`
+		`${base}.${category}` in (dictionaries[language] ?? es) ? `${base}.${category}` : `${base}.other`
 	) as MessageKey;
 	const formatted = new Intl.NumberFormat(LOCALES[language], { useGrouping: 'always' }).format(count);
 	return translate(language, key, { ...params, count: formatted });

@@ -1,4 +1,5 @@
-import * as messages from '../i18n/areas/import.ts';
+import { en } from '../i18n/areas/import.en.ts';
+import { es } from '../i18n/areas/import.ts';
 import { ImportFileError } from './errors.ts';
 import type { ColumnMapping } from './fields.ts';
 import type { ImportReference } from './reference.ts';
@@ -116,7 +117,7 @@ export function describeIssue(
 	issue: Pick<ImportIssue, 'row' | 'code' | 'params'>,
 	language: ImportLanguage = 'es'
 ): string {
-	const catalogue: Record<string, string> = messages[language];
+	const catalogue: Record<string, string> = language === 'en' ? en : es;
 	const key = `import.${issue.row === null ? 'file' : 'issue'}.${issue.code}`;
 	const template = catalogue[key] ?? key;
 	// A field is named by its label ("Nombre"), not its code.
