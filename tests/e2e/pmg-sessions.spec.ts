@@ -124,6 +124,9 @@ test('a secretariat records two sessions and sees what changed between them; the
 		`Se guardó la sesión del ${ddmmyyyy(earlier)}.`
 	);
 	await expect(first.locator('.place')).toHaveText(`${PLACE} (Concepción)`);
+	// Saved: the form records a new session again, and a reload would not reopen the edit.
+	await expect(page.getByRole('button', { name: 'Registrar la sesión' })).toBeVisible();
+	await expect(page).not.toHaveURL(/editar=/);
 
 	// What changed between the two sessions: a project created now is among it.
 	const project = await service()
@@ -191,4 +194,15 @@ test('a secretariat records two sessions and sees what changed between them; the
 	await expectReportPictures(readFileSync(await download.path()), {
 		agreements: number((evidence.data as unknown as PmgEvidence)['1.1'].agreements)
 	});
+
+	// Deleting a session is a second, explicit step.
+	await page.goto('/consejo');
+	const extraordinary = page
+		.getByTestId('council-sessions')
+		.locator('li[data-session]')
+		.filter({ hasText: `Extraordinaria · ${ddmmyyyy(today)}` });
+	await extraordinary.locator('summary', { hasText: 'Eliminar' }).click();
+	await expect(extraordinary).toContainText(`¿Eliminar la sesión del ${ddmmyyyy(today)}?`);
+	await extraordinary.getByRole('button', { name: 'Sí, eliminar' }).click();
+	await expect(extraordinary).toHaveCount(0);
 });

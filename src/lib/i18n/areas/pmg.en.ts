@@ -111,6 +111,9 @@ export const en: Record<keyof typeof es, string> = {
 	'council.saveChanges': 'Save changes',
 	'council.edit': 'Edit',
 	'council.remove': 'Delete',
+	'council.removeConfirm':
+		'Delete the session of {date}? Its notes are lost; what changed between sessions stays available by dates.',
+	'council.removeYes': 'Yes, delete',
 	'council.saved': 'The session of {date} was saved.',
 	'council.notFound': 'The session was not found (or is not of your region).',
 	'council.changesSince': 'What changed since the session of {date}',

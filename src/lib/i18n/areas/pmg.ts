@@ -112,6 +112,9 @@ export const es = {
 	'council.saveChanges': 'Guardar cambios',
 	'council.edit': 'Editar',
 	'council.remove': 'Eliminar',
+	'council.removeConfirm':
+		'¿Eliminar la sesión del {date}? Sus notas se pierden; lo que cambió entre sesiones sigue disponible por fechas.',
+	'council.removeYes': 'Sí, eliminar',
 	'council.saved': 'Se guardó la sesión del {date}.',
 	'council.notFound': 'No se encontró la sesión (o no corresponde a tu región).',
 	'council.changesSince': 'Qué cambió desde la sesión del {date}',
