@@ -60,6 +60,8 @@ create table private.project_year_rollup (
   primary key (level, code, service_code, stage, status, start_year, end_year)
 );
 
+create index project_year_rollup_emptied_idx on private.project_year_rollup (level) where projects = 0;
+
 comment on table private.project_year_rollup is
   'Totales de proyectos por nivel territorial, servicio, etapa, estado y años de inicio y término (derivado de project_pieces).';
 
@@ -101,23 +103,19 @@ begin
       group by s.sign, s.project_id, l.level, l.code, s.service_code, s.stage, s.status, s.start_year, s.end_year
     ) x
     group by x.level, x.code, x.service_code, x.stage, x.status, x.start_year, x.end_year
-  ),
-  moved as (
-    insert into private.project_year_rollup as r
-    select d.* from delta d
-    where (d.projects, d.investment, d.spent, d.progress_weight, d.progress_weighted) <> (0, 0, 0, 0, 0)
-    on conflict (level, code, service_code, stage, status, start_year, end_year) do update set
-      projects = r.projects + excluded.projects,
-      investment = r.investment + excluded.investment,
-      spent = r.spent + excluded.spent,
-      progress_weight = r.progress_weight + excluded.progress_weight,
-      progress_weighted = r.progress_weighted + excluded.progress_weighted
-    returning r.level, r.code, r.service_code, r.stage, r.status, r.start_year, r.end_year, r.projects
   )
-  delete from private.project_year_rollup r
-  using moved m
-  where m.projects = 0 and r.level = m.level and r.code = m.code and r.service_code = m.service_code
-    and r.stage = m.stage and r.status = m.status and r.start_year = m.start_year and r.end_year = m.end_year;
+  insert into private.project_year_rollup as r
+  select d.* from delta d
+  where (d.projects, d.investment, d.spent, d.progress_weight, d.progress_weighted) <> (0, 0, 0, 0, 0)
+  on conflict (level, code, service_code, stage, status, start_year, end_year) do update set
+    projects = r.projects + excluded.projects,
+    investment = r.investment + excluded.investment,
+    spent = r.spent + excluded.spent,
+    progress_weight = r.progress_weight + excluded.progress_weight,
+    progress_weighted = r.progress_weighted + excluded.progress_weighted;
+  -- A separate statement: the upsert's own changes are not visible to a statement sharing its
+  -- snapshot. The partial index makes it a lookup of the emptied rows only.
+  delete from private.project_year_rollup r where r.projects = 0;
   return null;
 end;
 $$;
