@@ -1,5 +1,5 @@
--- The dashboard's commitment roll-up (20261202020100) and the project roll-up's years and delayed
--- (20261202020200): the summary and the comuna metrics through the roll-ups equal, value by
+-- The dashboard's commitment roll-up (20261202020100) and the project roll-ups by years and by
+-- the month a project turns delayed (20261202020200): the summary and the comuna metrics through the roll-ups equal, value by
 -- value, the same figures from the rows, for each filter key alone and combined, empty results, a
 -- project touching several comunas and commitments due today, yesterday and tomorrow; and they
 -- stay equal after inserts, updates and deletes of projects, commitments, their comunas, progress
@@ -105,7 +105,7 @@ as $$
         is distinct from (select jsonb_agg(m order by m.commune_code) from private.commune_metrics_by(f, false) m)
 $$;
 
--- Both roll-ups as kept by the triggers against ones rebuilt from scratch.
+-- The three roll-ups as kept by the triggers against ones rebuilt from scratch.
 create function tests.drift()
 returns bigint
 language plpgsql
@@ -115,6 +115,7 @@ declare
 begin
   create temporary table kept_commitments on commit drop as select * from private.commitment_rollup;
   create temporary table kept_years on commit drop as select * from private.project_year_rollup;
+  create temporary table kept_delays on commit drop as select * from private.project_delay_rollup;
   perform private.rebuild_commitment_rollup();
   perform private.rebuild_project_rollup();
   select count(*) into drift from (
@@ -123,7 +124,10 @@ begin
   drift := drift + (select count(*) from (
     (select * from kept_years except select * from private.project_year_rollup)
     union all (select * from private.project_year_rollup except select * from kept_years)) d);
-  drop table kept_commitments, kept_years;
+  drift := drift + (select count(*) from (
+    (select * from kept_delays except select * from private.project_delay_rollup)
+    union all (select * from private.project_delay_rollup except select * from kept_delays)) d);
+  drop table kept_commitments, kept_years, kept_delays;
   return drift;
 end;
 $$;
@@ -173,7 +177,7 @@ select is((public.dashboard_summary('{}') -> 'kpis' ->> 'commitments_overdue')::
   (select count(*) from public.commitments where status = 'in_progress' and due_on < tests.today()),
   'moving pending commitments to tomorrow takes them out of overdue');
 select is_empty('select * from tests.mismatches()', 'and the roll-ups still equal the rows');
-select is(tests.drift(), 0::bigint, 'after changing due dates: both roll-ups equal a rebuild');
+select is(tests.drift(), 0::bigint, 'after changing due dates: the roll-ups equal a rebuild');
 
 -- ── Kept current ─────────────────────────────────────────────────────────────────────────────
 update public.commitments set status = 'cancelled' where id % 7 = 0 and status = 'pending';
@@ -201,7 +205,7 @@ select is_empty('select * from tests.mismatches()', 'and equal to the rows');
 
 update public.projects set start_on = start_on - 800, status = 'in_progress' where id % 5 = 0 and start_on is not null;
 update public.projects set end_on = null where id % 7 = 0;
-select is(tests.drift(), 0::bigint, 'after changing project dates and statuses: the year roll-up equals a rebuild');
+select is(tests.drift(), 0::bigint, 'after changing project dates and statuses: the year and delay roll-ups equal a rebuild');
 select is_empty('select * from tests.mismatches()', 'and equal to the rows');
 
 insert into public.project_progress (project_id, reported_on, physical_progress, spent_clp)
@@ -216,6 +220,7 @@ select is_empty('select * from tests.mismatches()', 'and equal to the rows (dela
 select ok(not has_table_privilege('anon', 'private.commitment_rollup', 'select')
   and not has_table_privilege('authenticated', 'private.commitment_pieces', 'select')
   and not has_table_privilege('authenticated', 'private.project_year_rollup', 'select')
+  and not has_table_privilege('anon', 'private.project_delay_rollup', 'select')
   and not has_table_privilege('service_role', 'private.project_year_rollup', 'insert'),
   'nobody reads or writes the roll-up tables but through the dashboard functions');
 select ok(not has_function_privilege('authenticated', 'private.rebuild_commitment_rollup()', 'execute')
