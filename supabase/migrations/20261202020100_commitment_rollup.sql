@@ -252,7 +252,7 @@ $$;
 
 -- Open and overdue commitments and their months, by status, for the view of a covered filter:
 -- the roll-up for every month but the current one, the pieces due this month for it.
--- `by_commune`: per comuna of the view (the choropleth) instead of per month for the view.
+-- `by_commune`: per comuna of the view (the choropleth; month null) instead of per month.
 create function private.rollup_commitment_counts(p_filter jsonb, by_commune boolean)
 returns table (code text, due_month date, status public.commitment_status, commitments bigint, overdue bigint)
 language plpgsql
@@ -275,21 +275,22 @@ declare
   scope text[];
 begin
   select v.level, v.code into view_level, view_code from private.rollup_view(p_filter) v;
+  -- No scope for the country: every comuna is in it, and matching 346 codes per row costs more
+  -- than the rest of the call.
   if view_level <> 'country' then
     scope := array(select private.filter_communes(p_filter));
     unplaced := (select min(left(s, 2)) from unnest(scope) s);
-  end if;
-  if by_commune then
-    scope := coalesce(scope, array(select c.code from public.communes c));
   end if;
 
   return query
   select t.code, t.due_month, t.status, sum(t.commitments)::bigint, sum(t.overdue)::bigint
   from (
-    select case when by_commune then r.code end as code, r.due_month, r.status, r.commitments,
+    -- Per comuna only the totals are needed, not the months.
+    select case when by_commune then r.code end as code, case when not by_commune then r.due_month end as due_month,
+      r.status, r.commitments,
       case when r.status in ('pending', 'in_progress') and r.due_month < this_month then r.commitments else 0 end as overdue
     from private.commitment_rollup r
-    where (case when by_commune then r.level = 'commune' and r.code = any (scope)
+    where (case when by_commune then r.level = 'commune' and (scope is null or r.code = any (scope))
              else (r.level = view_level and r.code = view_code) or (r.level = 'unplaced' and r.code = unplaced) end)
       and r.due_month <> this_month
       and (cardinality(themes) = 0 or r.theme_code = any (themes))
@@ -299,13 +300,13 @@ begin
            or (wanted = 'overdue' and r.status in ('pending', 'in_progress') and r.due_month < this_month)
            or r.status::text = wanted)
     union all
-    select m.code, this_month, m.status, count(*), count(*) filter (where m.overdue)
+    select m.code, case when not by_commune then this_month end, m.status, count(*), count(*) filter (where m.overdue)
     from (
       select distinct case when by_commune then x.commune_code end as code, x.commitment_id, x.status,
         x.status in ('pending', 'in_progress') and x.due_on < today as overdue
       from private.commitment_pieces x
       where x.due_on >= this_month and x.due_on < (this_month + interval '1 month')::date
-        and (case when by_commune then x.commune_code = any (scope)
+        and (case when by_commune then x.commune_code is not null and (scope is null or x.commune_code = any (scope))
                when view_level = 'country' then true
                else x.commune_code = any (scope) or (x.commune_code is null and x.region_code = unplaced) end)
         and (cardinality(themes) = 0 or x.theme_code = any (themes))

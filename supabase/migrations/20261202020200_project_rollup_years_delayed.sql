@@ -355,7 +355,8 @@ declare
   has_years boolean := p_filter ->> 'year_from' is not null or p_filter ->> 'year_to' is not null;
   today date := (now() at time zone 'America/Santiago')::date;
   this_month date := date_trunc('month', (now() at time zone 'America/Santiago')::date)::date;
-  scope text[] := array(select private.filter_communes(p_filter));
+  -- None for the country (see private.rollup_commune_projects below).
+  scope text[] := case when private.filter_has_territory(p_filter) then array(select private.filter_communes(p_filter)) end;
 begin
   if coalesce((p_filter ->> 'delayed')::boolean, false) then
     -- As in the summary: the delay roll-up before this month, this month's pieces one by one (all
@@ -365,14 +366,15 @@ begin
     from (
       select r.code, r.projects, r.investment
       from private.project_delay_rollup r
-      where not has_years and r.delayed_month < this_month and r.level = 'commune' and r.code = any (scope)
+      where not has_years and r.delayed_month < this_month and r.level = 'commune' and (scope is null or r.code = any (scope))
         and (cardinality(services) = 0 or r.service_code = any (services))
         and (cardinality(stages) = 0 or r.stage::text = any (stages))
         and (cardinality(statuses) = 0 or r.status::text = any (statuses))
       union all
       select x.commune_code, 1, coalesce(x.investment, 0)
       from private.project_pieces x
-      where x.delayed_from <= today and (has_years or x.delayed_from >= this_month) and x.commune_code = any (scope)
+      where x.delayed_from <= today and (has_years or x.delayed_from >= this_month)
+        and (scope is null or x.commune_code = any (scope))
         and (cardinality(services) = 0 or x.service_code = any (services))
         and (cardinality(stages) = 0 or x.stage::text = any (stages))
         and (cardinality(statuses) = 0 or x.status::text = any (statuses))
@@ -384,7 +386,7 @@ begin
     return query
     select r.code, sum(r.projects)::bigint, round(sum(r.investment))::bigint
     from private.project_year_rollup r
-    where r.level = 'commune' and r.code = any (scope)
+    where r.level = 'commune' and (scope is null or r.code = any (scope))
       and (cardinality(services) = 0 or r.service_code = any (services))
       and (cardinality(stages) = 0 or r.stage::text = any (stages))
       and (cardinality(statuses) = 0 or r.status::text = any (statuses))
@@ -392,6 +394,34 @@ begin
       and (last_year is null or r.start_year <= last_year)
     group by r.code;
   end if;
+end;
+$$;
+
+-- Projects per comuna through the roll-up (20261201070100), without matching every comuna's code
+-- for the country.
+create or replace function private.rollup_commune_projects(p_filter jsonb)
+returns table (commune_code text, projects bigint, investment_clp bigint)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  services text[] := private.jsonb_texts(p_filter -> 'services');
+  stages text[] := private.jsonb_texts(p_filter -> 'stages');
+  statuses text[] := private.jsonb_texts(p_filter -> 'statuses');
+  -- None for the country: every comuna is in it, and matching 346 codes per row of the roll-up
+  -- cost more than the rest of the call.
+  scope text[] := case when private.filter_has_territory(p_filter) then array(select private.filter_communes(p_filter)) end;
+begin
+  return query
+  select r.code, sum(r.projects)::bigint, round(sum(r.investment))::bigint
+  from private.project_rollup r
+  where r.level = 'commune' and (scope is null or r.code = any (scope))
+    and (cardinality(services) = 0 or r.service_code = any (services))
+    and (cardinality(stages) = 0 or r.stage::text = any (stages))
+    and (cardinality(statuses) = 0 or r.status::text = any (statuses))
+  group by r.code;
 end;
 $$;
 
