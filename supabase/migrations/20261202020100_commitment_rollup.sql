@@ -51,6 +51,8 @@ create table private.commitment_rollup (
   primary key (level, code, theme_code, status, due_month)
 );
 
+create index commitment_rollup_emptied_idx on private.commitment_rollup (level) where commitments = 0;
+
 comment on table private.commitment_pieces is
   'Piezas compromiso × comuna con lo que filtra el tablero (derivado; lo mantienen triggers).';
 comment on table private.commitment_rollup is
@@ -120,10 +122,8 @@ begin
   select d.* from pg_temp.commitment_delta d where d.commitments <> 0
   on conflict (level, code, theme_code, status, due_month) do update set
     commitments = r.commitments + excluded.commitments;
-  delete from private.commitment_rollup r
-  using pg_temp.commitment_delta d
-  where r.level = d.level and r.code = d.code and r.theme_code = d.theme_code and r.status = d.status
-    and r.due_month = d.due_month and r.commitments = 0;
+  -- The emptied rows, through their partial index (a join with the unanalysed delta took seconds).
+  delete from private.commitment_rollup r where r.commitments = 0;
 end;
 $$;
 
