@@ -124,9 +124,8 @@ const TILE_FILTERS: Record<string, object> = {
 	'región 13 + atrasados': { region: '13', delayed: true }
 };
 
-// Every filter but the text is answered by the roll-ups (territory, services, stages, statuses,
-// years, delayed; commitments by theirs): `rollupAnswers` says which, as
-// private.project_rollup_answers does.
+// Each is answered without the per-row path (roll-ups; text through the pieces of its matches),
+// and each is also forced through the rows, side by side.
 const AGGREGATE_FILTERS: Record<string, object> = {
 	'sin filtro': {},
 	'región 05': { region: '05' },
@@ -139,23 +138,6 @@ const AGGREGATE_FILTERS: Record<string, object> = {
 	'texto "puente"': { q: 'puente' },
 	atrasados: { delayed: true }
 };
-const ROLLUP_KEYS = new Set([
-	'region',
-	'province',
-	'communes',
-	'services',
-	'stages',
-	'statuses',
-	'commitment_status',
-	'year_from',
-	'year_to',
-	'delayed'
-]);
-const rollupAnswers = (filter: object) =>
-	Object.entries(filter).every(
-		([key, value]) => ROLLUP_KEYS.has(key) && (key !== 'delayed' || value === true)
-	);
-
 /** The SQL of an aggregate RPC as the app calls it, and forced through the roll-up or the rows. */
 const AGGREGATE_SQL: Record<string, Record<'auto' | 'rollup' | 'rows', string>> = {
 	commune_metrics: {
@@ -291,9 +273,8 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 	for (const fn of ['commune_metrics', 'dashboard_summary']) {
 		const gateway: number[] = [];
 		const straight: number[] = [];
-		// Side by side: the filters the roll-up answers, through it and forced through the rows.
-		const covered = { rollup: [] as number[], rows: [] as number[] };
-		const uncovered: number[] = [];
+		// Side by side: every filter through the roll-ups (or pieces) and forced through the rows.
+		const paths = { rollup: [] as number[], rows: [] as number[] };
 		// Per filter, as the app calls it: which filters make the tail.
 		const perFilter = new Map<string, { gateway: number[]; direct: number[] }>();
 		for (let round = 0; round < rounds; round++) {
@@ -306,20 +287,16 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 				const d = await direct(db, caller, AGGREGATE_SQL[fn].auto, [filter]);
 				if (d) straight.push(d.ms);
 				if (d) mine.direct.push(d.ms);
-				if (rollupAnswers(filter)) {
-					for (const path of ['rollup', 'rows'] as const) {
-						const forced = await direct(db, caller, AGGREGATE_SQL[fn][path], [filter]);
-						if (forced) covered[path].push(forced.ms);
-					}
-				} else if (d) uncovered.push(d.ms);
+				for (const path of ['rollup', 'rows'] as const) {
+					const forced = await direct(db, caller, AGGREGATE_SQL[fn][path], [filter]);
+					if (forced) paths[path].push(forced.ms);
+				}
 			}
 		}
 		rows.push(summarise(projects, fn, 'gateway', gateway));
 		rows.push(summarise(projects, fn, 'direct', straight));
-		rows.push(summarise(projects, `${fn}, filtros del resumen: resumen`, 'direct', covered.rollup));
-		rows.push(summarise(projects, `${fn}, filtros del resumen: filas`, 'direct', covered.rows));
-		if (uncovered.length)
-			rows.push(summarise(projects, `${fn}, otros filtros: filas`, 'direct', uncovered));
+		rows.push(summarise(projects, `${fn}, resúmenes y piezas`, 'direct', paths.rollup));
+		rows.push(summarise(projects, `${fn}, filas`, 'direct', paths.rows));
 		for (const [label, times] of perFilter) {
 			if (times.gateway.length)
 				rows.push(summarise(projects, `${fn} · ${label}`, 'gateway', times.gateway));
