@@ -10,7 +10,7 @@
 --
 -- Two tables, kept current set-based by statement-level triggers with transition tables:
 -- - `private.commitment_pieces`: one row per commitment and comuna it is linked to (one row with
---   no comuna for a commitment linked to none, placed in its agreement's region), with what the
+--   comuna '' for a commitment linked to none, placed in its agreement's region), with what the
 --   dashboard filters by. A changed commitment's previous contribution is read here.
 -- - `private.commitment_rollup`: per territory level and code, theme, status and due month, the
 --   commitments there. A commitment counts once per territory it touches at each level; the
@@ -28,16 +28,16 @@
 
 create table private.commitment_pieces (
   commitment_id bigint not null,
-  -- Null: linked to no comuna (then region_code is its agreement's, itself possibly null).
-  commune_code text,
+  -- '' when linked to no comuna (then region_code is its agreement's, itself possibly null).
+  commune_code text not null,
   province_code text,
   region_code text,
   theme_code text not null,
   status public.commitment_status not null,
-  due_on date not null
+  due_on date not null,
+  primary key (commitment_id, commune_code)
 );
 
-create unique index commitment_pieces_key on private.commitment_pieces (commitment_id, coalesce(commune_code, ''));
 -- The current month's commitments, read one by one.
 create index commitment_pieces_due_on_idx on private.commitment_pieces (due_on);
 
@@ -65,7 +65,7 @@ language sql
 stable
 set search_path = ''
 as $$
-  select c.id, cc.commune_code, co.province_code, coalesce(co.region_code, a.region_code), c.theme_code,
+  select c.id, coalesce(cc.commune_code, ''), co.province_code, coalesce(co.region_code, a.region_code), c.theme_code,
     c.status, c.due_on
   from public.commitments c
   join public.agreements a on a.id = c.agreement_id
@@ -112,9 +112,9 @@ begin
       select 1, n.* from private.commitment_pieces n where n.commitment_id = any (ids)
     ) s
     cross join lateral (values ('country', ''), ('region', s.region_code), ('province', s.province_code),
-      ('commune', s.commune_code), ('unplaced', case when s.commune_code is null then s.region_code end)) l (level, code)
+      ('commune', s.commune_code), ('unplaced', case when s.commune_code = '' then s.region_code end)) l (level, code)
     where l.code is not null
-      and (l.level in ('country', 'unplaced') or s.commune_code is not null)
+      and (l.level in ('country', 'unplaced') or s.commune_code <> '')
   ) t
   group by t.level, t.code, t.theme_code, t.status, t.due_month;
 
@@ -306,9 +306,9 @@ begin
         x.status in ('pending', 'in_progress') and x.due_on < today as overdue
       from private.commitment_pieces x
       where x.due_on >= this_month and x.due_on < (this_month + interval '1 month')::date
-        and (case when by_commune then x.commune_code is not null and (scope is null or x.commune_code = any (scope))
+        and (case when by_commune then x.commune_code <> '' and (scope is null or x.commune_code = any (scope))
                when view_level = 'country' then true
-               else x.commune_code = any (scope) or (x.commune_code is null and x.region_code = unplaced) end)
+               else x.commune_code = any (scope) or (x.commune_code = '' and x.region_code = unplaced) end)
         and (cardinality(themes) = 0 or x.theme_code = any (themes))
         and (first_day is null or x.due_on >= first_day)
         and (last_day is null or x.due_on <= last_day)
