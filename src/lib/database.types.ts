@@ -2113,6 +2113,15 @@ export type Database = {
           updated_at: string
         }[]
       }
+      search_projects: {
+        Args: { max_rows?: number; p_region?: string; q: string }
+        Returns: {
+          bip_code: string
+          communes: string
+          id: number
+          name: string
+        }[]
+      }
       update_commitment_progress: {
         Args: {
           commitment_id: number

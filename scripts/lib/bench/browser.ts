@@ -13,15 +13,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
+import { HEADLESS_CHROMIUM_ARGS } from '../../../src/lib/server/chromium-args.ts';
 
 export interface BrowserFigure {
 	name: string;
@@ -304,7 +296,7 @@ export async function measureNaive(
 }
 
 export async function launchChromium(): Promise<Browser> {
-	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	return chromium.launch({ executablePath: '/usr/bin/chromium', args: HEADLESS_CHROMIUM_ARGS });
 }
 
 export const loadNow = () => Math.round(loadavg()[0] * 10) / 10;

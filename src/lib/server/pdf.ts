@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { env } from '$env/dynamic/private';
+import { HEADLESS_CHROMIUM_ARGS } from './chromium-args';
 
 /**
  * A page of this app printed to PDF by a headless Chromium on the server, as the signed-in person
@@ -30,14 +31,7 @@ export async function printToPdf(
 	const { chromium } = await import('playwright-core');
 	const browser = await chromium.launch({
 		executablePath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
+		args: HEADLESS_CHROMIUM_ARGS
 	});
 	try {
 		// The page is complete as the server renders it: no script needs to run to print it.
