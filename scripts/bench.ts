@@ -1,4 +1,4 @@
-// npm run bench -- [--projects 10000,100000] [--seed 7] [--rounds 3] [--no-load] [--no-rpc] [--no-app]
+// npm run bench -- [--projects 10000,100000] [--seed 7] [--rounds 3] [--no-load] [--no-rpc] [--no-tiles] [--no-app]
 // The dashboard's performance budget, measured on this machine (docs/BENCHMARKS.md, "Dashboard"):
 // for each sample size, loads the sample into the local stack (replacing its sample: run
 // `npm run data:sample` afterwards for the default one), then measures
@@ -36,6 +36,8 @@ const { values: args } = parseArgs({
 		rounds: { type: 'string', default: '3' },
 		'no-load': { type: 'boolean', default: false },
 		'no-rpc': { type: 'boolean', default: false },
+		// The aggregates alone (the tile rows take most of an RPC run).
+		'no-tiles': { type: 'boolean', default: false },
 		'no-app': { type: 'boolean', default: false }
 	}
 });
@@ -122,8 +124,8 @@ const TILE_FILTERS: Record<string, object> = {
 	'región 13 + atrasados': { region: '13', delayed: true }
 };
 
-// The first five are answered by the roll-up (territory, services, stages, statuses), the last three
-// by the rows (years, text, delayed): `rollupCovers` says which, as private.rollup_covers does.
+// Each is answered without the per-row path (roll-ups; text through the pieces of its matches),
+// and each is also forced through the rows, side by side.
 const AGGREGATE_FILTERS: Record<string, object> = {
 	'sin filtro': {},
 	'región 05': { region: '05' },
@@ -131,20 +133,11 @@ const AGGREGATE_FILTERS: Record<string, object> = {
 	'provincia 131': { province: '131' },
 	'en ejecución, en curso': { stages: ['execution'], statuses: ['in_progress'] },
 	'provincia 131, 2024–2026': { province: '131', year_from: 2024, year_to: 2026 },
+	'2024–2026': { year_from: 2024, year_to: 2026 },
+	'compromisos vencidos': { commitment_status: 'overdue' },
 	'texto "puente"': { q: 'puente' },
 	atrasados: { delayed: true }
 };
-const ROLLUP_KEYS = new Set([
-	'region',
-	'province',
-	'communes',
-	'services',
-	'stages',
-	'statuses',
-	'commitment_status'
-]);
-const rollupCovers = (filter: object) => Object.keys(filter).every((key) => ROLLUP_KEYS.has(key));
-
 /** The SQL of an aggregate RPC as the app calls it, and forced through the roll-up or the rows. */
 const AGGREGATE_SQL: Record<string, Record<'auto' | 'rollup' | 'rows', string>> = {
 	commune_metrics: {
@@ -237,7 +230,7 @@ async function direct(db: pg.Client, caller: Caller, sql: string, params: unknow
 
 async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Promise<Measurement[]> {
 	const rows: Measurement[] = [];
-	const tileCalls = Object.entries(TILE_FILTERS).flatMap(([label, filter]) =>
+	const tileCalls = Object.entries(args['no-tiles'] ? {} : TILE_FILTERS).flatMap(([label, filter]) =>
 		CITIES.flatMap(([, lon, lat]) =>
 			Array.from({ length: 10 }, (_, i) => ({ label, filter, tile: tileOf(5 + i, lon, lat) }))
 		)
@@ -268,38 +261,48 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 			if (d) directTiles.push(d.ms);
 		}
 	}
-	rows.push(
-		summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'gateway', gatewayTiles, tileBytes)
-	);
-	rows.push(summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'direct', directTiles));
+	if (tileCalls.length) {
+		rows.push(
+			summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'gateway', gatewayTiles, tileBytes)
+		);
+		rows.push(summarise(projects, 'mosaico (z5–14, 6 ciudades, 4 filtros)', 'direct', directTiles));
+	}
 	for (const [z, times] of [...byZoom].sort((a, b) => a[0] - b[0]))
 		rows.push(summarise(projects, `mosaico z${z}`, 'gateway', times));
 
 	for (const fn of ['commune_metrics', 'dashboard_summary']) {
 		const gateway: number[] = [];
 		const straight: number[] = [];
-		// Side by side: the filters the roll-up answers, through it and forced through the rows.
-		const covered = { rollup: [] as number[], rows: [] as number[] };
-		const uncovered: number[] = [];
+		// Side by side: every filter through the roll-ups (or pieces) and forced through the rows.
+		const paths = { rollup: [] as number[], rows: [] as number[] };
+		// Per filter, as the app calls it: which filters make the tail.
+		const perFilter = new Map<string, { gateway: number[]; direct: number[] }>();
 		for (let round = 0; round < rounds; round++) {
-			for (const filter of Object.values(AGGREGATE_FILTERS)) {
+			for (const [label, filter] of Object.entries(AGGREGATE_FILTERS)) {
+				const mine = perFilter.get(label) ?? { gateway: [], direct: [] };
+				perFilter.set(label, mine);
 				const g = await viaGateway(caller, fn, { p_filter: filter }, 'application/json');
 				if (g) gateway.push(g.ms);
+				if (g) mine.gateway.push(g.ms);
 				const d = await direct(db, caller, AGGREGATE_SQL[fn].auto, [filter]);
 				if (d) straight.push(d.ms);
-				if (rollupCovers(filter)) {
-					for (const path of ['rollup', 'rows'] as const) {
-						const forced = await direct(db, caller, AGGREGATE_SQL[fn][path], [filter]);
-						if (forced) covered[path].push(forced.ms);
-					}
-				} else if (d) uncovered.push(d.ms);
+				if (d) mine.direct.push(d.ms);
+				for (const path of ['rollup', 'rows'] as const) {
+					const forced = await direct(db, caller, AGGREGATE_SQL[fn][path], [filter]);
+					if (forced) paths[path].push(forced.ms);
+				}
 			}
 		}
 		rows.push(summarise(projects, fn, 'gateway', gateway));
 		rows.push(summarise(projects, fn, 'direct', straight));
-		rows.push(summarise(projects, `${fn}, filtros del resumen: resumen`, 'direct', covered.rollup));
-		rows.push(summarise(projects, `${fn}, filtros del resumen: filas`, 'direct', covered.rows));
-		rows.push(summarise(projects, `${fn}, otros filtros: filas`, 'direct', uncovered));
+		rows.push(summarise(projects, `${fn}, resúmenes y piezas`, 'direct', paths.rollup));
+		rows.push(summarise(projects, `${fn}, filas`, 'direct', paths.rows));
+		for (const [label, times] of perFilter) {
+			if (times.gateway.length)
+				rows.push(summarise(projects, `${fn} · ${label}`, 'gateway', times.gateway));
+			if (times.direct.length)
+				rows.push(summarise(projects, `${fn} · ${label}`, 'direct', times.direct));
+		}
 	}
 	return rows;
 }
