@@ -66,7 +66,7 @@ as $$
         is distinct from private.project_cells_tile(t.z, t.x, t.y, f.f, false)
 $$;
 
--- The grid as kept by the triggers against one rebuilt from scratch.
+-- The grid (fine, coarse and points) as kept by the triggers against one rebuilt from scratch.
 create function tests.grid_drift()
 returns bigint
 language plpgsql
@@ -76,6 +76,7 @@ declare
 begin
   create temporary table kept_grid on commit drop as select * from private.project_grid;
   create temporary table kept_points on commit drop as select * from private.project_grid_points;
+  create temporary table kept_coarse on commit drop as select * from private.project_grid_coarse;
   perform private.rebuild_project_grid();
   select count(*) into drift from (
     (select * from kept_grid except select * from private.project_grid)
@@ -85,7 +86,11 @@ begin
     (select * from kept_points except select * from private.project_grid_points)
     union all
     (select * from private.project_grid_points except select * from kept_points)) d;
-  drop table kept_grid, kept_points;
+  select drift + count(*) into drift from (
+    (select * from kept_coarse except select * from private.project_grid_coarse)
+    union all
+    (select * from private.project_grid_coarse except select * from kept_coarse)) d;
+  drop table kept_grid, kept_points, kept_coarse;
   return drift;
 end;
 $$;
@@ -152,6 +157,7 @@ select is_empty('select * from tests.grid_mismatches()', 'and grid = per call');
 -- ── Who may touch it ─────────────────────────────────────────────────────────────────────────
 select ok(not has_table_privilege('anon', 'private.project_grid', 'select')
   and not has_table_privilege('authenticated', 'private.project_grid_points', 'select')
+  and not has_table_privilege('anon', 'private.project_grid_coarse', 'select')
   and not has_table_privilege('authenticated', 'private.project_grid', 'insert'),
   'nobody reads or writes the grid tables but through the tile function');
 select ok(not has_function_privilege('authenticated', 'private.rebuild_project_grid()', 'execute')
