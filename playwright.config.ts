@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { HEADLESS_CHROMIUM_ARGS } from './src/lib/server/chromium-args.ts';
 
 // Browser tests run against the production build (`vite build`, then `node build`), with Debian's
 // Chromium instead of a downloaded browser. The Supabase URL and key come from the environment
@@ -33,14 +34,7 @@ export default defineConfig({
 		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath: '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run'
-			]
+			args: HEADLESS_CHROMIUM_ARGS
 		}
 	},
 	projects: [

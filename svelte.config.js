@@ -1,11 +1,40 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+const nodeAdapter = adapter();
+
+/**
+ * adapter-node precompresses the client files it knows (js, css, json, svg…) but not `.geojson`,
+ * so the boundary files (a region's 7–335 kB, the national 235 kB) went out uncompressed. Their
+ * gzip and brotli twins are written beside them; the server picks one by Accept-Encoding.
+ */
+async function precompressGeoJson(dir) {
+	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile() || !entry.name.endsWith('.geojson')) continue;
+		const path = join(entry.parentPath, entry.name);
+		const content = await readFile(path);
+		await writeFile(`${path}.gz`, gzipSync(content, { level: 9 }));
+		await writeFile(
+			`${path}.br`,
+			brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+		);
+	}
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter(),
+		adapter: {
+			...nodeAdapter,
+			async adapt(builder) {
+				await nodeAdapter.adapt(builder);
+				await precompressGeoJson('build/client');
+			}
+		},
 		// The Content-Security-Policy of every page (rules and reasons: docs/SECURITY.md, "The app in
 		// the browser"). Scripts run only from this origin or with the per-response nonce SvelteKit
 		// puts on its own inline bootstrap. The Supabase API origin is known only at run time, so

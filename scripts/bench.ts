@@ -429,12 +429,6 @@ async function measureApp(appUrl: string, projects: number): Promise<Measurement
 	];
 }
 
-const ratio = (rows: Measurement[], projects: number, name: string) => {
-	const g = rows.find((r) => r.projects === projects && r.name === name && r.path === 'gateway');
-	const d = rows.find((r) => r.projects === projects && r.name === name && r.path === 'direct');
-	return g && d ? Math.round((g.p95 / d.p95) * 100) / 100 : null;
-};
-
 const env = await startStack();
 const db = new pg.Client({ connectionString: env.SUPABASE_DB_URL });
 await db.connect();
@@ -451,116 +445,166 @@ const NAIVE_GEOJSON_SQL = `
 				(now() at time zone 'America/Santiago')::date)))), '[]'))::text as geojson
 	from public.projects p left join public.project_progress_latest l on l.project_id = p.id`;
 
+/** A step of the browser half that failed: reported, and the run goes on with the next one. */
+const failedStep = (projects: number, step: string, failure: unknown) =>
+	failures.push(`navegador ${projects} ${step}: ${(failure as Error).message.split('\n')[0]}`);
+
 pageMeasurers.push(async (appUrl, projects) => {
 	const browser = await launchChromium();
+	const rows: Measurement[] = [];
+	// A measure without a single sample (every change failed) gives no row rather than NaN.
+	const add = (name: string, path: Measurement['path'], times: number[], sizes?: number[]) => {
+		if (times.length) rows.push(summarise(projects, name, path, times, sizes));
+	};
 	try {
-		const rows: Measurement[] = [];
 		say('  primera carga de /region/13…');
-		const first = await measureFirstLoad(browser, `${appUrl}/region/13`);
-		rows.push(
-			summarise(projects, 'primera carga /region/13: JS gzip sin MapLibre (bytes)', 'browser', [
-				first.jsGzipBytes
-			])
-		);
-		rows.push(
-			summarise(projects, 'primera carga /region/13: mapa en reposo', 'browser', [first.mapIdleMs])
-		);
+		try {
+			const first = await measureFirstLoad(browser, `${appUrl}/region/13`);
+			add('primera carga /region/13: JS gzip sin MapLibre (bytes)', 'browser', [first.jsGzipBytes]);
+			add('primera carga /region/13: JS gzip cargado a demanda antes del mapa (bytes)', 'browser', [
+				first.lazyJsGzipBytes
+			]);
+			add('primera carga /region/13: mapa en reposo', 'browser', [first.mapIdleMs]);
+		} catch (failure) {
+			failedStep(projects, 'primera carga', failure);
+		}
 		for (const [path, changes] of [
 			['/region/13', REGION_CHANGES],
 			['/', NATIONAL_CHANGES]
 		] as const) {
 			say(`  ${changes.length} cambios de filtro en ${path}…`);
-			// One page failing (it did not come back) keeps the other page's figures.
+			// A failing change is reported and skipped; a page that does not come back keeps the rest.
 			try {
 				const run = await measureFilterChanges(browser, `${appUrl}${path}`, changes);
 				failures.push(...run.failed.map((f) => `navegador ${projects}: ${f}`));
-				rows.push(
-					summarise(
-						projects,
-						`cambio de filtro en ${path}: todo actualizado`,
-						'browser',
-						run.samples
-					)
-				);
-				rows.push(
-					summarise(
-						projects,
-						`cambio de filtro en ${path}: tarea más larga`,
-						'browser',
-						run.longestTasks
-					)
-				);
+				add(`cambio de filtro en ${path}: todo actualizado`, 'browser', run.samples);
+				add(`cambio de filtro en ${path}: tarea más larga`, 'browser', run.longestTasks);
 			} catch (failure) {
-				failures.push(`navegador ${projects} ${path}: ${(failure as Error).message.split('\n')[0]}`);
+				failedStep(projects, path, failure);
 			}
 		}
 		say('  línea base ingenua (un GeoJSON con todos los proyectos, setData)…');
-		const geojson = (await db.query<{ geojson: string }>(NAIVE_GEOJSON_SQL)).rows[0].geojson;
-		const naive = await measureNaive(browser, appUrl, geojson, REGION_CHANGES);
-		rows.push(
-			summarise(
-				projects,
+		try {
+			const geojson = (await db.query<{ geojson: string }>(NAIVE_GEOJSON_SQL)).rows[0].geojson;
+			const naive = await measureNaive(browser, appUrl, geojson, REGION_CHANGES);
+			failures.push(...naive.failed.map((f) => `navegador ${projects}: ${f}`));
+			add(
 				'ingenuo: carga inicial (GeoJSON de todos los proyectos)',
 				'naive',
 				[naive.loadMs],
 				[geojson.length]
-			)
-		);
-		rows.push(
-			summarise(projects, 'ingenuo: cambio de filtro (filtrar + setData)', 'naive', naive.samples)
-		);
-		rows.push(summarise(projects, 'ingenuo: tarea más larga', 'naive', naive.longestTasks));
+			);
+			add('ingenuo: cambio de filtro (filtrar + setData)', 'naive', naive.samples);
+			add('ingenuo: tarea más larga', 'naive', naive.longestTasks);
+		} catch (failure) {
+			failedStep(projects, 'ingenuo', failure);
+		}
 		return rows;
 	} finally {
 		await browser.close();
 	}
 });
+
 const results: Measurement[] = [];
 const appPort = process.env.PORT ?? '3199';
+
+/** One phase of a size's run: a failure is reported and the run goes on (never a lost table). */
+async function phase(projects: number, name: string, work: () => Promise<void>): Promise<boolean> {
+	try {
+		await work();
+		return true;
+	} catch (failure) {
+		failures.push(`${projects} ${name}: ${(failure as Error).message.split('\n')[0]}`);
+		say(`  ${name} falló: ${(failure as Error).message.split('\n')[0]}`);
+		return false;
+	}
+}
+
+const ratio = (rows: Measurement[], projects: number, name: string) => {
+	const g = rows.find((r) => r.projects === projects && r.name === name && r.path === 'gateway');
+	const d = rows.find((r) => r.projects === projects && r.name === name && r.path === 'direct');
+	return g && d ? Math.round((g.p95 / d.p95) * 100) / 100 : null;
+};
+
+/** The results so far, in bench/results.json: written after each size, so a later failure keeps them. */
+function writeResults(done: boolean) {
+	const ratios = sizes.flatMap((projects) =>
+		['mosaico (z5–14, 6 ciudades, 4 filtros)', 'commune_metrics', 'dashboard_summary'].map((name) => ({
+			projects,
+			name,
+			gatewayOverDirect: ratio(results, projects, name)
+		}))
+	);
+	mkdirSync(join(repoRoot, 'bench'), { recursive: true });
+	writeFileSync(
+		join(repoRoot, 'bench', 'results.json'),
+		JSON.stringify(
+			{
+				at: new Date().toISOString(),
+				complete: done,
+				seed: args.seed,
+				rounds,
+				targets: TARGETS,
+				results,
+				ratios,
+				failures
+			},
+			null,
+			2
+		)
+	);
+	return ratios;
+}
+
 try {
 	for (const projects of sizes) {
 		if (!args['no-load']) {
-			say(`Cargando ${projects} proyectos (semilla ${args.seed})…`);
-			const loaded = await loadSample(db, { projects, seed: args.seed });
-			say(`  ${Math.round(loaded.ms / 1000)} s`);
-			// A database in use has its visibility map and hint bits set: measure that, not the
-			// first reads after a bulk load.
-			await db.query(
-				'vacuum (analyze) public.projects, public.project_communes, public.project_progress_latest'
-			);
+			const loaded = await phase(projects, 'carga de la muestra', async () => {
+				say(`Cargando ${projects} proyectos (semilla ${args.seed})…`);
+				const sample = await loadSample(db, { projects, seed: args.seed });
+				say(`  ${Math.round(sample.ms / 1000)} s`);
+				// A database in use has its visibility map and hint bits set: measure that, not the
+				// first reads after a bulk load.
+				await db.query(
+					'vacuum (analyze) public.projects, public.project_communes, public.project_progress_latest'
+				);
+			});
+			// Figures on another size's data would be mislabelled: this size is skipped.
+			if (!loaded) continue;
 		}
 		if (!args['no-rpc']) {
-			const caller = await adminCaller(env, db);
-			try {
-				say(`Midiendo RPC (${rounds} vueltas)…`);
-				results.push(...(await measureRpcs(db, caller, projects)));
-			} finally {
-				// Its membership goes with it (on delete cascade).
-				await db.query('delete from auth.users where id = $1', [caller.userId]);
-			}
+			await phase(projects, 'RPC', async () => {
+				const caller = await adminCaller(env, db);
+				try {
+					say(`Midiendo RPC (${rounds} vueltas)…`);
+					results.push(...(await measureRpcs(db, caller, projects)));
+				} finally {
+					// Its membership goes with it (on delete cascade).
+					await db.query('delete from auth.users where id = $1', [caller.userId]);
+				}
+			});
 		}
 		if (!args['no-app']) {
 			const app = startApp(appPort);
 			try {
 				const appUrl = `http://127.0.0.1:${appPort}`;
-				await waitForHttp(appUrl, 300_000);
-				try {
-					results.push(...(await measureApp(appUrl, projects)));
-				} catch (failure) {
-					// Until anonymous visitors may read projects, the anonymous tile is refused.
-					say(`  mosaico en caché omitido: ${(failure as Error).message}`);
-				}
-				for (const measure of pageMeasurers) {
+				if (await phase(projects, 'arranque de la aplicación', () => waitForHttp(appUrl, 300_000))) {
 					try {
-						results.push(...(await measure(appUrl, projects)));
+						results.push(...(await measureApp(appUrl, projects)));
 					} catch (failure) {
-						failures.push(`navegador ${projects}: ${(failure as Error).message.split('\n')[0]}`);
+						say(`  mosaico en caché omitido: ${(failure as Error).message}`);
+						failures.push(`${projects} mosaico en caché: ${(failure as Error).message}`);
 					}
+					for (const measure of pageMeasurers)
+						await phase(projects, 'navegador', async () => {
+							results.push(...(await measure(appUrl, projects)));
+						});
 				}
 			} finally {
 				if (app.pid) process.kill(-app.pid, 'SIGTERM');
 			}
 		}
+		writeResults(false);
 	}
 } finally {
 	await db.end();
@@ -578,25 +622,43 @@ const table = results.map((r) => ({
 	carga: r.load
 }));
 console.table(table);
-const ratios = sizes.flatMap((projects) =>
-	['mosaico (z5–14, 6 ciudades, 4 filtros)', 'commune_metrics', 'dashboard_summary'].map((name) => ({
-		projects,
-		name,
-		gatewayOverDirect: ratio(results, projects, name)
-	}))
-);
+const ratios = writeResults(true);
 console.table(ratios);
-if (failures.length) say(`${failures.length} solicitudes fallaron:\n  ${failures.slice(0, 10).join('\n  ')}`);
-say(
-	`Metas: mosaico p95 ≤ ${TARGETS.tileP95} ms, agregados p95 ≤ ${TARGETS.aggregateP95} ms, HTTP/directo ≤ ${TARGETS.ratio}×`
+
+// The design against the naive page, the same 32 changes of /region/13 side by side.
+const find = (projects: number, name: string) =>
+	results.find((r) => r.projects === projects && r.name === name);
+const versus = sizes.flatMap((projects) =>
+	(
+		[
+			[
+				'cambio de filtro (ms)',
+				'cambio de filtro en /region/13: todo actualizado',
+				'ingenuo: cambio de filtro (filtrar + setData)'
+			],
+			[
+				'tarea más larga (ms)',
+				'cambio de filtro en /region/13: tarea más larga',
+				'ingenuo: tarea más larga'
+			]
+		] as const
+	).map(([label, app, naive]) => {
+		const a = find(projects, app);
+		const n = find(projects, naive);
+		return {
+			proyectos: projects,
+			medida: label,
+			'tablero p50': a?.p50 ?? '—',
+			'tablero p95': a?.p95 ?? '—',
+			'ingenuo p50': n?.p50 ?? '—',
+			'ingenuo p95': n?.p95 ?? '—'
+		};
+	})
 );
-mkdirSync(join(repoRoot, 'bench'), { recursive: true });
-writeFileSync(
-	join(repoRoot, 'bench', 'results.json'),
-	JSON.stringify(
-		{ at: new Date().toISOString(), seed: args.seed, rounds, targets: TARGETS, results, ratios },
-		null,
-		2
-	)
+if (!args['no-app']) console.table(versus);
+if (failures.length) say(`${failures.length} mediciones fallaron:\n  ${failures.slice(0, 20).join('\n  ')}`);
+say(
+	`Metas: mosaico p95 ≤ ${TARGETS.tileP95} ms, agregados p95 ≤ ${TARGETS.aggregateP95} ms, HTTP/directo ≤ ${TARGETS.ratio}×; ` +
+		'cambio de filtro p95 ≤ 200 ms (100k ≤ 2× 10k), tarea más larga ≤ 50 ms, JS inicial ≤ 90 kB, primer reposo del mapa ≤ 3 s'
 );
 say('Escrito bench/results.json');

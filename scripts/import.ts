@@ -9,15 +9,9 @@ import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { guessMapping } from '../src/lib/import/fields.ts';
 import { openImport } from '../src/lib/import/open.ts';
-import type { ImportReference } from '../src/lib/import/reference.ts';
-import {
-	describeIssue,
-	fileIssue,
-	runImport,
-	type DatabaseOutcome,
-	type ImportSink
-} from '../src/lib/import/run.ts';
+import { describeIssue, fileIssue, runImport } from '../src/lib/import/run.ts';
 import { requireScriptDatabase } from './lib/connection.ts';
+import { importReference, transactionSink } from './lib/import/database.ts';
 
 const USAGE = `Uso: npm run import -- ARCHIVO [--region RR] [--dry-run]
 
@@ -32,41 +26,6 @@ Todo o nada: se guardan todas las filas válidas en una transacción, o ninguna.
 Usa SUPABASE_DB_URL (conexión como dueño de la base) o, si no está definida, el stack local.`;
 
 const say = (line: string) => process.stdout.write(line + '\n');
-
-async function reference(client: pg.Client): Promise<ImportReference> {
-	// One query at a time: a pg client does not pipeline.
-	const services = await client.query('select code, name, acronym from public.mop_services');
-	const communes = await client.query('select code, name, region_code from public.communes');
-	const regions = await client.query('select code, name from public.regions');
-	return { services: services.rows, communes: communes.rows, regions: regions.rows };
-}
-
-/** Rows staged batch by batch inside one transaction; committed only by finish(true). */
-function transactionSink(client: pg.Client, region: string | null): ImportSink {
-	let open = false;
-	const begin = async () => {
-		if (open) return;
-		await client.query('begin');
-		await client.query('select private.stage_import_rows()');
-		open = true;
-	};
-	return {
-		async add(rows) {
-			await begin();
-			await client.query('select private.stage_import_batch($1::jsonb)', [JSON.stringify(rows)]);
-		},
-		async finish(commit) {
-			await begin();
-			const { rows } = await client.query('select private.import_staged_rows($1, $2) as outcome', [
-				region,
-				commit
-			]);
-			await client.query(commit ? 'commit' : 'rollback');
-			open = false;
-			return rows[0].outcome as DatabaseOutcome;
-		}
-	};
-}
 
 async function main(): Promise<number> {
 	const { values, positionals } = parseArgs({
@@ -119,7 +78,7 @@ async function main(): Promise<number> {
 		const report = await runImport(
 			source,
 			mapping,
-			await reference(client),
+			await importReference(client),
 			transactionSink(client, region),
 			{
 				commit: !values['dry-run'],

@@ -496,6 +496,50 @@ export type Database = {
           },
         ]
       }
+      council_sessions: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          held_on: string
+          id: number
+          kind: Database["public"]["Enums"]["council_session_kind"]
+          notes: string | null
+          place: string
+          region_code: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          held_on: string
+          id?: never
+          kind: Database["public"]["Enums"]["council_session_kind"]
+          notes?: string | null
+          place: string
+          region_code: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          held_on?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["council_session_kind"]
+          notes?: string | null
+          place?: string
+          region_code?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "council_sessions_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       digest_settings: {
         Row: {
           frequency: Database["public"]["Enums"]["digest_frequency"]
@@ -2113,6 +2157,15 @@ export type Database = {
           updated_at: string
         }[]
       }
+      search_projects: {
+        Args: { max_rows?: number; p_region?: string; q: string }
+        Returns: {
+          bip_code: string
+          communes: string
+          id: number
+          name: string
+        }[]
+      }
       update_commitment_progress: {
         Args: {
           commitment_id: number
@@ -2154,6 +2207,7 @@ export type Database = {
         | "collaborator"
       app_role: "admin" | "secretariat" | "gore" | "planner"
       commitment_status: "pending" | "in_progress" | "fulfilled" | "cancelled"
+      council_session_kind: "ordinary" | "extraordinary"
       digest_frequency: "daily" | "weekly" | "never"
       email_status: "queued" | "sent" | "failed"
       follow_kind: "project" | "agreement" | "commune" | "region"
@@ -2350,6 +2404,7 @@ export const Constants = {
       ],
       app_role: ["admin", "secretariat", "gore", "planner"],
       commitment_status: ["pending", "in_progress", "fulfilled", "cancelled"],
+      council_session_kind: ["ordinary", "extraordinary"],
       digest_frequency: ["daily", "weekly", "never"],
       email_status: ["queued", "sent", "failed"],
       follow_kind: ["project", "agreement", "commune", "region"],

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { PmgEvidence } from '../../src/lib/pmg/evidence.ts';
 import { testClient } from '../support/supabase.ts';
+import { expectReportPictures } from './report-pictures.ts';
 
 // The PMG evaluation end to end (area pmg): the Technical Secretariat of Biobío (08) drafts its
 // region's part of the DGOP evaluation, sees the evidence computed from the data, submits; an
@@ -184,7 +185,8 @@ test('a secretariat drafts and submits, an admin finalises, the report prints an
 		admin.getByRole('link', { name: 'Descargar Word (.docx)' }).click()
 	]);
 	expect(docxDownload.suggestedFilename()).toBe(`informe-ejecutivo-pmg-${YEAR}-region-08.docx`);
-	const zip = await JSZip.loadAsync(readFileSync(await docxDownload.path()));
+	const docx = readFileSync(await docxDownload.path());
+	const zip = await JSZip.loadAsync(docx);
 	const xml = await zip.file('word/document.xml')!.async('string');
 	const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((p) => p[0].replace(/<[^>]+>/g, ''));
 	for (const heading of [
@@ -202,6 +204,7 @@ test('a secretariat drafts and submits, an admin finalises, the report prints an
 	);
 	expect(rows).toContainEqual(['Acuerdos vigentes en el año', expect.any(String), number(agreements)]);
 	expect(rows).toContainEqual(['Instituciones articuladas', expect.any(String), number(institutions)]);
+	await expectReportPictures(docx, { agreements: number(agreements) });
 });
 
 async function pdfText(bytes: Uint8Array | Buffer): Promise<string> {

@@ -74,6 +74,9 @@ test('the national map leads to a region, its comunas and a comuna page', async 
 });
 
 test('the same journey works with the keyboard only', async ({ page }) => {
+	// Dozens of Tab presses across three dashboards, each a round trip to the browser: slow on a
+	// loaded machine, not a sign of a problem.
+	test.slow();
 	await page.goto('/');
 	await waitForMap(page);
 

@@ -10,7 +10,7 @@ import { openImport } from '$lib/import/open';
 import { fileIssue, runImport } from '$lib/import/run';
 import { fuzzCorpus } from '$lib/import/testing/fuzz-corpus';
 import type { ImportRow } from '$lib/import/validate';
-import { projectsCsv, projectsGeoJson } from '$lib/server/export';
+import { projectsCsv, projectsGeoJson, projectsOc4ids } from '$lib/server/export';
 import { apiSink, importReference } from '$lib/server/import';
 
 const url = process.env.PUBLIC_SUPABASE_URL!;
@@ -91,6 +91,14 @@ async function fixtureProjects() {
 		...project,
 		communes: project_communes.map((c) => c.commune_code).sort()
 	}));
+}
+
+/** Every coordinate of each fixture project by name, flattened, for comparing within a tolerance. */
+async function fixtureCoordinates(prefix: string): Promise<Map<string, number[]>> {
+	const rows = must(
+		await service.from('projects').select('name,geom').like('name', `${prefix}%${token}%`)
+	) as unknown as { name: string; geom: { coordinates: unknown } }[];
+	return new Map(rows.map((r) => [r.name, [r.geom.coordinates].flat(4) as number[]]));
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -185,7 +193,7 @@ describe('public.import_projects', () => {
 });
 
 describe('round trip', () => {
-	it('exports CSV and GeoJSON and imports them back as the same projects on the same comunas', async () => {
+	it('exports CSV, GeoJSON and OC4IDS and imports each back as the same projects on the same comunas', async () => {
 		const originals = [
 			row(2, 'Ida Valparaíso', VALPARAISO, {
 				bip_code: bip(10),
@@ -204,18 +212,38 @@ describe('round trip', () => {
 				stage: 'operation',
 				status: 'completed'
 			}),
-			row(5, 'Ida sin BIP', VINA, { investment_clp: null, start_on: null, end_on: null })
+			row(5, 'Ida sin BIP', VINA, { investment_clp: null, start_on: null, end_on: null }),
+			row(6, 'Ida camino', null, {
+				bip_code: bip(12),
+				geometry: {
+					type: 'LineString',
+					coordinates: [
+						[-71.6197, -33.0458],
+						[-71.55, -33.02],
+						[-71.5312, -33.0123]
+					]
+				},
+				stage: 'design',
+				status: 'halted',
+				investment_clp: 987_654_321
+			})
 		];
 		must(await importRows(users.admin, originals, true));
 		const expected = (await fixtureProjects()).filter((p) => p.name.startsWith('Ida'));
-		expect(expected).toHaveLength(4);
+		expect(expected).toHaveLength(originals.length);
+		const expectedCoordinates = await fixtureCoordinates('Ida');
+		const filter = { q: `Ida%${token}` };
 
-		for (const [name, file] of [
+		for (const [name, file, carriesGeometry] of [
+			['proyectos.csv', await readAll(await projectsCsv(users.admin, filter, 'es', ';')), false],
+			['proyectos.geojson', await readAll(await projectsGeoJson(users.admin, filter)), true],
 			[
-				'proyectos.csv',
-				await readAll(await projectsCsv(users.admin, { q: `Ida%${token}` }, 'es', ';'))
-			],
-			['proyectos.geojson', await readAll(await projectsGeoJson(users.admin, { q: `Ida%${token}` }))]
+				'proyectos.oc4ids.json',
+				await readAll(
+					await projectsOc4ids(users.admin, filter, { uri: 'https://tablero.example/x.json' })
+				),
+				true
+			]
 		] as const) {
 			must(await service.from('projects').delete().like('name', `Ida%${token}`));
 			const source = await openImport({ name, bytes: file });
@@ -226,13 +254,25 @@ describe('round trip', () => {
 				apiSink(users.admin),
 				{ commit: true }
 			);
-			expect(report, name).toMatchObject({ rows: 4, new: 4, rejected: 0 });
+			expect(report, name).toMatchObject({
+				rows: originals.length,
+				new: originals.length,
+				rejected: 0
+			});
 			const imported = (await fixtureProjects()).filter((p) => p.name.startsWith('Ida'));
-			// Located by comuna on the way back: the CSV carries comunas, not geometry.
+			// Located by comuna on the way back from a CSV: it carries comunas, not geometry.
 			expect(
 				imported.map(({ located_by_commune: _, ...p }) => p),
 				name
 			).toEqual(expected.map(({ located_by_commune: _, ...p }) => p));
+			if (!carriesGeometry) continue;
+			const coordinates = await fixtureCoordinates('Ida');
+			for (const [project, original] of expectedCoordinates) {
+				const back = coordinates.get(project)!;
+				expect(back, `${name}: ${project}`).toHaveLength(original.length);
+				// GeoJSON and OC4IDS carry 6+ decimals: well within a decimetre.
+				back.forEach((value, i) => expect(value, `${name}: ${project}`).toBeCloseTo(original[i], 6));
+			}
 		}
 	});
 });

@@ -8,14 +8,10 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { MailboxMessage } from '../../../src/lib/server/mail/local-mailbox.ts';
 
-export interface StoredMessage {
-	id: string;
-	receivedAt: string;
-	from: string;
-	to: string[];
-	subject: string;
-	text: string;
+/** What the app reads of a message (its /admin/correo page), plus the HTML part. */
+export interface StoredMessage extends MailboxMessage {
 	html: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costBreakdown } from './costs';
+import { costBreakdown, costByRegion } from './costs';
 
 const gore = { id: 1, name: 'Gobierno Regional del Biobío' };
 const doh = { id: 2, name: 'Dirección de Obras Hidráulicas' };
@@ -57,5 +57,38 @@ describe('estimated costs for the budget process', () => {
 			['2026', 12_500_000, 1],
 			['2027', 7_250_000, 2]
 		]);
+	});
+});
+
+describe('costByRegion', () => {
+	it('splits a national commitment by how many of its comunas lie in each region', () => {
+		expect(costByRegion(1_000_000, ['08101', '08102', '08103', '05101'])).toEqual(
+			new Map([
+				['08', 750_000],
+				['05', 250_000]
+			])
+		);
+	});
+
+	it('never loses or duplicates a peso, whatever the rounding', () => {
+		for (const cost of [1, 2, 10, 999_999_999, 12_345_677]) {
+			const parts = costByRegion(cost, ['08101', '05101', '13101', '13102', '16101', '16102', '16103']);
+			expect(
+				[...parts.values()].reduce((a, b) => a + b, 0),
+				String(cost)
+			).toBe(cost);
+		}
+		// Equal remainders go to the lower region code first.
+		expect(costByRegion(1, ['05101', '08101'])).toEqual(
+			new Map([
+				['05', 1],
+				['08', 0]
+			])
+		);
+	});
+
+	it('has no regional part without comunas, and counts a comuna once', () => {
+		expect(costByRegion(500, [])).toEqual(new Map());
+		expect(costByRegion(500, ['08101', '08101'])).toEqual(new Map([['08', 500]]));
 	});
 });

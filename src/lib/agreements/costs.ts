@@ -68,3 +68,29 @@ export function costBreakdown(
 		byYear: [...years.values()].sort((a, b) => a.key.localeCompare(b.key))
 	};
 }
+
+/**
+ * The part of a national commitment's cost that falls to each region: in proportion to how many
+ * of its comunas lie in each (the region is the first two digits of a comuna's CUT code), in whole
+ * pesos by the largest remainder (ties: the lower region code), so the parts add up to the cost.
+ * A commitment without comunas has no regional part (it counts under "nacional").
+ */
+export function costByRegion(cost: number, communeCodes: readonly string[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const code of new Set(communeCodes))
+		counts.set(code.slice(0, 2), (counts.get(code.slice(0, 2)) ?? 0) + 1);
+	const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+	const parts = [...counts].map(([region, n]) => {
+		const exact = (cost * n) / total;
+		return { region, whole: Math.floor(exact), remainder: exact - Math.floor(exact) };
+	});
+	let left = cost - parts.reduce((sum, p) => sum + p.whole, 0);
+	for (const part of [...parts].sort(
+		(a, b) => b.remainder - a.remainder || a.region.localeCompare(b.region)
+	)) {
+		if (left <= 0) break;
+		part.whole += 1;
+		left -= 1;
+	}
+	return new Map(parts.map((p) => [p.region, p.whole]));
+}

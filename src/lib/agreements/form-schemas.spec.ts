@@ -75,15 +75,15 @@ describe('the commitment and progress forms', () => {
 		due_on: '2027-03-31',
 		estimated_cost_clp: '$ 12.500.000',
 		communes: ['08106'],
-		projects: '12, 15,12'
+		projects: ['12', '15', '12']
 	};
 
-	it('reads pesos as typed in Chile and project numbers as a list', () => {
+	it('reads pesos as typed in Chile and the chosen projects as a list', () => {
 		expect(commitmentSchema.parse(commitment)).toMatchObject({
 			estimated_cost_clp: 12_500_000,
 			projects: [12, 15]
 		});
-		expect(commitmentSchema.parse({ ...commitment, estimated_cost_clp: '', projects: '' })).toMatchObject(
+		expect(commitmentSchema.parse({ ...commitment, estimated_cost_clp: '', projects: [] })).toMatchObject(
 			{
 				estimated_cost_clp: null,
 				projects: []
@@ -97,11 +97,15 @@ describe('the commitment and progress forms', () => {
 			expect(result.success, cost).toBe(false);
 			expect(fieldErrors(result.error!).estimated_cost_clp).toBe('workspace.error.cost');
 		}
-		expect(fieldErrors(commitmentSchema.safeParse({ ...commitment, projects: '12; 13' }).error!)).toEqual(
-			{
-				projects: 'workspace.error.projects'
-			}
-		);
+		// Without script the picker is one field of numbers separated by commas.
+		expect(commitmentSchema.parse({ ...commitment, projects: ['12, 15', '', '15'] }).projects).toEqual([
+			12, 15
+		]);
+		expect(
+			fieldErrors(commitmentSchema.safeParse({ ...commitment, projects: ['12; 13'] }).error!)
+		).toEqual({
+			projects: 'workspace.error.projects'
+		});
 	});
 
 	it('keeps progress within 0–100 and offers only forward statuses', () => {

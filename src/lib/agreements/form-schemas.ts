@@ -93,11 +93,15 @@ export const commitmentSchema = z.object({
 	due_on: date('workspace.error.dueOn'),
 	estimated_cost_clp: pesos,
 	communes: z.array(z.string().regex(/^\d{5}$/, message('workspace.error.commune'))),
+	// One entry per project chosen in the picker; without script, one field of numbers separated
+	// by commas.
 	projects: z
-		.string()
-		.trim()
-		.refine((value) => /^(\d{1,18}(\s*,\s*\d{1,18})*)?$/.test(value), message('workspace.error.projects'))
-		.transform((value) => (value ? [...new Set(value.split(',').map((p) => Number(p.trim())))] : []))
+		.array(z.string())
+		.transform((entries) =>
+			entries.flatMap((entry) => entry.split(',').map((p) => p.trim())).filter(Boolean)
+		)
+		.refine((ids) => ids.every((p) => /^\d{1,18}$/.test(p)), message('workspace.error.projects'))
+		.transform((ids) => [...new Set(ids.map(Number))])
 });
 
 export type CommitmentInput = z.infer<typeof commitmentSchema>;

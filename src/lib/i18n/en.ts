@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
 	'app.owner': 'Directorate General of Public Works',
 	'app.skipToContent': 'Skip to content',
 	'app.mainNav': 'Main navigation',
+	'app.workNav': 'My work',
 	'app.home': 'Home',
 
 	'nav.projects': 'Projects',

@@ -95,6 +95,7 @@ const es: Labels = {
 		archived: 'Archivada'
 	},
 	pmg_evaluation_status: { draft: 'Borrador', submitted: 'Enviada', final: 'Final' },
+	council_session_kind: { ordinary: 'Ordinaria', extraordinary: 'Extraordinaria' },
 	quality_flag: {
 		missing_bip: 'Sin código BIP',
 		duplicate_bip: 'Código BIP repetido',
@@ -194,6 +195,7 @@ const en: Labels = {
 		archived: 'Archived'
 	},
 	pmg_evaluation_status: { draft: 'Draft', submitted: 'Submitted', final: 'Final' },
+	council_session_kind: { ordinary: 'Ordinary', extraordinary: 'Extraordinary' },
 	quality_flag: {
 		missing_bip: 'No BIP code',
 		duplicate_bip: 'Repeated BIP code',

@@ -20,6 +20,7 @@ export const es = {
 	'app.owner': 'Dirección General de Obras Públicas',
 	'app.skipToContent': 'Saltar al contenido',
 	'app.mainNav': 'Navegación principal',
+	'app.workNav': 'Mi trabajo',
 	'app.home': 'Inicio',
 
 	'nav.projects': 'Proyectos',

@@ -1,4 +1,5 @@
 import { expression } from '@maplibre/maplibre-gl-style-spec';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import {
 	choroplethScale,
@@ -57,38 +58,52 @@ describe('jenksThresholds', () => {
 });
 
 describe('choroplethScale', () => {
-	// Without a property spec the expression yields the colour string as written.
-	const colorOf = (scale: ReturnType<typeof choroplethScale>, state: Record<string, unknown>) => {
-		const compiled = expression.createExpression(scale.fillColor, 'layers[0].paint.fill-color');
+	// What MapLibre paints for a feature-state: the scale's expression evaluated as fill-color.
+	const painted = (fill: ExpressionSpecification, state: Record<string, unknown>) => {
+		const compiled = expression.createExpression(fill, 'layers[0].paint.fill-color');
 		if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
 		const feature = { type: 1 as const, properties: {}, geometry: [] };
-		const color = compiled.value.evaluate({ zoom: 6 }, feature, state) as {
-			toString(): string;
-		};
-		return color.toString();
+		return String(compiled.value.evaluate({ zoom: 6 }, feature, state));
 	};
+	const colorOf = (scale: ReturnType<typeof choroplethScale>, value: number | string | null) =>
+		painted(
+			scale.fillColor,
+			Object.fromEntries(scale.states(new Map([['a', value as number | null]]))).a ?? {}
+		);
+	const color = (hex: string) => painted(['to-color', hex], {});
 
 	it('colours each value by its class and everything without a number as no data', () => {
 		const scale = choroplethScale([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { classes: 5 });
 		const colors = sequentialColors(5);
 		expect(scale.thresholds).toEqual([3, 5, 7, 9]);
-		expect(colorOf(scale, { value: 1 })).toBe(colors[0]);
-		expect(colorOf(scale, { value: 3 })).toBe(colors[1]);
-		expect(colorOf(scale, { value: 10 })).toBe(colors[4]);
-		expect(colorOf(scale, {})).toBe(NO_DATA_COLOR);
-		expect(colorOf(scale, { value: 'x' })).toBe(NO_DATA_COLOR);
+		expect(colorOf(scale, 1)).toBe(color(colors[0]));
+		expect(colorOf(scale, 3)).toBe(color(colors[1]));
+		expect(colorOf(scale, 10)).toBe(color(colors[4]));
+		expect(colorOf(scale, null)).toBe(color(NO_DATA_COLOR));
+		expect(colorOf(scale, 'x')).toBe(color(NO_DATA_COLOR));
+		expect(colorOf(scale, Number.NaN)).toBe(color(NO_DATA_COLOR));
+		expect(scale.colorOf(Number.NaN)).toBe(NO_DATA_COLOR);
+	});
+
+	it('paints with one expression whatever the data, so new values are feature-state only', () => {
+		expect(choroplethScale([1, 2, 3]).fillColor).toEqual(choroplethScale([10, 500, 9000]).fillColor);
 	});
 
 	it('reads the configured state key', () => {
 		const scale = choroplethScale([1, 2], { classes: 2, stateKey: 'count' });
-		expect(colorOf(scale, { count: 2 })).toBe(sequentialColors(2)[1]);
-		expect(colorOf(scale, { value: 2 })).toBe(NO_DATA_COLOR);
+		expect(scale.states(new Map([['a', 2]]))).toEqual(
+			new Map([['a', { count: sequentialColors(2)[1] }]])
+		);
+		expect(painted(scale.fillColor, { count: sequentialColors(2)[1] })).toBe(
+			color(sequentialColors(2)[1])
+		);
+		expect(painted(scale.fillColor, { fill: sequentialColors(2)[1] })).toBe(color(NO_DATA_COLOR));
 	});
 
 	it('with one distinct value draws one class, and with none only no data', () => {
 		const single = choroplethScale([4, 4, 4]);
 		expect(single.classes).toEqual([{ color: sequentialColors(1)[0], min: 4, max: 4 }]);
-		expect(colorOf(single, { value: 4 })).toBe(sequentialColors(1)[0]);
+		expect(colorOf(single, 4)).toBe(color(sequentialColors(1)[0]));
 		expect(choroplethScale([]).classes).toEqual([]);
 	});
 

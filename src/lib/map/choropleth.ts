@@ -1,4 +1,5 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
+import type { FeatureId, FeatureStateRecord, FeatureStates } from './feature-state';
 
 /**
  * Cividis (Nuñez, Anderton & Renslow 2018, PLoS ONE 13(7): e0199239), sampled at tenths from
@@ -157,8 +158,16 @@ export interface ChoroplethScale {
 	thresholds: number[];
 	classes: ChoroplethClass[];
 	noDataColor: string;
-	/** Fill colour from `['feature-state', stateKey]`; the no-data colour when it is not a number. */
+	/** The colour of a value's class; the no-data colour for anything that is not a number. */
+	colorOf: (value: number | null | undefined) => string;
+	/**
+	 * The fill colour: each area's class colour, set in its feature-state by `states`, else the
+	 * no-data colour. The same expression whatever the data: a new paint value makes MapLibre lay
+	 * the whole source out again, while new feature-state only repaints.
+	 */
 	fillColor: ExpressionSpecification;
+	/** Feature-state per area for the given values: its class colour under `stateKey`. */
+	states: (values: ReadonlyMap<FeatureId, number | null>) => FeatureStates;
 }
 
 export interface ChoroplethOptions {
@@ -167,7 +176,7 @@ export interface ChoroplethOptions {
 	method?: ClassificationMethod;
 	ramp?: RampName;
 	noDataColor?: string;
-	/** The feature-state key holding each area's value (see `valueStates`). */
+	/** The feature-state key holding each area's class colour. */
 	stateKey?: string;
 }
 
@@ -182,7 +191,7 @@ export function choroplethScale(
 		method = 'quantile',
 		ramp = 'cividis',
 		noDataColor = NO_DATA_COLOR,
-		stateKey = 'value'
+		stateKey = 'fill'
 	}: ChoroplethOptions = {}
 ): ChoroplethScale {
 	const sorted = finiteSorted(values);
@@ -195,21 +204,24 @@ export function choroplethScale(
 		const inClass = sorted.filter((v) => v >= bounds[index] && v < bounds[index + 1]);
 		if (inClass.length > 0) scaleClasses.push({ color, min: inClass[0], max: inClass.at(-1)! });
 	});
-	const value: ExpressionSpecification = ['feature-state', stateKey];
-	const byClass: ExpressionSpecification | string =
-		thresholds.length === 0
-			? colors[0]
-			: ([
-					'step',
-					['number', value],
-					colors[0],
-					...thresholds.flatMap((threshold, index) => [threshold, colors[index + 1]])
-				] as ExpressionSpecification);
+	const colorOf = (value: number | null | undefined) => {
+		if (typeof value !== 'number' || !Number.isFinite(value)) return noDataColor;
+		const index = thresholds.findIndex((threshold) => value < threshold);
+		return colors[index === -1 ? thresholds.length : index];
+	};
 	return {
 		thresholds,
 		classes: scaleClasses,
 		noDataColor,
-		fillColor: ['case', ['==', ['typeof', value], 'number'], byClass, noDataColor]
+		colorOf,
+		fillColor: ['to-color', ['coalesce', ['feature-state', stateKey], noDataColor]],
+		states: (values) => {
+			const states = new Map<FeatureId, FeatureStateRecord>();
+			for (const [id, value] of values) {
+				if (value !== null && Number.isFinite(value)) states.set(id, { [stateKey]: colorOf(value) });
+			}
+			return states;
+		}
 	};
 }
 

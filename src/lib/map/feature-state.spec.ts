@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFeatureStates, statesFor, valueStates, type FeatureStates } from './feature-state';
+import { diffFeatureStates, statesFor, type FeatureStates } from './feature-state';
 
 const states = (...entries: [string | number, Record<string, number | boolean | string | null>][]) =>
 	new Map(entries) as FeatureStates;
@@ -46,7 +46,7 @@ describe('diffFeatureStates', () => {
 	});
 });
 
-describe('statesFor / valueStates', () => {
+describe('statesFor', () => {
 	it('gives each listed feature the same state', () => {
 		expect(statesFor(['05101', '05109'], { selected: true })).toEqual(
 			new Map([
@@ -54,18 +54,5 @@ describe('statesFor / valueStates', () => {
 				['05109', { selected: true }]
 			])
 		);
-	});
-
-	it('leaves features without a finite number out, so they read as no data', () => {
-		expect(
-			valueStates(
-				new Map<string, number | null>([
-					['a', 3],
-					['b', null],
-					['c', Number.NaN]
-				]),
-				'count'
-			)
-		).toEqual(new Map([['a', { count: 3 }]]));
 	});
 });

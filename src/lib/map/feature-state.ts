@@ -45,12 +45,3 @@ export function diffFeatureStates(previous: FeatureStates, next: FeatureStates):
 export function statesFor(ids: Iterable<FeatureId>, state: FeatureStateRecord): FeatureStates {
 	return new Map([...ids].map((id) => [id, state] as const));
 }
-
-/** One numeric value per feature under `key` (a choropleth's input); `null` means no data. */
-export function valueStates(values: ReadonlyMap<FeatureId, number | null>, key = 'value'): FeatureStates {
-	const states = new Map<FeatureId, FeatureStateRecord>();
-	for (const [id, value] of values) {
-		if (value !== null && Number.isFinite(value)) states.set(id, { [key]: value });
-	}
-	return states;
-}

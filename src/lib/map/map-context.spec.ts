@@ -220,6 +220,26 @@ describe('MapContext lifecycle', () => {
 		expect(context.ready).toBe(false);
 	});
 
+	it('is unsettled from a change sent to the map until the map is idle again', () => {
+		const { map, context } = loadedContext();
+		context.addSource('tiles', { type: 'vector', tiles: ['/t/{z}/{x}/{y}'] });
+		map.loaded.add('tiles');
+		map.fire('idle');
+		expect(context.settled).toBe(true);
+		// New values on features the map already has: no tile to load, still a repaint to wait for.
+		context.setFeatureState({ source: 'tiles', sourceLayer: 'items', id: 7 }, { value: 3 });
+		expect(context.settled).toBe(false);
+		map.fire('idle');
+		expect(context.settled).toBe(true);
+		context.setTiles('tiles', ['/t/{z}/{x}/{y}']);
+		expect(context.settled).toBe(true);
+		context.setTiles('tiles', ['/t/{z}/{x}/{y}?b=1']);
+		expect(context.settled).toBe(false);
+		map.fire('idle');
+		context.setFeatureState({ source: 'gone', id: 7 }, { value: 3 });
+		expect(context.settled).toBe(true);
+	});
+
 	it('passes feature-state with its source layer to sources that exist', () => {
 		const { map, context } = loadedContext();
 		context.addSource('tiles', { type: 'vector', tiles: ['/t/{z}/{x}/{y}'] });

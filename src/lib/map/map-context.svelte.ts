@@ -101,11 +101,22 @@ export class MapContext<M extends ContextMap = MapLibreMap> {
 	 * map's element, so a benchmark or test sees from outside when a change has been drawn.
 	 */
 	idles = $state(0);
+	/**
+	 * False from a change sent to the map (tiles, data, feature-state, layers) until the map has
+	 * settled after it: with `idles`, how a benchmark or test knows that the map shows what it was
+	 * last told, including a repaint that needs no new tile (a choropleth's new values).
+	 */
+	settled = $state(true);
 
 	#onIdle = () => {
 		this.idles += 1;
+		this.settled = true;
 		this.#checkReady();
 	};
+
+	#changed(): void {
+		if (this.settled) this.settled = false;
+	}
 
 	attach(map: M, maplibre: MapLibre | null): void {
 		this.map = map;
@@ -145,6 +156,7 @@ export class MapContext<M extends ContextMap = MapLibreMap> {
 		if (this.#sources.has(id)) throw new Error(`The source "${id}" is already on the map`);
 		this.#sources.set(id, { spec, diffs: [] });
 		this.ready = false;
+		this.#changed();
 		this.#live()?.addSource(id, spec);
 	}
 
@@ -165,6 +177,7 @@ export class MapContext<M extends ContextMap = MapLibreMap> {
 		record.spec = { ...(record.spec as GeoJSONSourceSpecification), data };
 		record.diffs = [];
 		this.ready = false;
+		this.#changed();
 		void (this.#liveSource(id) as GeoJSONSourceLike | undefined)?.setData(data);
 	}
 
@@ -172,6 +185,7 @@ export class MapContext<M extends ContextMap = MapLibreMap> {
 	updateGeoJSONData(id: string, diff: GeoJSONSourceDiff): void {
 		const record = this.#source(id, 'geojson');
 		record.diffs.push(diff);
+		this.#changed();
 		void (this.#liveSource(id) as GeoJSONSourceLike | undefined)?.updateData(diff);
 	}
 
@@ -182,6 +196,7 @@ export class MapContext<M extends ContextMap = MapLibreMap> {
 		if (same(spec.tiles, tiles)) return;
 		record.spec = { ...spec, tiles: [...tiles] };
 		this.ready = false;
+		this.#changed();
 		(this.#liveSource(id) as TileSourceLike | undefined)?.setTiles(tiles);
 	}
 
@@ -200,6 +215,7 @@ export class MapContext<M extends ContextMap = MapLibreMap> {
 		const record = this.#layer(id);
 		const map = this.#live();
 		for (const update of diffLayer(record.spec, next)) {
+			this.#changed();
 			if (!map) continue;
 			switch (update.kind) {
 				case 'paint':
@@ -240,12 +256,16 @@ export class MapContext<M extends ContextMap = MapLibreMap> {
 	 */
 	setFeatureState(target: FeatureIdentifier, state: Record<string, unknown>): void {
 		const map = this.#live();
-		if (map?.getSource(target.source)) map.setFeatureState(target, state);
+		if (!map?.getSource(target.source)) return;
+		map.setFeatureState(target, state);
+		this.#changed();
 	}
 
 	removeFeatureState(target: FeatureIdentifier, key?: string): void {
 		const map = this.#live();
-		if (map?.getSource(target.source)) map.removeFeatureState(target, key);
+		if (!map?.getSource(target.source)) return;
+		map.removeFeatureState(target, key);
+		this.#changed();
 	}
 
 	/**

@@ -26,7 +26,11 @@ function addDays(day: string, days: number): string {
 
 export function parseChangesRange(params: URLSearchParams, today: string): ChangesRange | null {
 	const to = params.get('hasta') || today;
-	const from = params.get('desde') || addDays(to, -30);
+	return checkedRange(params.get('desde') || addDays(to, -30), to);
+}
+
+/** Two calendar days as a period, or null when they are not one (wrong order, over a year). */
+export function checkedRange(from: string, to: string): ChangesRange | null {
 	if (!isCalendarDay(from) || !isCalendarDay(to) || from > to) return null;
 	if (addDays(from, MAX_DAYS) < to) return null;
 	return { from, to };

@@ -111,3 +111,8 @@ export function barRows(figures: EvidenceFigure[]): BarRow[] {
 		previousWidth: Math.min(1, previous / max)
 	}));
 }
+
+/** How the page names an area's chart or map, so the .docx finds the picture of each. */
+export function reportImageName(kind: 'chart' | 'map', area: EvaluatedRequirement): string {
+	return `${kind}-${area}`;
+}

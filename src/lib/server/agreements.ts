@@ -1,5 +1,6 @@
 import type { SupabaseClient, User } from '@supabase/supabase-js';
 import { error, fail } from '@sveltejs/kit';
+import { costByRegion } from '$lib/agreements/costs';
 import type { AgreementInput, CommitmentInput } from '$lib/agreements/form-schemas';
 import type { Database } from '$lib/database.types';
 import { describeDataError, failOnDataError, type SupabaseErrorLike } from '$lib/errors';
@@ -107,6 +108,20 @@ export async function saveCommitment(
 	});
 }
 
+/**
+ * Deletes a commitment of the agreement; RLS hides another region's (nothing deleted: null), the
+ * database refuses one with reported progress (commitments_delete_without_progress).
+ */
+export async function deleteCommitment(supabase: Client, agreementId: number, id: number) {
+	return supabase
+		.from('commitments')
+		.delete()
+		.eq('id', id)
+		.eq('agreement_id', agreementId)
+		.select('id,title')
+		.maybeSingle();
+}
+
 export function parseId(value: string | null | undefined): number | null {
 	return value && /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
@@ -130,33 +145,107 @@ export interface WorkspaceCommitment {
 	responsible: { id: number; name: string; acronym: string | null } | null;
 }
 
-/** A region's agreements (not the national ones) with their commitments, for the region's views. */
+/** The cronograma's pseudo-region of national commitments that concern no comuna. */
+export const NATIONAL = 'nacional';
+
+/** A commitment as a region's views show it; a national agreement's counts its regional part. */
+export interface RegionCommitment extends WorkspaceCommitment {
+	/** Of a national agreement: labelled as such on the region's views. */
+	national: boolean;
+	/** The whole estimate; `estimated_cost_clp` is the part that counts here (docs/DATA.md). */
+	full_cost_clp: number | null;
+}
+
+/** The embeds that place a national commitment: its comunas in the region, and all of them. */
+export const NATIONAL_IN_REGION =
+	'in_region:commitment_communes!inner(commune_code),all_communes:commitment_communes(commune_code)';
+
+/**
+ * What of a national commitment's estimate counts in `region` (null: no estimate): its share by
+ * comunas (costByRegion), or the whole for the "nacional" pseudo-region (no comunas).
+ */
+export function regionalPart(
+	cost: number | null,
+	communeCodes: readonly string[],
+	region: string
+): number | null {
+	if (cost === null) return null;
+	if (region === NATIONAL) return communeCodes.length === 0 ? cost : 0;
+	return costByRegion(cost, communeCodes).get(region) ?? 0;
+}
+
+/**
+ * A region's agreements with their commitments, and the commitments of national agreements that
+ * concern comunas of the region (with the region's part of their cost). For NATIONAL: the
+ * national commitments that concern no comuna.
+ */
 export async function loadRegionAgreements(supabase: Client, region: string, lang: Language) {
-	if (!isRegionCode(region)) error(404, translate(lang, 'region.notFound', { code: region }));
-	const [regionRow, agreements, commitments, themes] = await Promise.all([
-		supabase.from('regions').select('code,name,roman').eq('code', region).maybeSingle(),
+	const national = region === NATIONAL;
+	if (!national && !isRegionCode(region)) error(404, translate(lang, 'region.notFound', { code: region }));
+	const nationalCommitments = national
+		? supabase
+				.from('commitments_with_status')
+				.select(`${COMMITMENT_COLUMNS},all_communes:commitment_communes(commune_code)`)
+				.is('region_code', null)
+				.is('all_communes', null)
+		: supabase
+				.from('commitments_with_status')
+				.select(`${COMMITMENT_COLUMNS},${NATIONAL_IN_REGION}`)
+				.is('region_code', null)
+				.like('in_region.commune_code', `${region}%`);
+	const [regionRow, agreements, commitments, nationals, themes] = await Promise.all([
+		national
+			? Promise.resolve({ data: null, error: null })
+			: supabase.from('regions').select('code,name,roman').eq('code', region).maybeSingle(),
 		supabase
 			.from('agreements')
-			.select('id,kind,title,signed_on,ends_on')
-			.eq('region_code', region)
+			.select('id,kind,title,signed_on,ends_on,region_code')
+			.or(national ? 'region_code.is.null' : `region_code.eq.${region},region_code.is.null`)
 			.order('signed_on'),
-		supabase
-			.from('commitments_with_status')
-			.select(COMMITMENT_COLUMNS)
-			.eq('region_code', region)
-			.order('due_on')
-			.order('id'),
+		national
+			? Promise.resolve({ data: [], error: null })
+			: supabase
+					.from('commitments_with_status')
+					.select(COMMITMENT_COLUMNS)
+					.eq('region_code', region)
+					.order('due_on')
+					.order('id'),
+		nationalCommitments.order('due_on').order('id'),
 		supabase.from('themes').select('code,name').order('sort_order')
 	]);
 	failOnDataError(regionRow, lang, 'loadRegionAgreements.region');
 	failOnDataError(agreements, lang, 'loadRegionAgreements.agreements');
 	failOnDataError(commitments, lang, 'loadRegionAgreements.commitments');
+	failOnDataError(nationals, lang, 'loadRegionAgreements.nationals');
 	failOnDataError(themes, lang, 'loadRegionAgreements.themes');
-	if (!regionRow.data) error(404, translate(lang, 'region.notFound', { code: region }));
+	if (!national && !regionRow.data) error(404, translate(lang, 'region.notFound', { code: region }));
+	const own = ((commitments.data ?? []) as unknown as WorkspaceCommitment[]).map((c) => ({
+		...c,
+		national: false,
+		full_cost_clp: c.estimated_cost_clp
+	}));
+	const placed = (
+		(nationals.data ?? []) as unknown as (WorkspaceCommitment & {
+			all_communes: { commune_code: string }[];
+			in_region?: unknown;
+		})[]
+	).map(({ all_communes, in_region: _inRegion, ...c }) => ({
+		...c,
+		national: true,
+		full_cost_clp: c.estimated_cost_clp,
+		estimated_cost_clp: regionalPart(
+			c.estimated_cost_clp,
+			all_communes.map((link) => link.commune_code),
+			region
+		)
+	}));
+	const shown = new Set(placed.map((c) => c.agreement_id));
 	return {
-		region: regionRow.data,
-		agreements: agreements.data ?? [],
-		commitments: (commitments.data ?? []) as unknown as WorkspaceCommitment[],
+		region: regionRow.data ?? { code: NATIONAL, name: translate(lang, 'cronograma.national'), roman: '' },
+		national,
+		// The region's own agreements, and the national ones with a commitment shown here.
+		agreements: (agreements.data ?? []).filter((a) => a.region_code !== null || shown.has(a.id)),
+		commitments: [...own, ...placed] as RegionCommitment[],
 		themes: themes.data ?? []
 	};
 }

@@ -41,6 +41,7 @@ export async function loadDashboardPage(
 		filter,
 		notices,
 		fixed: fixedFields(place),
+		place,
 		summary: summary.data!,
 		metrics: metrics.data ?? [],
 		projects: { rows: projects.data?.rows ?? [], count: summary.data!.kpis.projects },

@@ -3,6 +3,7 @@ import type { Database, Json } from '$lib/database.types';
 import type { RpcFilter } from '$lib/filters/filter';
 import { translate, type Language, type MessageKey } from '$lib/i18n';
 import { enumLabel } from '$lib/i18n/enums';
+import { NATIONAL, NATIONAL_IN_REGION, regionalPart } from './agreements';
 import {
 	OC4IDS_LOCAL_SCHEME,
 	OC4IDS_PUBLISHER,
@@ -260,6 +261,8 @@ interface CostRow {
 	theme: { name: string } | null;
 	agreement: { title: string } | null;
 	responsible: { name: string } | null;
+	/** Of a national agreement, on a region's file: its comunas, to take the region's part. */
+	all_communes?: { commune_code: string }[];
 }
 
 const COST_HEADERS: MessageKey[] = [
@@ -273,22 +276,36 @@ const COST_HEADERS: MessageKey[] = [
 	'costs.csv.year',
 	'costs.csv.status',
 	'costs.csv.progress',
-	'costs.csv.cost'
+	'costs.csv.cost',
+	'costs.csv.scope',
+	'costs.csv.regionShare'
 ];
 
-async function* costPages(supabase: Client, scope: CostScope, pageSize: number): AsyncGenerator<CostRow[]> {
+const COST_COLUMNS =
+	'id,title,region_code,due_on,status,progress,estimated_cost_clp,theme:themes(name),agreement:agreements(title),responsible:institutions!commitments_responsible_institution_id_fkey(name)';
+
+type CostQuery = 'agreement' | 'region' | 'national in region' | 'national without comunas';
+
+async function* costQueryPages(
+	supabase: Client,
+	kind: CostQuery,
+	target: string,
+	pageSize: number
+): AsyncGenerator<CostRow[]> {
 	let last = 0;
 	for (;;) {
-		let query = supabase
-			.from('commitments_with_status')
-			.select(
-				'id,title,region_code,due_on,status,progress,estimated_cost_clp,theme:themes(name),agreement:agreements(title),responsible:institutions!commitments_responsible_institution_id_fkey(name)'
-			)
-			.gt('id', last);
-		query =
-			'agreement' in scope
-				? query.eq('agreement_id', scope.agreement)
-				: query.eq('region_code', scope.region);
+		const columns =
+			kind === 'national in region'
+				? `${COST_COLUMNS},${NATIONAL_IN_REGION}`
+				: kind === 'national without comunas'
+					? `${COST_COLUMNS},all_communes:commitment_communes(commune_code)`
+					: COST_COLUMNS;
+		let query = supabase.from('commitments_with_status').select(columns).gt('id', last);
+		if (kind === 'agreement') query = query.eq('agreement_id', Number(target));
+		else if (kind === 'region') query = query.eq('region_code', target);
+		else if (kind === 'national in region')
+			query = query.is('region_code', null).like('in_region.commune_code', `${target}%`);
+		else query = query.is('region_code', null).is('all_communes', null);
 		const { data, error, status } = await query.order('id', { ascending: true }).limit(pageSize);
 		if (error) throw new ExportError(`commitments_with_status failed: ${error.message}`, status || 500);
 		const rows = (data ?? []) as unknown as CostRow[];
@@ -298,7 +315,30 @@ async function* costPages(supabase: Client, scope: CostScope, pageSize: number):
 	}
 }
 
-function costLine(row: CostRow, language: Language, separator: CsvSeparator): string {
+/**
+ * An agreement's commitments; or a region's: its own agreements' and then the national ones that
+ * concern its comunas (docs/DATA.md); or, for NATIONAL, the national ones without comunas.
+ */
+async function* costPages(supabase: Client, scope: CostScope, pageSize: number): AsyncGenerator<CostRow[]> {
+	if ('agreement' in scope) {
+		yield* costQueryPages(supabase, 'agreement', String(scope.agreement), pageSize);
+	} else if (scope.region === NATIONAL) {
+		yield* costQueryPages(supabase, 'national without comunas', scope.region, pageSize);
+	} else {
+		yield* costQueryPages(supabase, 'region', scope.region, pageSize);
+		yield* costQueryPages(supabase, 'national in region', scope.region, pageSize);
+	}
+}
+
+function costLine(row: CostRow, scope: CostScope, language: Language, separator: CsvSeparator): string {
+	const part =
+		'region' in scope && row.region_code === null
+			? regionalPart(
+					row.estimated_cost_clp,
+					(row.all_communes ?? []).map((link) => link.commune_code),
+					scope.region
+				)
+			: row.estimated_cost_clp;
 	return csvLine(
 		[
 			row.id,
@@ -311,7 +351,9 @@ function costLine(row: CostRow, language: Language, separator: CsvSeparator): st
 			row.due_on.slice(0, 4),
 			enumLabel(language, 'commitment_status', row.status),
 			row.progress,
-			row.estimated_cost_clp
+			row.estimated_cost_clp,
+			translate(language, row.region_code === null ? 'agreements.national' : 'costs.csv.regional'),
+			part
 		],
 		separator
 	);
@@ -335,8 +377,9 @@ export async function commitmentCostsCsv(
 			)
 		);
 		if (first.done) return;
-		yield first.value.map((row) => costLine(row, language, separator)).join('');
-		for await (const rows of source) yield rows.map((row) => costLine(row, language, separator)).join('');
+		yield first.value.map((row) => costLine(row, scope, language, separator)).join('');
+		for await (const rows of source)
+			yield rows.map((row) => costLine(row, scope, language, separator)).join('');
 	});
 }
 

@@ -89,6 +89,10 @@ describe('oc4idsProject', () => {
 			title: row.name,
 			description: 'Doble calzada',
 			status: 'implementation',
+			additionalClassifications: [
+				{ scheme: 'tablero-territorial-etapa', id: 'execution' },
+				{ scheme: 'tablero-territorial-estado', id: 'in_progress' }
+			],
 			sector: ['transport.road'],
 			budget: { amount: { amount: 12_500_000_000, currency: 'CLP' } },
 			publicAuthority: { id: 'mop-vialidad', name: 'Dirección de Vialidad' },

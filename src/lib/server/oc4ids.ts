@@ -14,6 +14,13 @@ export const OC4IDS_PUBLISHER = {
 export const OC4IDS_LOCAL_SCHEME = 'tablero-territorial';
 /** Chile's investment bank (Banco Integrado de Proyectos, MDS) codes. */
 export const BIP_SCHEME = 'CL-BIP';
+/**
+ * The tablero's own stage and status codes (`additionalClassifications`): projectStatus alone
+ * loses them (design and feasibility are both `preparation`, halted is `implementation`), and the
+ * importer (src/lib/import/sources/oc4ids.ts) reads them back by these scheme names.
+ */
+export const STAGE_SCHEME = 'tablero-territorial-etapa';
+export const STATUS_SCHEME = 'tablero-territorial-estado';
 /** Comunas by their official territorial code (Código Único Territorial, INE/SUBDERE). */
 export const CUT_GAZETTEER = 'CL-CUT';
 
@@ -122,6 +129,10 @@ export function oc4idsProject(
 		],
 		title: row.name,
 		status: oc4idsStatus(row.stage, row.status),
+		additionalClassifications: [
+			{ scheme: STAGE_SCHEME, id: row.stage },
+			{ scheme: STATUS_SCHEME, id: row.status }
+		],
 		publicAuthority: { id: party, name: service.name },
 		parties: [{ id: party, name: service.name, roles: ['publicAuthority'] }]
 	};

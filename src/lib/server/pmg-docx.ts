@@ -3,6 +3,7 @@ import {
 	Document,
 	Footer,
 	HeadingLevel,
+	ImageRun,
 	Packer,
 	PageNumber,
 	Paragraph,
@@ -16,14 +17,88 @@ import { formatDate, formatDateTime } from '$lib/format';
 import { enumLabel } from '$lib/i18n/enums';
 import { translate, type Language } from '$lib/i18n';
 import { formatFigure } from '$lib/pmg/figure-format';
-import type { ReportArea } from '$lib/pmg/report';
+import { reportImageName, type ReportArea } from '$lib/pmg/report';
 import { markdownParagraphs } from '$lib/pmg/paragraphs';
+import type { ElementImage } from './pdf';
 import type { LoadedReport } from './pmg-report';
 
 // The executive report as a Word document (it travels by e-mail and oficio): the same model as the
-// HTML page, with the key figures as tables. Charts and the map stay on the printed/PDF version.
+// HTML page, with the key figures as tables and each area's chart and map as the pictures the
+// report page draws (captured by the server's Chromium, `captureImages`).
 
 const A4 = { width: 11906, height: 16838 }; // twentieths of a point
+const MARGIN = { top: 1020, bottom: 1134, left: 907, right: 907 };
+/** The text column in pixels at 96 per inch (1440 twentieths of a point per inch). */
+const COLUMN_PX = Math.floor(((A4.width - MARGIN.left - MARGIN.right) / 1440) * 96);
+
+/** An area's chart or map as an inline picture, no wider than the text column, with its alt text. */
+function picture(image: ElementImage, name: string, title: string, description: string): Paragraph {
+	const scale = Math.min(1, COLUMN_PX / image.width);
+	return new Paragraph({
+		spacing: { before: 120, after: 120 },
+		children: [
+			new ImageRun({
+				type: 'png',
+				data: image.png,
+				transformation: {
+					width: Math.round(image.width * scale),
+					height: Math.round(image.height * scale)
+				},
+				altText: { name, title, description }
+			})
+		]
+	});
+}
+
+function areaPictures(
+	area: ReportArea,
+	report: LoadedReport['report'],
+	images: Map<string, ElementImage>,
+	lang: Language
+): Paragraph[] {
+	const pictures: Paragraph[] = [];
+	const chart = images.get(reportImageName('chart', area.code));
+	if (chart) {
+		const figures = area.chart
+			.map((figure) =>
+				translate(lang, 'pmg.report.chartAltFigure', {
+					label: translate(lang, figure.key),
+					previous: formatFigure(figure.previous, figure.format, lang),
+					previousYear: report.year - 1,
+					value: formatFigure(figure.value, figure.format, lang),
+					year: report.year
+				})
+			)
+			.join('; ');
+		pictures.push(
+			picture(
+				chart,
+				reportImageName('chart', area.code),
+				translate(lang, 'pmg.report.chartAltTitle', { code: area.code, name: area.name }),
+				translate(lang, 'pmg.report.chartAlt', { figures })
+			)
+		);
+	}
+	const map = images.get(reportImageName('map', area.code));
+	if (map) {
+		// The map is requirement 1.2's coverage, whose figures say how much of it is blue.
+		const covered = area.figures.find((f) => f.key === 'pmg.fig.communesCovered');
+		const share = area.figures.find((f) => f.key === 'pmg.fig.coverage');
+		pictures.push(
+			picture(
+				map,
+				reportImageName('map', area.code),
+				translate(lang, 'pmg.report.mapAltTitle', { code: area.code, name: area.name }),
+				translate(lang, 'pmg.report.mapAlt', {
+					caption: translate(lang, 'pmg.report.mapCaption', { year: report.year }),
+					covered: formatFigure(covered?.value ?? null, 'count', lang),
+					share: formatFigure(share?.value ?? null, 'share', lang)
+				})
+			)
+		);
+	}
+	return pictures;
+}
 
 function texts(source: string | null, lang: Language): Paragraph[] {
 	const lines = markdownParagraphs(source);
@@ -77,7 +152,9 @@ function figuresTable(area: ReportArea, year: number, lang: Language): Table {
 export async function executiveReportDocx(
 	loaded: LoadedReport,
 	lang: Language,
-	generatedAt: Date
+	generatedAt: Date,
+	/** The report page's pictures by name; empty when the server has no Chromium to draw them. */
+	images: Map<string, ElementImage>
 ): Promise<Buffer> {
 	const { evaluation, report } = loaded;
 	const part = evaluation.region?.name ?? translate(lang, 'pmg.part.national');
@@ -98,7 +175,7 @@ export async function executiveReportDocx(
 		sections: [
 			{
 				properties: {
-					page: { size: A4, margin: { top: 1020, bottom: 1134, left: 907, right: 907 } }
+					page: { size: A4, margin: MARGIN }
 				},
 				footers: {
 					default: new Footer({
@@ -137,6 +214,18 @@ export async function executiveReportDocx(
 							})
 						]
 					}),
+					...(images.size === 0
+						? [
+								new Paragraph({
+									children: [
+										new TextRun({
+											text: translate(lang, 'pmg.report.imagesInPdf'),
+											italics: true
+										})
+									]
+								})
+							]
+						: []),
 					heading(translate(lang, 'pmg.report.achievements'), HeadingLevel.HEADING_1),
 					...report.areas.flatMap((area) => [
 						heading(`${area.code} ${area.name}`, HeadingLevel.HEADING_2),
@@ -146,7 +235,8 @@ export async function executiveReportDocx(
 								new TextRun({ text: translate(lang, 'pmg.report.keyFigures'), bold: true })
 							]
 						}),
-						figuresTable(area, report.year, lang)
+						figuresTable(area, report.year, lang),
+						...areaPictures(area, report, images, lang)
 					]),
 					heading(translate(lang, 'pmg.report.recommendations'), HeadingLevel.HEADING_1),
 					...report.areas.flatMap((area) => [

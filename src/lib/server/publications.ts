@@ -215,26 +215,14 @@ export async function loadComposeOptions(supabase: Client, region: string | null
 	return { communes: communeRows.data ?? [], flows: flowRows.data ?? [] };
 }
 
-/** Projects or commitments whose name matches, for the search pickers (at most 20). */
-export async function searchLinkables(
-	supabase: Client,
-	kind: 'projects' | 'commitments',
-	text: string,
-	lang: Language
-) {
+/** Commitments whose title matches, for the compose form's picker (at most 20). */
+export async function searchCommitments(supabase: Client, text: string, lang: Language) {
 	const words = searchWords(text, false);
 	if (words.length === 0) return [];
-	if (kind === 'projects') {
-		let request = supabase.from('projects').select('id,name');
-		for (const word of words) request = request.ilike('name', `%${word}%`);
-		const result = await request.order('name').limit(20);
-		failOnDataError(result, lang, 'searchLinkables.projects');
-		return (result.data ?? []).map((p) => ({ id: p.id, label: p.name }));
-	}
 	let request = supabase.from('commitments').select('id,title');
 	for (const word of words) request = request.ilike('title', `%${word}%`);
 	const result = await request.order('title').limit(20);
-	failOnDataError(result, lang, 'searchLinkables.commitments');
+	failOnDataError(result, lang, 'searchCommitments');
 	return (result.data ?? []).map((c) => ({ id: c.id, label: c.title }));
 }
 

@@ -205,6 +205,17 @@ select name, quote_literal(id) from (values
 ) as v (name, id);
 -- ── end area import ──
 
+-- ── pmg (area pmg): Regional Council sessions, one in 91 and one in 92 ──
+insert into public.council_sessions (region_code, held_on, kind, place) values
+  ('91', '2026-10-01', 'ordinary', 'Sala de Prueba Norte'),
+  ('92', '2026-10-01', 'ordinary', 'Sala de Prueba Sur');
+insert into tests.ids (name, literal)
+select name, quote_literal(id) from (values
+  ('session91', (select id from public.council_sessions where region_code = '91')),
+  ('session92', (select id from public.council_sessions where region_code = '92'))
+) as v (name, id);
+-- ── end pmg council sessions ──
+
 -- ── Probes: (table, operation, target, statement) ─────────────────────────────────────────────
 -- {name} stands for the fixture's id. `owner_can` is false only where nobody at all, the owner
 -- included, may do it (the audit trail is append-only by trigger).
@@ -511,6 +522,17 @@ insert into tests.probes (tbl, op, target, template) values
   ('import_mappings', 'delete', 'own, shared with 91', $$delete from public.import_mappings where id = {map91}$$),
   ('import_mappings', 'delete', 'shared with 92', $$delete from public.import_mappings where id = {map92}$$);
   -- end area import
+-- ── pmg (area pmg): Regional Council sessions ──
+insert into tests.probes (tbl, op, target, template) values
+  ('council_sessions', 'select', 'in 91', $$select count(*) from public.council_sessions where id = {session91}$$),
+  ('council_sessions', 'select', 'in 92', $$select count(*) from public.council_sessions where id = {session92}$$),
+  ('council_sessions', 'insert', 'in 91', $$insert into public.council_sessions (region_code, held_on, kind, place) values ('91', '2026-11-02', 'extraordinary', 'Sala')$$),
+  ('council_sessions', 'insert', 'in 92', $$insert into public.council_sessions (region_code, held_on, kind, place) values ('92', '2026-11-02', 'extraordinary', 'Sala')$$),
+  ('council_sessions', 'update', 'in 91', $$update public.council_sessions set notes = 'Acuerdos' where id = {session91}$$),
+  ('council_sessions', 'update', 'in 92', $$update public.council_sessions set notes = 'Acuerdos' where id = {session92}$$),
+  ('council_sessions', 'delete', 'in 91', $$delete from public.council_sessions where id = {session91}$$),
+  ('council_sessions', 'delete', 'in 92', $$delete from public.council_sessions where id = {session92}$$);
+-- ── end pmg council sessions ──
 
 -- ── Area flows (issue 9 §2–4): contacts, e-mail outbox, inbox, follows, digest settings ───────
 insert into public.contacts (institution_id, name, email) values
@@ -808,6 +830,13 @@ insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, a
   ('import_mappings', 'update', '{}', '{}', '{}', '{}', '{"own, shared with 91"}', '{*}'),
   ('import_mappings', 'delete', '{}', '{}', '{}', '{}', '{"own, shared with 91"}', '{*}');
   -- end area import
+-- ── pmg (area pmg): Regional Council sessions ──
+insert into tests.matrix (tbl, op, anon, nomember, planner, gore, secretariat, admin) values
+  ('council_sessions', 'select', '{}', '{}', '{}', '{"in 91"}', '{"in 91"}', '{*}'),
+  ('council_sessions', 'insert', '{}', '{}', '{}', '{}', '{"in 91"}', '{*}'),
+  ('council_sessions', 'update', '{}', '{}', '{}', '{}', '{"in 91"}', '{*}'),
+  ('council_sessions', 'delete', '{}', '{}', '{}', '{}', '{"in 91"}', '{*}');
+-- ── end pmg council sessions ──
 
 create table tests.cells as
 select m.tbl, m.op, r.role, r.allowed

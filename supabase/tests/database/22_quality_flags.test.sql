@@ -4,7 +4,7 @@
 -- the domain tables are emptied inside the test's transaction, so the sample never enters.
 begin;
 \ir helpers/access.psql
-select plan(27);
+select plan(30);
 
 set local client_min_messages = warning;
 truncate public.projects, public.agreements, public.information_flows, public.publications cascade;
@@ -168,6 +168,26 @@ select is(
 select tests.authenticate_as_anon();
 select is((select count(*)::int from public.project_quality_flags), 8, 'anon reads the flags of the public projects');
 reset role;
+
+-- ── area import: the outlier yardsticks are a table kept by statement triggers (20261202040200) ──
+select set_eq(
+  $$select service_code, stage, median, mad from private.investment_yardsticks$$,
+  $$select s.service_code, s.stage, s.median,
+      percentile_cont(0.5) within group (order by abs(ln(x.investment_clp::double precision) - s.median))
+    from (select y.service_code, y.stage, percentile_cont(0.5) within group (order by ln(y.investment_clp::double precision)) as median
+          from public.projects y where y.investment_clp > 0 group by 1, 2 having count(*) >= 8) s
+    join public.projects x on x.service_code = s.service_code and x.stage = s.stage and x.investment_clp > 0
+    group by 1, 2, 3$$,
+  'the kept yardsticks are what computing them from every project gives'
+);
+update public.projects set investment_clp = 900000000 where name = 'Aeródromo desmesurado';
+select is(tests.flags_of('Aeródromo desmesurado'), '{}', 'an outlier brought back to the usual amount is no longer flagged');
+delete from public.projects where name in ('Aeródromo 0', 'Aeródromo 1', 'Aeródromo 2', 'Aeródromo 3');
+select is(
+  (select count(*)::int from private.investment_yardsticks where service_code = 'aeropuertos'),
+  0, 'a group that falls under 8 projects loses its yardstick'
+);
+-- ── end area import ──
 
 select * from finish();
 rollback;

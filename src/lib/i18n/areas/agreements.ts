@@ -10,7 +10,7 @@ export const es = {
 	'workspace.kind': 'Tipo de acuerdo',
 	'workspace.title': 'Título',
 	'workspace.partiesHint':
-		'Instituciones nacionales o de la región, cada una con su rol. Deje en blanco las filas que no use.',
+		'Instituciones nacionales o de la región, cada una con su rol. Deje en «—» las filas que no use; para quitar una parte, elija «—» en su fila y guarde.',
 	'workspace.partyInstitution': 'Parte {n}',
 	'workspace.partyRole': 'Rol de la parte {n}',
 	'workspace.noCommunes': 'Ninguna comuna elegida.',
@@ -19,7 +19,7 @@ export const es = {
 	'workspace.cost': 'Costo estimado (CLP)',
 	'workspace.commitmentCommunes': 'Comunas a las que se refiere',
 	'workspace.projects': 'Proyectos vinculados',
-	'workspace.projectsHint': 'Números de proyecto separados por coma (opcional).',
+	'workspace.projectsHint': 'Opcional. Un acuerdo nacional puede vincular proyectos de cualquier región.',
 	'workspace.addCommitment': 'Agregar compromiso',
 	'workspace.editCommitment': 'Editar compromiso',
 	'workspace.saveCommitment': 'Guardar compromiso',
@@ -44,7 +44,7 @@ export const es = {
 	'workspace.error.theme': 'Elija el tema.',
 	'workspace.error.dueOn': 'Indique el plazo del compromiso.',
 	'workspace.error.cost': 'Escriba el costo en pesos, sin decimales (por ejemplo 12.500.000).',
-	'workspace.error.projects': 'Escriba números de proyecto separados por coma.',
+	'workspace.error.projects': 'Elija proyectos de la lista (o escriba sus números separados por coma).',
 	'workspace.error.status': 'Elija el estado.',
 	'constraint.agreement_parties_institution_in_territory':
 		'Una parte de un acuerdo regional debe ser una institución nacional o de la misma región.',
@@ -133,7 +133,45 @@ export const es = {
 	'brief.mapLabel': 'Ubicación de {name} en {region}',
 	'brief.moreCommitments.one': 'y {count} compromiso más',
 	'brief.moreCommitments.other': 'y {count} compromisos más',
-	'brief.link': 'Ficha imprimible'
+	'brief.link': 'Ficha imprimible',
+	'projectPicker.search': 'Buscar proyecto por nombre o código BIP',
+	'projectPicker.placeholder': 'p. ej. puente concepcion o 3012',
+	'projectPicker.none': 'Ningún proyecto vinculado.',
+	'projectPicker.remove': 'Quitar {name}',
+	'projectPicker.ids': 'Números de proyecto separados por coma',
+	'projectPicker.noBip': 'sin código BIP',
+	'projectPicker.noResults': 'Ningún proyecto coincide con «{text}».',
+	'projectPicker.count': '{n} proyectos; flechas para recorrer, Enter para elegir.',
+	'projectPicker.regionOnly':
+		'Solo proyectos que tocan {region}: un acuerdo regional no vincula proyectos de otra región.',
+
+	'workspace.deleteCommitment': 'Eliminar compromiso',
+	'workspace.deleteConfirm':
+		'¿Eliminar el compromiso «{title}»? Se quitan sus comunas y proyectos vinculados; el registro de auditoría conserva lo eliminado. Un compromiso con avances registrados no se elimina: se marca como cancelado.',
+	'workspace.deleteBlocked':
+		'Tiene avances registrados: para retirarlo, márquelo como cancelado en «Registrar avance».',
+	'workspace.deleted': 'Compromiso «{title}» eliminado.',
+	'workspace.removeParty': 'Quitar la parte {n}',
+	'workspace.deleteForbidden': 'El compromiso no existe o no tiene permiso para eliminarlo.',
+	'workspace.deleteYes': 'Sí, eliminar',
+	'workspace.linkedProjects': 'Proyectos:',
+	'constraint.commitments_delete_without_progress':
+		'El compromiso tiene avances registrados y no se elimina; márquelo como cancelado.',
+
+	'cronograma.national': 'Nacional',
+	'cronograma.nationalBadge': 'acuerdo nacional',
+	'cronograma.nationalTitle': 'Cronograma y costos de los acuerdos nacionales sin comuna',
+	'cronograma.nationalIntro':
+		'Los compromisos de acuerdos nacionales que no se refieren a ninguna comuna. Los que se refieren a comunas aparecen en el cronograma de cada región correspondiente.',
+	'cronograma.nationalCaption': 'Compromisos nacionales sin comuna, por plazo',
+	'cronograma.includesNational':
+		'Incluye {count} compromisos de acuerdos nacionales que se refieren a comunas de la región, marcados «acuerdo nacional».',
+	'costs.how': '¿Cómo se calcula?',
+	'costs.howText':
+		'Se suman los costos estimados de los compromisos no cancelados; los que no tienen estimación cuentan 0 y se informan aparte. Un compromiso de un acuerdo regional cuenta entero en su región. Uno de un acuerdo nacional se reparte entre las regiones de sus comunas, en proporción al número de sus comunas en cada una (redondeado al peso, sin perder ni duplicar pesos); sin comunas, cuenta en «Nacional». Así, la suma de las regiones y «Nacional» es el total del país, sin contar dos veces.',
+	'costs.csv.scope': 'Ámbito',
+	'costs.csv.regional': 'Regional',
+	'costs.csv.regionShare': 'Costo que cuenta en este total (CLP)'
 } as const;
 
 export const en: Record<keyof typeof es, string> = {
@@ -145,7 +183,7 @@ export const en: Record<keyof typeof es, string> = {
 	'workspace.kind': 'Kind of agreement',
 	'workspace.title': 'Title',
 	'workspace.partiesHint':
-		'National or regional institutions, each with its role. Leave unused rows blank.',
+		'National or regional institutions, each with its role. Leave unused rows at “—”; to remove a party, set its row to “—” and save.',
 	'workspace.partyInstitution': 'Party {n}',
 	'workspace.partyRole': 'Role of party {n}',
 	'workspace.noCommunes': 'No comuna chosen.',
@@ -154,7 +192,7 @@ export const en: Record<keyof typeof es, string> = {
 	'workspace.cost': 'Estimated cost (CLP)',
 	'workspace.commitmentCommunes': 'Comunas it concerns',
 	'workspace.projects': 'Linked projects',
-	'workspace.projectsHint': 'Project numbers separated by commas (optional).',
+	'workspace.projectsHint': 'Optional. A national agreement may link projects of any region.',
 	'workspace.addCommitment': 'Add commitment',
 	'workspace.editCommitment': 'Edit commitment',
 	'workspace.saveCommitment': 'Save commitment',
@@ -179,7 +217,7 @@ export const en: Record<keyof typeof es, string> = {
 	'workspace.error.theme': 'Choose the theme.',
 	'workspace.error.dueOn': 'Give the commitment’s due date.',
 	'workspace.error.cost': 'Write the cost in pesos, without decimals (e.g. 12.500.000).',
-	'workspace.error.projects': 'Write project numbers separated by commas.',
+	'workspace.error.projects': 'Choose projects from the list (or write their numbers separated by commas).',
 	'workspace.error.status': 'Choose the status.',
 	'constraint.agreement_parties_institution_in_territory':
 		'A party to a regional agreement must be a national institution or one of the same region.',
@@ -268,5 +306,43 @@ export const en: Record<keyof typeof es, string> = {
 	'brief.mapLabel': 'Location of {name} in {region}',
 	'brief.moreCommitments.one': 'and {count} more commitment',
 	'brief.moreCommitments.other': 'and {count} more commitments',
-	'brief.link': 'Printable brief'
+	'brief.link': 'Printable brief',
+	'projectPicker.search': 'Search a project by name or BIP code',
+	'projectPicker.placeholder': 'e.g. puente concepcion or 3012',
+	'projectPicker.none': 'No linked project.',
+	'projectPicker.remove': 'Remove {name}',
+	'projectPicker.ids': 'Project numbers separated by commas',
+	'projectPicker.noBip': 'no BIP code',
+	'projectPicker.noResults': 'No project matches “{text}”.',
+	'projectPicker.count': '{n} projects; arrow keys to move, Enter to choose.',
+	'projectPicker.regionOnly':
+		'Only projects touching {region}: a regional agreement links no project of another region.',
+
+	'workspace.deleteCommitment': 'Delete commitment',
+	'workspace.deleteConfirm':
+		'Delete the commitment “{title}”? Its linked comunas and projects are removed; the audit trail keeps what was deleted. A commitment with reported progress is not deleted: it is marked cancelled.',
+	'workspace.deleteBlocked':
+		'It has reported progress: to withdraw it, mark it cancelled under “Record progress”.',
+	'workspace.deleted': 'Commitment “{title}” deleted.',
+	'workspace.removeParty': 'Remove party {n}',
+	'workspace.deleteForbidden': 'The commitment does not exist or you may not delete it.',
+	'workspace.deleteYes': 'Yes, delete',
+	'workspace.linkedProjects': 'Projects:',
+	'constraint.commitments_delete_without_progress':
+		'The commitment has reported progress and is not deleted; mark it cancelled.',
+
+	'cronograma.national': 'National',
+	'cronograma.nationalBadge': 'national agreement',
+	'cronograma.nationalTitle': 'Schedule and costs of national agreements without a comuna',
+	'cronograma.nationalIntro':
+		'Commitments of national agreements that concern no comuna. Those that concern comunas appear on the schedule of each region concerned.',
+	'cronograma.nationalCaption': 'National commitments without a comuna, by due date',
+	'cronograma.includesNational':
+		'Includes {count} commitments of national agreements that concern comunas of the region, marked “national agreement”.',
+	'costs.how': 'How is it calculated?',
+	'costs.howText':
+		'The estimated costs of commitments not cancelled are added; those without an estimate count 0 and are reported apart. A commitment of a regional agreement counts whole in its region. One of a national agreement is split among the regions of its comunas in proportion to how many of its comunas lie in each (rounded to the peso, without losing or duplicating pesos); without comunas it counts under “National”. So the regions plus “National” add up to the country’s total, with nothing counted twice.',
+	'costs.csv.scope': 'Scope',
+	'costs.csv.regional': 'Regional',
+	'costs.csv.regionShare': 'Cost counted in this total (CLP)'
 };

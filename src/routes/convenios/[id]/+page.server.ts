@@ -6,12 +6,14 @@ import { translate } from '$lib/i18n';
 import {
 	loadFormOptions,
 	callerMembership,
+	deleteCommitment,
 	parseId,
 	saveCommitment,
 	writeFailure,
 	writesAgreementsOf
 } from '$lib/server/agreements';
 import { loadAgreement, loadProgressNotes } from '$lib/server/commitments';
+import { projectChoices } from '$lib/server/project-search';
 import { todayInChile } from '$lib/server/tiles';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,16 +24,27 @@ export const load: PageServerLoad = async ({ locals, params, depends }) => {
 		callerMembership(locals.supabase, locals.user, locals.lang)
 	]);
 	const canWrite = writesAgreementsOf(membership, agreement.agreement.region_code);
-	const [options, notes] = await Promise.all([
+	const linked = [
+		...new Set(agreement.commitments.flatMap((c) => c.commitment_projects.map((l) => l.project_id)))
+	];
+	const [options, notes, projects] = await Promise.all([
 		canWrite ? loadFormOptions(locals.supabase, agreement.agreement.region_code, locals.lang) : null,
 		loadProgressNotes(
 			locals.supabase,
 			agreement.commitments.map((c) => c.id),
 			locals.user !== null,
 			locals.lang
-		)
+		),
+		projectChoices(locals.supabase, linked, locals.lang)
 	]);
-	return { ...agreement, canWrite, options, notes, today: todayInChile() };
+	return {
+		...agreement,
+		canWrite,
+		options,
+		notes,
+		projectLabels: Object.fromEntries(projects.map((p) => [p.id, p.label])),
+		today: todayInChile()
+	};
 };
 
 export const actions: Actions = {
@@ -45,24 +58,60 @@ export const actions: Actions = {
 			due_on: formText(form, 'due_on') ?? '',
 			estimated_cost_clp: formText(form, 'estimated_cost_clp') ?? '',
 			communes: form.getAll('communes').filter((c): c is string => typeof c === 'string'),
-			projects: formText(form, 'projects') ?? ''
+			projects: form.getAll('projects').filter((p): p is string => typeof p === 'string')
 		};
 		const id = parseId(formText(form, 'id'));
 		const parsed = commitmentSchema.safeParse(values);
+		// What the picker shows again when the post fails: the chosen projects with their labels.
+		const shown = async () => ({
+			...values,
+			projects: await projectChoices(
+				locals.supabase,
+				parsed.success
+					? parsed.data.projects
+					: values.projects.flatMap((p) => (/^\d{1,15}$/.test(p) ? [Number(p)] : [])),
+				locals.lang
+			)
+		});
 		if (!parsed.success)
 			return fail(400, {
 				action: 'commitment',
 				id,
-				values,
+				values: await shown(),
 				errors: translatedFieldErrors(parsed.error, locals.lang),
 				message: translate(locals.lang, 'workspace.error.form')
 			});
 		const saved = await saveCommitment(locals.supabase, Number(params.id), id, parsed.data);
 		if (saved.error) {
-			const failure = writeFailure(saved.error, saved.status, locals.lang, values);
+			const failure = writeFailure(saved.error, saved.status, locals.lang, await shown());
 			return fail(failure.status, { action: 'commitment', id, ...failure.data });
 		}
 		return { action: 'commitment', id, saved: saved.data };
+	},
+
+	/** Deletes a commitment without reported progress (the audit trail keeps the row). */
+	delete: async ({ request, locals, params }) => {
+		const form = await readForm(request, locals.lang);
+		const id = parseId(formText(form, 'id'));
+		const agreementId = parseId(params.id);
+		if (id === null || agreementId === null)
+			return fail(400, {
+				action: 'delete',
+				id,
+				message: translate(locals.lang, 'workspace.error.form')
+			});
+		const deleted = await deleteCommitment(locals.supabase, agreementId, id);
+		if (deleted.error) {
+			const failure = writeFailure(deleted.error, deleted.status, locals.lang, {});
+			return fail(failure.status, { action: 'delete', id, message: failure.data.message });
+		}
+		if (!deleted.data)
+			return fail(403, {
+				action: 'delete',
+				id,
+				message: translate(locals.lang, 'workspace.deleteForbidden')
+			});
+		return { action: 'delete', id, deleted: deleted.data.title };
 	},
 
 	/** Records progress with its note (the history keeps every step). */

@@ -1,4 +1,6 @@
-import { loadArticulation, loadRegionAgreements } from '$lib/server/agreements';
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { loadArticulation, loadRegionAgreements, NATIONAL } from '$lib/server/agreements';
 import { listRegions } from '$lib/server/territory';
 import { todayInChile } from '$lib/server/tiles';
 import type { PageServerLoad } from './$types';
@@ -7,11 +9,11 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('supabase:db:agreements');
 	const regions = await listRegions(locals.supabase, locals.lang);
 	const region = url.searchParams.get('region') ?? regions[0]?.code ?? '';
-	const { region: regionRow, agreements } = await loadRegionAgreements(
-		locals.supabase,
-		region,
-		locals.lang
-	);
+	if (region === NATIONAL) error(404, translate(locals.lang, 'region.notFound', { code: region }));
+	const loaded = await loadRegionAgreements(locals.supabase, region, locals.lang);
+	const regionRow = loaded.region;
+	// Requirement 1.2 per region: the region's own agreements (docs/DATA.md, "Articulation").
+	const agreements = loaded.agreements.filter((a) => a.region_code === region);
 	const articulation = await loadArticulation(
 		locals.supabase,
 		region,

@@ -1,20 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { loadDashboardPage } from '$lib/server/dashboard-page';
-import { latestPublications } from '$lib/server/publications';
-import { loadRegion } from '$lib/server/territory';
+import { isRegionCode } from '$lib/territory/order';
 import type { PageServerLoad } from './$types';
 
+// The filtered part of the region page; the region itself comes from +layout.server.ts, loaded
+// in parallel with this.
 export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
-	depends(
-		'supabase:db:regions',
-		'supabase:db:provinces',
-		'supabase:db:communes',
-		'supabase:db:projects',
-		'supabase:db:publications'
+	depends('supabase:db:projects');
+	if (!isRegionCode(params.code))
+		error(404, translate(locals.lang, 'region.notFound', { code: params.code }));
+	const dashboard = await loadDashboardPage(
+		locals.supabase,
+		url,
+		{ level: 'region', code: params.code },
+		locals.lang
 	);
-	const territory = await loadRegion(locals.supabase, params.code, locals.lang);
-	const [dashboard, publications] = await Promise.all([
-		loadDashboardPage(locals.supabase, url, { level: 'region', code: params.code }, locals.lang),
-		latestPublications(locals.supabase, { region: params.code }, locals.lang)
-	]);
-	return { ...territory, dashboard, publications };
+	return { dashboard };
 };

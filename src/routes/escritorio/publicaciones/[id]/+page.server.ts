@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { isoToChileLocal } from '$lib/publications/compose';
 import { loadComposeOptions, loadDeskPublication } from '$lib/server/publications';
+import { projectChoices } from '$lib/server/project-search';
 import { deskMembership, saveFromForm } from '$lib/server/publication-desk';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,7 +10,15 @@ export const load: PageServerLoad = async ({ locals, params, parent, depends }) 
 	depends('supabase:db:publications');
 	await parent();
 	const desk = await loadDeskPublication(locals.supabase, params.id, locals.lang);
-	const options = await loadComposeOptions(locals.supabase, desk.publication.region_code, locals.lang);
+	const [options, projects] = await Promise.all([
+		loadComposeOptions(locals.supabase, desk.publication.region_code, locals.lang),
+		// Labelled as the project picker labels its choices (name · BIP · comunas).
+		projectChoices(
+			locals.supabase,
+			desk.projects.map((x) => x.id),
+			locals.lang
+		)
+	]);
 	const p = desk.publication;
 	return {
 		...desk,
@@ -23,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, parent, depends }) 
 			body_md: p.body_md ?? '',
 			kind: p.kind,
 			communes: desk.communes.map((c) => c.code),
-			projects: desk.projects.map((x) => ({ id: x.id, label: x.name })),
+			projects,
 			commitments: desk.commitments.map((x) => ({ id: x.id, label: x.title })),
 			flow_id: p.flow_id === null ? '' : String(p.flow_id),
 			due_on: p.due_on ?? '',
