@@ -218,8 +218,9 @@ async function direct(db: pg.Client, caller: Caller, sql: string, params: unknow
 		const started = performance.now();
 		const result = await db.query({ text: sql, values: params, rowMode: 'array' });
 		const ms = performance.now() - started;
-		const first = result.rows[0]?.[0];
-		return { ms, bytes: first instanceof Buffer ? first.byteLength : 0 };
+		const first: unknown = result.rows[0]?.[0];
+		const body = first instanceof Buffer ? first : undefined;
+		return { ms, bytes: body?.byteLength ?? 0, body };
 	} catch (failure) {
 		failures.push(`directo: ${(failure as Error).message}`);
 		return null;
@@ -269,6 +270,7 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 	}
 	for (const [z, times] of [...byZoom].sort((a, b) => a[0] - b[0]))
 		rows.push(summarise(projects, `mosaico z${z}`, 'gateway', times));
+	rows.push(...(await measureGrid(db, caller, projects, tileCalls)));
 
 	for (const fn of ['commune_metrics', 'dashboard_summary']) {
 		const gateway: number[] = [];
@@ -305,6 +307,80 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 		}
 	}
 	return rows;
+}
+
+/**
+ * Below zoom 10, side by side in the same run: the cells from the precomputed grid and computed per
+ * call from the filtered projects (private.project_cells_tile forced either way), for the filters
+ * the grid answers, and checked byte for byte; the filters it does not answer (per call either
+ * way) and the detailed tiles (z10–14) as they are served.
+ */
+async function measureGrid(
+	db: pg.Client,
+	caller: Caller,
+	projects: number,
+	tileCalls: { filter: object; tile: { z: number; x: number; y: number } }[]
+): Promise<Measurement[]> {
+	const times = {
+		grid: [] as number[],
+		perCall: [] as number[],
+		uncovered: [] as number[],
+		detail: [] as number[]
+	};
+	const sizes = { grid: [] as number[], uncovered: [] as number[], detail: [] as number[] };
+	let differing = 0;
+	const cells = 'select private.project_cells_tile($1, $2, $3, $4, $5)';
+	for (let round = 0; round < rounds; round++) {
+		for (const { filter, tile } of tileCalls) {
+			const args = [tile.z, tile.x, tile.y, filter];
+			if (tile.z >= 10) {
+				const d = await direct(db, caller, 'select public.project_tile($1, $2, $3, $4)', args);
+				if (d) {
+					times.detail.push(d.ms);
+					sizes.detail.push(d.bytes);
+				}
+			} else if (rollupCovers(filter)) {
+				// The grid answers the roll-up's keys (private.project_grid_covers).
+				const fromGrid = await direct(db, caller, cells, [...args, true]);
+				const perCall = await direct(db, caller, cells, [...args, false]);
+				if (fromGrid) {
+					times.grid.push(fromGrid.ms);
+					sizes.grid.push(fromGrid.bytes);
+				}
+				if (perCall) times.perCall.push(perCall.ms);
+				if (fromGrid && perCall && !fromGrid.body?.equals(perCall.body ?? Buffer.alloc(0)))
+					differing++;
+			} else {
+				const d = await direct(db, caller, cells, [...args, false]);
+				if (d) {
+					times.uncovered.push(d.ms);
+					sizes.uncovered.push(d.bytes);
+				}
+			}
+		}
+	}
+	if (differing > 0) failures.push(`grilla: ${differing} mosaicos distintos de los calculados por llamada`);
+	say(
+		`Grilla: ${times.grid.length - differing} de ${times.grid.length} mosaicos idénticos a los calculados por llamada`
+	);
+	return [
+		summarise(
+			projects,
+			'mosaico z5–9, filtros de la grilla: grilla precalculada',
+			'direct',
+			times.grid,
+			sizes.grid
+		),
+		summarise(projects, 'mosaico z5–9, filtros de la grilla: por llamada', 'direct', times.perCall),
+		summarise(
+			projects,
+			'mosaico z5–9, otros filtros: por llamada',
+			'direct',
+			times.uncovered,
+			sizes.uncovered
+		),
+		summarise(projects, 'mosaico z10–14 (geometrías)', 'direct', times.detail, sizes.detail)
+	];
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
