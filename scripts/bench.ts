@@ -138,6 +138,20 @@ const AGGREGATE_FILTERS: Record<string, object> = {
 	'texto "puente"': { q: 'puente' },
 	atrasados: { delayed: true }
 };
+/** Whether the low-zoom grid answers a filter: asked of the database (private.project_grid_covers), the one rule. */
+const gridCovered = new Map<string, boolean>();
+async function gridCovers(db: pg.Client, filter: object): Promise<boolean> {
+	const key = JSON.stringify(filter);
+	if (!gridCovered.has(key)) {
+		const { rows } = await db.query<{ covers: boolean }>(
+			'select private.project_grid_covers($1) as covers',
+			[filter]
+		);
+		gridCovered.set(key, rows[0].covers);
+	}
+	return gridCovered.get(key)!;
+}
+
 /** The SQL of an aggregate RPC as the app calls it, and forced through the roll-up or the rows. */
 const AGGREGATE_SQL: Record<string, Record<'auto' | 'rollup' | 'rows', string>> = {
 	commune_metrics: {
@@ -339,8 +353,7 @@ async function measureGrid(
 					times.detail.push(d.ms);
 					sizes.detail.push(d.bytes);
 				}
-			} else if (rollupCovers(filter)) {
-				// The grid answers the roll-up's keys (private.project_grid_covers).
+			} else if (await gridCovers(db, filter)) {
 				const fromGrid = await direct(db, caller, cells, [...args, true]);
 				const perCall = await direct(db, caller, cells, [...args, false]);
 				if (fromGrid) {
