@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { testClient } from '../support/supabase.ts';
+import { createMember, testClient } from '../support/supabase.ts';
 
 // Issue 10 §1, second part: a secretariat of Biobío (08) links a project through the searchable
 // picker (keyboard only) and deletes a commitment recorded by mistake; a national agreement's
@@ -22,13 +22,7 @@ async function one<T>(query: PromiseLike<{ data: T[] | null; error: unknown }>):
 }
 
 test.beforeAll(async () => {
-	const created = await service().auth.admin.createUser({ email, password, email_confirm: true });
-	expect(created.error).toBeNull();
-	userId = created.data.user!.id;
-	const membership = await service()
-		.from('memberships')
-		.insert({ user_id: userId, role: 'secretariat', region_code: '08' });
-	expect(membership.error).toBeNull();
+	userId = await createMember(service(), { email, password, role: 'secretariat', region: '08' });
 });
 
 test.afterAll(async () => {

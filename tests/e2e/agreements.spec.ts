@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfPages } from '../support/pdf.ts';
-import { testClient } from '../support/supabase.ts';
+import { createMember, testClient } from '../support/supabase.ts';
 
 // Issue 10 §1 and §4 as the secretariat of Biobío (08) lives them: a mesa de trabajo with three
 // parties, two commitments with costs, progress recorded with a note, all of it on the cronograma;
@@ -32,13 +32,7 @@ async function institution(filter: { kind?: string; region?: string | null; leve
 }
 
 test.beforeAll(async () => {
-	const created = await service().auth.admin.createUser({ email, password, email_confirm: true });
-	expect(created.error).toBeNull();
-	userId = created.data.user!.id;
-	const membership = await service()
-		.from('memberships')
-		.insert({ user_id: userId, role: 'secretariat', region_code: '08' });
-	expect(membership.error).toBeNull();
+	userId = await createMember(service(), { email, password, role: 'secretariat', region: '08' });
 	parties.push(
 		await institution({ kind: 'regional_government', region: '08' }),
 		await institution({ kind: 'municipality', region: '08' }),

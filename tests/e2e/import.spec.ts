@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { xlsxOf } from '../../src/lib/import/testing/files.ts';
-import { testClient } from '../support/supabase.ts';
+import { createMember, testClient } from '../support/supabase.ts';
 
 // A regional secretariat imports its Excel sheet: three rows are refused because one column is not
 // recognised, the errors say which rows and why, mapping that column fixes them, the commit writes
@@ -14,13 +14,7 @@ let userId: string | undefined;
 const service = () => testClient({ key: 'service' });
 
 test.beforeAll(async () => {
-	const created = await service().auth.admin.createUser({ email, password, email_confirm: true });
-	expect(created.error).toBeNull();
-	userId = created.data.user!.id;
-	const membership = await service()
-		.from('memberships')
-		.insert({ user_id: userId, role: 'secretariat', region_code: '05' });
-	expect(membership.error).toBeNull();
+	userId = await createMember(service(), { email, password, role: 'secretariat', region: '05' });
 });
 
 test.afterAll(async () => {

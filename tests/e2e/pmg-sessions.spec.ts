@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { PmgEvidence } from '../../src/lib/pmg/evidence.ts';
-import { testClient } from '../support/supabase.ts';
+import { createMember, testClient } from '../support/supabase.ts';
 import { expectReportPictures } from './report-pictures.ts';
 
 // Regional Council sessions (area pmg, issue 10 §4): the Technical Secretariat of Biobío (08)
@@ -35,17 +35,7 @@ async function removeSessions() {
 
 test.beforeAll(async () => {
 	await removeSessions();
-	const created = await service().auth.admin.createUser({
-		email: account.email,
-		password: account.password,
-		email_confirm: true
-	});
-	expect(created.error).toBeNull();
-	userId = created.data.user!.id;
-	const membership = await service()
-		.from('memberships')
-		.insert({ user_id: userId, role: 'secretariat', region_code: '08' });
-	expect(membership.error).toBeNull();
+	userId = await createMember(service(), { ...account, role: 'secretariat', region: '08' });
 	const other = await service()
 		.from('council_sessions')
 		.insert({ region_code: '05', held_on: earlier, kind: 'ordinary', place: `${PLACE} Valparaíso` })

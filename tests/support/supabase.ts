@@ -62,6 +62,24 @@ export async function signedInUser(
 ): Promise<{ id: string; client: TestClient }> {
 	const email = `${label}-${role}-${region ?? 'nac'}-${crypto.randomUUID().slice(0, 8)}@example.test`;
 	const password = `clave-${crypto.randomUUID()}`;
+	const id = await createMember(service, { email, password, role, region, appMetadata });
+	const client = testClient();
+	const signIn = await client.auth.signInWithPassword({ email, password });
+	if (signIn.error) throw signIn.error;
+	return { id, client };
+}
+
+/** A confirmed account with one membership (role, region or national); returns its user id. */
+export async function createMember(
+	service: TestClient,
+	{
+		email,
+		password,
+		role,
+		region = null,
+		appMetadata
+	}: { email: string; password: string } & Omit<TestUserOptions, 'label'>
+): Promise<string> {
 	const { data, error } = await service.auth.admin.createUser({
 		email,
 		password,
@@ -70,8 +88,5 @@ export async function signedInUser(
 	});
 	if (error) throw error;
 	must(await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region }));
-	const client = testClient();
-	const signIn = await client.auth.signInWithPassword({ email, password });
-	if (signIn.error) throw signIn.error;
-	return { id: data.user.id, client };
+	return data.user.id;
 }
