@@ -42,7 +42,9 @@ async function projectIn(region: string): Promise<number> {
 			.limit(50)
 	);
 	for (const { project_id } of rows) {
-		const regions = must(await service.from('project_communes').select('region_code').eq('project_id', project_id));
+		const regions = must(
+			await service.from('project_communes').select('region_code').eq('project_id', project_id)
+		);
 		if (regions.every((r) => r.region_code === region)) return project_id;
 	}
 	throw new Error(`no project only in region ${region}`);
@@ -71,7 +73,13 @@ beforeAll(async () => {
 		ids[name] = must(
 			await service
 				.from('agreements')
-				.insert({ kind: 'working_group', title: tag(name), problem: 'Prueba', signed_on: '2026-01-01', region_code: region })
+				.insert({
+					kind: 'working_group',
+					title: tag(name),
+					problem: 'Prueba',
+					signed_on: '2026-01-01',
+					region_code: region
+				})
 				.select('id')
 				.single()
 		).id;
@@ -123,7 +131,13 @@ describe('agreements: references stay in the agreement territory', () => {
 		const national = must(
 			await users.admin.client
 				.from('agreements')
-				.insert({ kind: 'working_group', title: tag('Nacional'), problem: 'Prueba', signed_on: '2026-01-01', region_code: null })
+				.insert({
+					kind: 'working_group',
+					title: tag('Nacional'),
+					problem: 'Prueba',
+					signed_on: '2026-01-01',
+					region_code: null
+				})
 				.select('id')
 				.single()
 		).id;
@@ -140,16 +154,27 @@ describe('agreements: references stay in the agreement territory', () => {
 				.select('id')
 				.single()
 		).id;
-		must(await users.admin.client.from('commitment_projects').insert({ commitment_id: commitment, project_id: ids.projectB }));
+		must(
+			await users.admin.client
+				.from('commitment_projects')
+				.insert({ commitment_id: commitment, project_id: ids.projectB })
+		);
 
-		const moved = await users.admin.client.from('agreements').update({ region_code: A }).eq('id', national);
+		const moved = await users.admin.client
+			.from('agreements')
+			.update({ region_code: A })
+			.eq('id', national);
 		expect(moved.error?.code).toBe('23503');
 		expect(violatedConstraint(moved.error)).toBe('agreements_references_in_territory');
 	});
 
 	it("region A's secretariat cannot write region B's agreement, parties, comunas or commitments", async () => {
 		const { client } = users.secA;
-		const update = await client.from('agreements').update({ title: 'tomada' }).eq('id', ids.agreementB).select('id');
+		const update = await client
+			.from('agreements')
+			.update({ title: 'tomada' })
+			.eq('id', ids.agreementB)
+			.select('id');
 		expect(update.data).toEqual([]);
 		const party = await client
 			.from('agreement_parties')
@@ -171,7 +196,9 @@ describe('agreements: references stay in the agreement territory', () => {
 		// Refused by RLS or, first, by the territory rule (its institution is region A's): either way
 		// nothing moves, and agreements are public, so naming the rule reveals nothing.
 		expect(['42501', '23503']).toContain(moved.error?.code);
-		const stayed = must(await service.from('commitments').select('agreement_id').eq('id', ids.commitmentA).single());
+		const stayed = must(
+			await service.from('commitments').select('agreement_id').eq('id', ids.commitmentA).single()
+		);
 		expect(stayed.agreement_id).toBe(ids.agreementA);
 		const partyMoved = await client
 			.from('agreement_parties')
@@ -179,7 +206,9 @@ describe('agreements: references stay in the agreement territory', () => {
 			.eq('agreement_id', ids.agreementA)
 			.select('agreement_id');
 		expect(['42501', '23503']).toContain(partyMoved.error?.code);
-		const parties = must(await service.from('agreement_parties').select('agreement_id').eq('institution_id', ids.goreA));
+		const parties = must(
+			await service.from('agreement_parties').select('agreement_id').eq('institution_id', ids.goreA)
+		);
 		expect(parties.filter((p) => p.agreement_id === ids.agreementB)).toEqual([]);
 	});
 
@@ -189,9 +218,13 @@ describe('agreements: references stay in the agreement territory', () => {
 			.from('agreement_parties')
 			.insert({ agreement_id: ids.agreementA, institution_id: ids.goreB, role: 'signatory' });
 		expect(violatedConstraint(party.error)).toBe('agreement_parties_institution_in_territory');
-		const commune = await client.from('agreement_communes').insert({ agreement_id: ids.agreementA, commune_code: COMMUNE_B });
+		const commune = await client
+			.from('agreement_communes')
+			.insert({ agreement_id: ids.agreementA, commune_code: COMMUNE_B });
 		expect(violatedConstraint(commune.error)).toBe('agreement_communes_in_territory');
-		const link = await client.from('commitment_projects').insert({ commitment_id: ids.commitmentA, project_id: ids.projectB });
+		const link = await client
+			.from('commitment_projects')
+			.insert({ commitment_id: ids.commitmentA, project_id: ids.projectB });
 		expect(violatedConstraint(link.error)).toBe('commitment_projects_in_territory');
 		const linkCommune = await client
 			.from('commitment_communes')
@@ -210,7 +243,12 @@ describe('agreements: references stay in the agreement territory', () => {
 		});
 		expect(violatedConstraint(saved.error)).toBe('commitment_projects_in_territory');
 		// Atomic: the refused link left the comuna unlinked too.
-		const communes = must(await service.from('commitment_communes').select('commune_code').eq('commitment_id', ids.commitmentA));
+		const communes = must(
+			await service
+				.from('commitment_communes')
+				.select('commune_code')
+				.eq('commitment_id', ids.commitmentA)
+		);
 		expect(communes).toEqual([]);
 	});
 
@@ -234,7 +272,10 @@ describe('agreements: references stay in the agreement territory', () => {
 			.from('commitment_progress')
 			.insert({ commitment_id: ids.commitmentA, progress: 50, status: 'in_progress' });
 		expect(history.error?.code).toBe('42501');
-		const rewrite = await client.from('commitment_progress').update({ progress: 99 }).eq('commitment_id', ids.commitmentA);
+		const rewrite = await client
+			.from('commitment_progress')
+			.update({ progress: 99 })
+			.eq('commitment_id', ids.commitmentA);
 		expect(rewrite.error?.code).toBe('42501');
 	});
 
@@ -266,7 +307,10 @@ describe('agreements: references stay in the agreement territory', () => {
 			missing.error?.message.replace('2000000000', 'N')
 		);
 		const history = must(
-			await users.admin.client.from('commitment_progress').select('changed_by,note').eq('commitment_id', ids.commitmentA)
+			await users.admin.client
+				.from('commitment_progress')
+				.select('changed_by,note')
+				.eq('commitment_id', ids.commitmentA)
 		);
 		expect(history.find((h) => h.note === 'avance')?.changed_by).toBe(users.secA.id);
 	});
@@ -307,8 +351,12 @@ describe('the PMG workflow', () => {
 			await users.secA.client.from('pmg_evaluations').insert(evaluation()).select('id').single()
 		).id;
 		// Hidden from region B and from the GORE while in draft.
-		expect(must(await users.secB.client.from('pmg_evaluations').select('id').eq('id', draft))).toEqual([]);
-		expect(must(await users.goreA.client.from('pmg_evaluations').select('id').eq('id', draft))).toEqual([]);
+		expect(must(await users.secB.client.from('pmg_evaluations').select('id').eq('id', draft))).toEqual(
+			[]
+		);
+		expect(must(await users.goreA.client.from('pmg_evaluations').select('id').eq('id', draft))).toEqual(
+			[]
+		);
 		const foreign = await users.secB.client
 			.from('pmg_evaluations')
 			.update({ development: 'tomada' })
@@ -323,7 +371,9 @@ describe('the PMG workflow', () => {
 			.eq('id', draft)
 			.select('id');
 		expect(afterSubmit.data).toEqual([]);
-		expect(must(await users.goreA.client.from('pmg_evaluations').select('id').eq('id', draft))).toHaveLength(1);
+		expect(
+			must(await users.goreA.client.from('pmg_evaluations').select('id').eq('id', draft))
+		).toHaveLength(1);
 
 		const finalised = must(
 			await users.admin.client
@@ -335,11 +385,22 @@ describe('the PMG workflow', () => {
 		);
 		expect(finalised.evidence).not.toBeNull();
 		expect(finalised.finalised_at).not.toBeNull();
-		for (const change of [{ status: 'submitted' }, { development: 'reescrita' }, { evidence: {} }] as const) {
-			const result = await users.admin.client.from('pmg_evaluations').update(change as never).eq('id', draft);
+		for (const change of [
+			{ status: 'submitted' },
+			{ development: 'reescrita' },
+			{ evidence: {} }
+		] as const) {
+			const result = await users.admin.client
+				.from('pmg_evaluations')
+				.update(change as never)
+				.eq('id', draft);
 			expect(result.error?.code, JSON.stringify(change)).toBe('42501');
 		}
-		const deleted = await users.admin.client.from('pmg_evaluations').delete().eq('id', draft).select('id');
+		const deleted = await users.admin.client
+			.from('pmg_evaluations')
+			.delete()
+			.eq('id', draft)
+			.select('id');
 		expect(deleted.data).toEqual([]);
 	});
 
@@ -377,7 +438,10 @@ describe('council sessions and what changed between them', () => {
 			created_by: users.admin.id
 		} as never);
 		expect(author.error?.code).toBe('42501');
-		const move = await users.secB.client.from('council_sessions').update({ region_code: A } as never).eq('id', b);
+		const move = await users.secB.client
+			.from('council_sessions')
+			.update({ region_code: A } as never)
+			.eq('id', b);
 		expect(move.error?.code).toBe('42501');
 		expect((await anon.from('council_sessions').select('id').eq('id', b)).error?.code).toBe('42501');
 	});
@@ -386,7 +450,11 @@ describe('council sessions and what changed between them', () => {
 		const refused = await anon.rpc('changes_between', { p_from: '2026-01-01', p_to: '2026-12-31' });
 		expect(refused.error).not.toBeNull();
 		const rows = must(
-			await users.nomember.client.rpc('changes_between', { p_from: '2026-01-01', p_to: '2026-12-31', p_region_code: A })
+			await users.nomember.client.rpc('changes_between', {
+				p_from: '2026-01-01',
+				p_to: '2026-12-31',
+				p_region_code: A
+			})
 		);
 		// Without a membership: public facts only, never deliveries (flows are internal working data).
 		expect(rows.filter((r) => r.kind.startsWith('delivery_'))).toEqual([]);
@@ -414,7 +482,10 @@ describe('the import and its saved mappings', () => {
 
 	it('only administrators and secretariats import; anon and a GORE are refused', async () => {
 		for (const client of [anon, users.nomember.client, users.goreA.client]) {
-			const result = await client.rpc('import_projects', { p_rows: [row(1)] as unknown as Json, p_commit: true });
+			const result = await client.rpc('import_projects', {
+				p_rows: [row(1)] as unknown as Json,
+				p_commit: true
+			});
 			expect(result.error?.code).toBe('42501');
 		}
 	});
@@ -453,9 +524,15 @@ describe('the import and its saved mappings', () => {
 				.select('id')
 				.single()
 		).id;
-		expect(must(await users.secB.client.from('import_mappings').select('id').eq('id', shared))).toEqual([]);
-		expect(must(await users.goreA.client.from('import_mappings').select('id').eq('id', shared))).toEqual([]);
-		const gore = await users.goreA.client.from('import_mappings').insert({ name: tag('gore'), mapping: {} });
+		expect(must(await users.secB.client.from('import_mappings').select('id').eq('id', shared))).toEqual(
+			[]
+		);
+		expect(must(await users.goreA.client.from('import_mappings').select('id').eq('id', shared))).toEqual(
+			[]
+		);
+		const gore = await users.goreA.client
+			.from('import_mappings')
+			.insert({ name: tag('gore'), mapping: {} });
 		expect(gore.error?.code).toBe('42501');
 		must(await users.secA.client.from('import_mappings').delete().eq('id', shared));
 	});

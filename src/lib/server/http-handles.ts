@@ -1,5 +1,6 @@
 import { isHttpError, isRedirect, type Handle } from '@sveltejs/kit';
 import { env } from '$env/dynamic/public';
+import { realtimeAvailable } from '$lib/supabase-env';
 import { requestLogLine } from './request-log';
 import { addSources, originsOf, securityHeaders, websocketOriginsOf } from './security-headers';
 
@@ -50,9 +51,28 @@ function withSecurityHeaders(response: Response, https: boolean): Response {
 		const apiOrigins = [
 			...originsOf([env.PUBLIC_SUPABASE_URL, env.PUBLIC_MAP_STYLE_URL]),
 			// Realtime, where the Supabase instance has it (live publications on region/comuna pages).
-			...websocketOriginsOf([env.PUBLIC_SUPABASE_URL])
+			...(realtimeAvailable(env) ? websocketOriginsOf([env.PUBLIC_SUPABASE_URL]) : [])
 		];
 		headers.set('content-security-policy', addSources(policy, 'connect-src', apiOrigins));
 	}
 	return response;
+}
+
+/**
+ * A response made for a signed-in person (its page names them and shows what their role may read:
+ * drafts, evaluations, council minutes) is theirs alone: no shared cache may keep it and no browser
+ * may store it for the next person at the same computer. Responses that chose their own caching
+ * (tiles, exports, feeds) keep it.
+ */
+export function keepPrivate(response: Response): Response {
+	if (response.headers.has('cache-control')) return response;
+	try {
+		response.headers.set('cache-control', 'private, no-store');
+		return response;
+	} catch {
+		// Immutable headers (a response built from a fetch()): a copy shares the body stream.
+		const copy = new Response(response.body, response);
+		copy.headers.set('cache-control', 'private, no-store');
+		return copy;
+	}
 }
