@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { zipSync } from 'fflate';
+import { request as httpRequest } from 'node:http';
 import { createMember, testClient } from '../support/supabase.ts';
 
 // The HTTP side of the attack audit of issues 10 and 11 (the database side is
@@ -123,4 +124,52 @@ test('the PMG shortcut and the sign-in guards keep every redirect on the site', 
 		const location = new URL(response.headers()['location'], site);
 		expect(location.origin, path).toBe(site);
 	}
+});
+
+/** A raw POST, declared or chunked, so the body's size is the attacker's choice and not the client's. */
+function rawPost(baseURL: string, path: string, bytes: number, chunked: boolean): Promise<number> {
+	const target = new URL(path, baseURL);
+	return new Promise((resolve, reject) => {
+		const request = httpRequest(
+			target,
+			{
+				method: 'POST',
+				headers: {
+					origin: target.origin,
+					'content-type': 'application/x-www-form-urlencoded',
+					...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(bytes) })
+				}
+			},
+			(response) => {
+				response.resume();
+				resolve(response.statusCode ?? 0);
+			}
+		);
+		// The server may answer and close before the body is sent: that is the point.
+		request.on('error', (failure: NodeJS.ErrnoException) =>
+			failure.code === 'EPIPE' || failure.code === 'ECONNRESET' ? undefined : reject(failure)
+		);
+		const chunk = Buffer.alloc(64 * 1024, 'a');
+		let sent = 0;
+		const pump = () => {
+			while (sent < bytes) {
+				sent += chunk.length;
+				if (!request.write(chunk)) return void request.once('drain', pump);
+			}
+			request.end();
+		};
+		pump();
+	});
+}
+
+test('only the import takes a large body: any other form is refused over 1 MiB, or without a length', async ({
+	baseURL
+}) => {
+	for (const path of ['/login', '/language', '/consejo?/save']) {
+		expect(await rawPost(baseURL!, path, 8 * 1024 * 1024, false), `${path} declared`).toBe(413);
+		// No browser sends a form chunked; its size could only be learnt by reading it.
+		expect(await rawPost(baseURL!, path, 8 * 1024 * 1024, true), `${path} chunked`).toBe(411);
+	}
+	// A normal-sized form still goes through (a wrong password: 400, not 413).
+	expect(await rawPost(baseURL!, '/login', 1024, false)).toBe(400);
 });

@@ -1,4 +1,5 @@
 import { isHttpError, isRedirect, type Handle } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { env } from '$env/dynamic/public';
 import { realtimeAvailable } from '$lib/supabase-env';
 import { requestLogLine } from './request-log';
@@ -76,3 +77,31 @@ export function keepPrivate(response: Response): Response {
 		return copy;
 	}
 }
+
+/** What a form of this app may weigh, except the import's: texts of at most tens of kilobytes. */
+export const FORM_BODY_LIMIT = 1024 * 1024;
+/** The one page that receives files; adapter-node's BODY_SIZE_LIMIT (64 MB) is its ceiling. */
+const FILE_UPLOAD_PATHS = new Set(['/importar']);
+
+/**
+ * adapter-node's BODY_SIZE_LIMIT is one number for every route, raised to 64 MB for the import: so
+ * any anonymous POST (to /login, say) could make the server hold 64 MB. Every other route is held
+ * to FORM_BODY_LIMIT here, before its body is read: a larger declared length is refused (413), and
+ * a body without a declared length (chunked), which no browser sends for a form, is refused (411).
+ */
+export const limitRequestBodies: Handle = async ({ event, resolve }) => {
+	const { request } = event;
+	if (request.body === null || FILE_UPLOAD_PATHS.has(event.url.pathname)) return resolve(event);
+	const declared = request.headers.get('content-length');
+	const refuse = (status: 411 | 413) =>
+		new Response(
+			status === 413
+				? translate(event.locals.lang, 'request.tooLarge', { max: FORM_BODY_LIMIT / (1024 * 1024) })
+				: translate(event.locals.lang, 'request.lengthRequired'),
+			// The connection is closed: the rest of the body is not read.
+			{ status, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' } }
+		);
+	if (declared === null) return refuse(411);
+	if (!(Number(declared) <= FORM_BODY_LIMIT)) return refuse(413);
+	return resolve(event);
+};
