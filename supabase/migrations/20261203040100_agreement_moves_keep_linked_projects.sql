@@ -30,7 +30,7 @@ begin
                  where pc.project_id = cp.project_id and pc.region_code = new.region_code))
   ) then
     perform private.out_of_territory('agreements_references_in_territory',
-      'El acuerdo tiene partes, comunas, compromisos o proyectos de otra región; no puede pasar a esta región.');
+      'El acuerdo tiene partes, comunas o compromisos de otra región; no puede pasar a esta región.');
   end if;
   return new;
 end;
