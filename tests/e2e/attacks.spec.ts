@@ -64,8 +64,7 @@ test('pages made for a signed-in person are never cached; public ones stay cache
 });
 
 test('cross-site posts to the desks of issues 10 and 11 are refused before anything runs', async ({
-	page,
-	baseURL
+	page
 }) => {
 	const request = await signedIn(page);
 	for (const action of [

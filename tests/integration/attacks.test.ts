@@ -165,7 +165,7 @@ describe('agreements: references stay in the agreement territory', () => {
 			.update({ region_code: A })
 			.eq('id', national);
 		expect(moved.error?.code).toBe('23503');
-		expect(violatedConstraint(moved.error)).toBe('agreements_references_in_territory');
+		expect(violatedConstraint(moved.error!)).toBe('agreements_references_in_territory');
 	});
 
 	it("region A's secretariat cannot write region B's agreement, parties, comunas or commitments", async () => {
@@ -217,19 +217,19 @@ describe('agreements: references stay in the agreement territory', () => {
 		const party = await client
 			.from('agreement_parties')
 			.insert({ agreement_id: ids.agreementA, institution_id: ids.goreB, role: 'signatory' });
-		expect(violatedConstraint(party.error)).toBe('agreement_parties_institution_in_territory');
+		expect(violatedConstraint(party.error!)).toBe('agreement_parties_institution_in_territory');
 		const commune = await client
 			.from('agreement_communes')
 			.insert({ agreement_id: ids.agreementA, commune_code: COMMUNE_B });
-		expect(violatedConstraint(commune.error)).toBe('agreement_communes_in_territory');
+		expect(violatedConstraint(commune.error!)).toBe('agreement_communes_in_territory');
 		const link = await client
 			.from('commitment_projects')
 			.insert({ commitment_id: ids.commitmentA, project_id: ids.projectB });
-		expect(violatedConstraint(link.error)).toBe('commitment_projects_in_territory');
+		expect(violatedConstraint(link.error!)).toBe('commitment_projects_in_territory');
 		const linkCommune = await client
 			.from('commitment_communes')
 			.insert({ commitment_id: ids.commitmentA, commune_code: COMMUNE_B });
-		expect(violatedConstraint(linkCommune.error)).toBe('commitment_communes_in_territory');
+		expect(violatedConstraint(linkCommune.error!)).toBe('commitment_communes_in_territory');
 		const saved = await client.rpc('save_commitment', {
 			p_id: ids.commitmentA,
 			p_agreement_id: ids.agreementA,
@@ -241,7 +241,7 @@ describe('agreements: references stay in the agreement territory', () => {
 			p_communes: [COMMUNE_A],
 			p_projects: [ids.projectA, ids.projectB]
 		});
-		expect(violatedConstraint(saved.error)).toBe('commitment_projects_in_territory');
+		expect(violatedConstraint(saved.error!)).toBe('commitment_projects_in_territory');
 		// Atomic: the refused link left the comuna unlinked too.
 		const communes = must(
 			await service
@@ -290,7 +290,7 @@ describe('agreements: references stay in the agreement territory', () => {
 			})
 		);
 		const back = await client.from('commitments').update({ status: 'pending' }).eq('id', ids.commitmentA);
-		expect(violatedConstraint(back.error)).toBe('commitments_status_moves_forward');
+		expect(violatedConstraint(back.error!)).toBe('commitments_status_moves_forward');
 		const other = await client.rpc('update_commitment_progress', {
 			commitment_id: ids.commitmentB,
 			progress: 10,
@@ -339,7 +339,7 @@ describe('the PMG workflow', () => {
 		const stamps = await client
 			.from('pmg_evaluations')
 			.insert(evaluation({ evidence: { falso: true } }) as never);
-		expect(violatedConstraint(stamps.error)).toBe('pmg_evaluations_stamps_fixed');
+		expect(violatedConstraint(stamps.error!)).toBe('pmg_evaluations_stamps_fixed');
 		const foreignInstitution = await client
 			.from('pmg_evaluations')
 			.insert(evaluation({ institution_id: ids.goreB }) as never);
