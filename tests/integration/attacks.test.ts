@@ -316,6 +316,61 @@ describe('agreements: references stay in the agreement territory', () => {
 	});
 });
 
+describe('texts have the same bounds through the API as in the forms', () => {
+	// The forms cap these (src/lib/agreements/form-schemas.ts, src/lib/import/validate.ts); a caller
+	// of the API is not bound by a form, and a 5 MB title would be served on every public list.
+	const huge = 'x'.repeat(100_000);
+
+	it('an agreement title or problem, a commitment title, a progress note', async () => {
+		const { client } = users.secA;
+		const agreement = {
+			kind: 'working_group' as const,
+			title: tag('Largo'),
+			problem: 'Prueba',
+			signed_on: '2026-01-01',
+			region_code: A
+		};
+		const title = await client.from('agreements').insert({ ...agreement, title: huge });
+		expect(violatedConstraint(title.error!)).toBe('agreements_title_length');
+		const problem = await client.from('agreements').insert({ ...agreement, problem: huge });
+		expect(violatedConstraint(problem.error!)).toBe('agreements_problem_length');
+		const commitment = await client.from('commitments').update({ title: huge }).eq('id', ids.commitmentA);
+		expect(violatedConstraint(commitment.error!)).toBe('commitments_title_length');
+		const note = await client.rpc('update_commitment_progress', {
+			commitment_id: ids.commitmentA,
+			progress: 45,
+			note: huge
+		});
+		expect(violatedConstraint(note.error!)).toBe('commitment_progress_note_length');
+	});
+
+	it('a project name or description sent straight to the import', async () => {
+		const base = {
+			row_number: 1,
+			bip_code: null,
+			description: null,
+			service_code: 'vialidad',
+			stage: 'design',
+			status: 'planned',
+			investment_clp: 1,
+			start_on: null,
+			end_on: null,
+			geometry: { type: 'Point', coordinates: [-71.6197, -33.0458] },
+			commune_codes: []
+		};
+		for (const [row, constraint] of [
+			[{ ...base, name: `${huge} ${run}` }, 'projects_name_length'],
+			[{ ...base, name: tag('Descripción larga'), description: huge }, 'projects_description_length']
+		] as const) {
+			const result = await users.secA.client.rpc('import_projects', {
+				p_rows: [row] as unknown as Json,
+				p_commit: true
+			});
+			expect(violatedConstraint(result.error!)).toBe(constraint);
+		}
+	});
+});
+
 describe('the PMG workflow', () => {
 	const evaluation = (overrides: Record<string, unknown> = {}) => ({
 		institution_id: ids.national,

@@ -3,6 +3,12 @@
 // them, and the type of en keeps every key translated.
 export const es = {
 	'error.forbidden': 'Sin acceso a esta página',
+	'constraint.agreements_title_length': 'El título del acuerdo admite hasta 300 caracteres.',
+	'constraint.agreements_problem_length': 'El problema territorial admite hasta 4.000 caracteres.',
+	'constraint.commitments_title_length': 'El título del compromiso admite hasta 300 caracteres.',
+	'constraint.commitment_progress_note_length': 'La nota del avance admite hasta 2.000 caracteres.',
+	'constraint.projects_name_length': 'El nombre del proyecto admite hasta 500 caracteres.',
+	'constraint.projects_description_length': 'La descripción del proyecto admite hasta 4.000 caracteres.',
 	'request.tooLarge':
 		'El formulario es demasiado grande (máximo {max} MB). Solo la importación de proyectos recibe archivos.',
 	'request.lengthRequired': 'El formulario llegó sin indicar su tamaño; vuelva a enviarlo desde la página.'
