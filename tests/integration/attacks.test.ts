@@ -344,6 +344,17 @@ describe('texts have the same bounds through the API as in the forms', () => {
 		expect(violatedConstraint(note.error!)).toBe('commitment_progress_note_length');
 	});
 
+	it('a publication body', async () => {
+		const result = await users.secA.client.from('publications').insert({
+			region_code: A,
+			title: tag('Boletín'),
+			kind: 'bulletin',
+			status: 'draft',
+			body_md: huge.repeat(3)
+		});
+		expect(violatedConstraint(result.error!)).toBe('publications_body_length');
+	});
+
 	it('a project name or description sent straight to the import', async () => {
 		const base = {
 			row_number: 1,
