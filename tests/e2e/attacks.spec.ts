@@ -125,7 +125,12 @@ test('the PMG shortcut and the sign-in guards keep every redirect on the site', 
 	}
 });
 
-/** A raw POST, declared or chunked, so the body's size is the attacker's choice and not the client's. */
+/**
+ * A raw POST, declared or chunked, so the body's size is the attacker's choice and not the
+ * client's. Only the headers go first: a server that refuses before reading answers at once (and
+ * no unread body makes its close reset the connection under its answer); one that waits for the
+ * body gets all of it after a second and answers after reading it.
+ */
 function rawPost(baseURL: string, path: string, bytes: number, chunked: boolean): Promise<number> {
 	const target = new URL(path, baseURL);
 	return new Promise((resolve, reject) => {
@@ -140,24 +145,27 @@ function rawPost(baseURL: string, path: string, bytes: number, chunked: boolean)
 				}
 			},
 			(response) => {
+				clearTimeout(sendBody);
 				response.resume();
 				resolve(response.statusCode ?? 0);
+				request.destroy();
 			}
 		);
-		// The server may answer and close before the body is sent: that is the point.
-		request.on('error', (failure: NodeJS.ErrnoException) =>
-			failure.code === 'EPIPE' || failure.code === 'ECONNRESET' ? undefined : reject(failure)
-		);
-		const chunk = Buffer.alloc(64 * 1024, 'a');
-		let sent = 0;
-		const pump = () => {
-			while (sent < bytes) {
-				sent += chunk.length;
-				if (!request.write(chunk)) return void request.once('drain', pump);
-			}
-			request.end();
-		};
-		pump();
+		request.on('error', reject);
+		request.flushHeaders();
+		const sendBody = setTimeout(() => {
+			const chunk = Buffer.alloc(64 * 1024, 'a');
+			let sent = 0;
+			const pump = () => {
+				while (sent < bytes) {
+					const piece = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
+					sent += piece.length;
+					if (!request.write(piece)) return void request.once('drain', pump);
+				}
+				request.end();
+			};
+			pump();
+		}, 1000);
 	});
 }
 
@@ -169,6 +177,8 @@ test('only the import takes a large body: any other form is refused over 1 MiB, 
 		// No browser sends a form chunked; its size could only be learnt by reading it.
 		expect(await rawPost(baseURL!, path, 8 * 1024 * 1024, true), `${path} chunked`).toBe(411);
 	}
-	// A normal-sized form still goes through (a wrong password: 400, not 413).
-	expect(await rawPost(baseURL!, '/login', 1024, false)).toBe(400);
+	// A normal-sized form still reaches its action (which answers it: no limit's refusal, no crash).
+	const normal = await rawPost(baseURL!, '/login', 1024, false);
+	expect([411, 413]).not.toContain(normal);
+	expect(normal).toBeLessThan(500);
 });

@@ -8,8 +8,8 @@ export const es = {
 	'constraint.commitments_title_length': 'El título del compromiso admite hasta 300 caracteres.',
 	'constraint.commitment_progress_note_length': 'La nota del avance admite hasta 2.000 caracteres.',
 	'constraint.projects_name_length': 'El nombre del proyecto admite hasta 500 caracteres.',
-	'constraint.publications_title_length': 'El título de la publicación admite hasta 300 caracteres.',
-	'constraint.publications_summary_length': 'El resumen de la publicación admite hasta 2.000 caracteres.',
+	'constraint.publications_title_length': 'El título de la publicación admite hasta 1.000 caracteres.',
+	'constraint.publications_summary_length': 'El resumen de la publicación admite hasta 10.000 caracteres.',
 	'constraint.publications_body_length': 'El cuerpo de la publicación admite hasta 200.000 caracteres.',
 	'constraint.projects_description_length': 'La descripción del proyecto admite hasta 4.000 caracteres.',
 	'request.tooLarge':
