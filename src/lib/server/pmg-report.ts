@@ -33,7 +33,7 @@ async function reportOutline(fetch: Fetch, regionCode: string | null): Promise<S
 		? file.features.filter((f) => f.properties.level === 'comuna')
 		: file.features;
 	const bbox = regionCode && file.bbox ? file.bbox : CHILE_MAINLAND;
-	return svgMap(features, bbox, regionCode ? 260 : 110);
+	return svgMap(features, bbox, regionCode ? 200 : 110);
 }
 
 /** Each area's shading of the outline, from the evidence (frozen with a final evaluation). */
