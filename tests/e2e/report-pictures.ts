@@ -39,6 +39,8 @@ export async function expectReportPictures(file: Buffer, figures: { agreements: 
 	for (const [name, caption] of Object.entries(maps)) {
 		const description = pictures.find((p) => p.name === name)!.description;
 		expect(description).toMatch(caption);
-		expect(description).toMatch(/Datos al \d{2}-\d{2}-\d{4}\. Leyenda: .+, \d+ comunas?(; .+, \d+ comunas?)+\.$/);
+		expect(description).toMatch(
+			/Datos al \d{2}-\d{2}-\d{4}\. Leyenda: .+, \d+ comunas?(; .+, \d+ comunas?)+\.$/
+		);
 	}
 }

@@ -73,7 +73,10 @@ function agreementsByPlace(places: { code: string; agreements: number }[], lang:
 			color: colors[i]
 		})),
 		classOf: new Map(
-			places.map((p) => [p.code, classes.findIndex(([from, to]) => p.agreements >= from && p.agreements <= to)])
+			places.map((p) => [
+				p.code,
+				classes.findIndex(([from, to]) => p.agreements >= from && p.agreements <= to)
+			])
 		),
 		none: translate(lang, 'pmg.map.none.1.1')
 	};
@@ -90,7 +93,9 @@ function classify(area: EvaluatedRequirement, evidence: PmgEvidence, lang: Langu
 			return evidence['1.1'].places ? agreementsByPlace(evidence['1.1'].places, lang) : null;
 		case '1.2': {
 			// Covered comunas, or in the country's map the regions with one.
-			const codes = evidence['1.2'].covered_communes.map((code) => (national ? code.slice(0, 2) : code));
+			const codes = evidence['1.2'].covered_communes.map((code) =>
+				national ? code.slice(0, 2) : code
+			);
 			return {
 				entries: [{ label: translate(lang, 'pmg.report.mapLegendCovered'), color: COVERED }],
 				classOf: new Map(codes.map((code) => [code, 0])),
@@ -102,9 +107,15 @@ function classify(area: EvaluatedRequirement, evidence: PmgEvidence, lang: Langu
 			if (!places) return null;
 			const pending = SHARE_CLASSES.length;
 			return {
-				entries: [...shares(lang), { label: translate(lang, 'pmg.map.notDueYet'), color: NOT_DUE_YET }],
+				entries: [
+					...shares(lang),
+					{ label: translate(lang, 'pmg.map.notDueYet'), color: NOT_DUE_YET }
+				],
 				classOf: new Map(
-					places.map((p) => [p.code, p.on_time_rate === null ? pending : shareClass(p.on_time_rate)])
+					places.map((p) => [
+						p.code,
+						p.on_time_rate === null ? pending : shareClass(p.on_time_rate)
+					])
 				),
 				none: translate(lang, 'pmg.map.none.1.3')
 			};
@@ -129,7 +140,11 @@ function caption(area: EvaluatedRequirement, evidence: PmgEvidence, lang: Langua
 		date: formatDate(evidence.as_of, lang)
 	};
 	if (area === '2.1')
-		return translate(lang, national ? 'pmg.map.caption.2.1.country' : 'pmg.map.caption.2.1.region', params);
+		return translate(
+			lang,
+			national ? 'pmg.map.caption.2.1.country' : 'pmg.map.caption.2.1.region',
+			params
+		);
 	if (area === '1.3')
 		return translate(lang, 'pmg.map.caption.1.3', {
 			...params,
@@ -170,7 +185,11 @@ export function mapDescription(shading: MapShading, national: boolean, lang: Lan
 		.map((entry) =>
 			translate(lang, 'pmg.map.altEntry', {
 				label: entry.label,
-				places: translatePlural(lang, national ? 'pmg.map.regionCount' : 'region.communeCount', entry.places)
+				places: translatePlural(
+					lang,
+					national ? 'pmg.map.regionCount' : 'region.communeCount',
+					entry.places
+				)
 			})
 		)
 		.join('; ');

@@ -69,7 +69,12 @@ export async function loadReport(
 		frozen: evaluation.evidence.frozen
 	});
 	const outline = await reportOutline(fetch, regionCode);
-	return { evaluation, report, outline, shadings: areaShadings(outline, evaluation.evidence.evidence, lang) };
+	return {
+		evaluation,
+		report,
+		outline,
+		shadings: areaShadings(outline, evaluation.evidence.evidence, lang)
+	};
 }
 
 export type LoadedReport = Awaited<ReturnType<typeof loadReport>>;
