@@ -11,7 +11,7 @@
 --
 -- What this does not change, measured (docs/BENCHMARKS.md): the time goes into writing the rows
 -- themselves — every grid, coarse-cell and roll-up row an import adds is an upsert into a primary
--- key (~10–20 µs each on this machine, ~1.3 million of them for 100 000 projects). Feeding the
+-- key (~10–20 µs each on this machine, ~1.2 million of them for 100 000 projects). Feeding the
 -- upserts in key order and MERGE instead of ON CONFLICT were no faster. A transaction-local
 -- "deferred maintenance" switch would not help either: an import of new projects already moves
 -- each derived table in one statement (the other trigger calls see no rows); only an import that
