@@ -42,7 +42,7 @@ function row(n: number, name: string, extra: Partial<ImportRow>): ImportRow {
 	};
 }
 
-const point = (coordinates: [number, number]) => ({ type: 'Point', coordinates });
+const point = (coordinates: [number, number]) => ({ type: 'Point' as const, coordinates });
 const originals = [
 	row(2, 'Ida Valparaíso', {
 		bip_code: bip(10),
