@@ -9,7 +9,7 @@
 -- row.) Fixture on the test territory, domain tables emptied inside the transaction.
 begin;
 \ir helpers/access.psql
-select plan(28);
+select plan(31);
 
 set local client_min_messages = warning;
 truncate public.projects, public.agreements, public.information_flows, public.publications cascade;
@@ -173,6 +173,34 @@ select ok(private.narrowed_territory('{"region":"91","province":"911","services"
 select is(public.dashboard_summary('{"region":"91","province":"911"}')::jsonb - 'data_version',
   public.dashboard_summary('{"province":"911"}')::jsonb - 'data_version', 'a region with its province is the province''s view');
 
+-- "Delayed" in the filter reads the pieces (20261203030300): the projects the list keeps for
+-- `delayed: true` and `delayed: false` (with a region) against is_delayed judged per project.
+create function tests.delayed_list_misses()
+returns setof text
+language sql
+as $$
+  with judged as (
+    select p.id, public.is_delayed(p.status, p.start_on, p.end_on, l.physical_progress, tests.today()) as delayed,
+      p.id in (select project_id from public.project_communes where region_code = '91') as in_91
+    from public.projects p left join public.project_progress_latest l on l.project_id = p.id
+  )
+  (select 'delayed ' || id from judged where delayed
+   except select 'delayed ' || id from public.filtered_projects('{"delayed":true}'))
+  union all
+  (select 'delayed ' || id from public.filtered_projects('{"delayed":true}')
+   except select 'delayed ' || id from judged where delayed)
+  union all
+  (select 'on time ' || id from judged where not delayed and in_91
+   except select 'on time ' || id from public.filtered_projects('{"delayed":false,"region":"91"}'))
+  union all
+  (select 'on time ' || id from public.filtered_projects('{"delayed":false,"region":"91"}')
+   except select 'on time ' || id from judged where not delayed and in_91)
+$$;
+select ok((select count(*) from public.filtered_projects('{"delayed":true}')) > 3
+  and (select count(*) from public.filtered_projects('{"delayed":false,"region":"91"}')) > 3,
+  'the fixture has delayed projects and projects on time');
+select is_empty('select * from tests.delayed_list_misses()', 'the delayed filter keeps exactly the projects is_delayed calls delayed today');
+
 -- ── Equal to the rows ────────────────────────────────────────────────────────────────────────
 select ok((select (s -> 'kpis' ->> 'commitments_open')::int > 0 and (s -> 'kpis' ->> 'commitments_overdue')::int > 0
                   and (s -> 'kpis' ->> 'projects_delayed')::int > 0
@@ -242,6 +270,7 @@ update public.projects set geom = extensions.st_setsrid(extensions.st_makepoint(
 delete from public.projects where id % 9 = 4;
 select is(tests.drift(), 0::bigint, 'after progress reports, moved and deleted projects: equal to a rebuild');
 select is_empty('select * from tests.mismatches()', 'and equal to the rows (delayed included)');
+select is_empty('select * from tests.delayed_list_misses()', 'and the delayed filter still keeps exactly the delayed projects');
 
 -- ── Who may touch them ───────────────────────────────────────────────────────────────────────
 select ok(not has_table_privilege('anon', 'private.commitment_rollup', 'select')
