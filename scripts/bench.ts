@@ -422,8 +422,19 @@ async function measureGrid(
 			times.uncovered,
 			sizes.uncovered
 		),
-		summarise(projects, 'mosaico z10–14 (geometrías): caja primero', 'direct', times.detail, sizes.detail),
-		summarise(projects, 'mosaico z10–14 (geometrías): filtro primero (antes)', 'direct', times.filterFirst)
+		summarise(
+			projects,
+			'mosaico z10–14 (geometrías): caja primero',
+			'direct',
+			times.detail,
+			sizes.detail
+		),
+		summarise(
+			projects,
+			'mosaico z10–14 (geometrías): filtro primero (antes)',
+			'direct',
+			times.filterFirst
+		)
 	];
 }
 
