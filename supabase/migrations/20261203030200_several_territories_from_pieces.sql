@@ -13,10 +13,12 @@
 --   - comuna metrics are per comuna, and the comuna roll-ups (private.rollup_commune_projects,
 --     *_by_years, pieces_commune_projects, rollup_commitment_counts by comuna) already read
 --     exactly the set's comunas;
---   - the summary counts a project touching two of the comunas once: it is summed from the
---     pieces of the matching projects in the set (private.pieces_summary_projects learns the set),
---     the matches found from the pieces of those comunas for the roll-ups' keys
---     (private.scope_project_ids), else by private.filtered_project_ids (text, themes, …).
+--   - the summary counts a project touching two of the comunas once. With only the roll-up's keys
+--     it sums the comuna roll-ups and takes off the extra rows of the projects touching several
+--     of the comunas (private.rollup_summary_communes); with years or `delayed` it sums the pieces
+--     of the matching projects in the set (private.pieces_summary_projects learns the set), the
+--     matches found from the set's pieces (private.scope_project_ids); with any other key
+--     (text, themes, …) the matches come from private.filtered_project_ids.
 --   The summary's commitments keep their per-row path there (a commitment linked to two of the
 --   comunas counts once in the view; ~70 ms at 100k).
 -- The rows stay the reference: pgTAP 23_dashboard_rollups compares both paths by value.
@@ -165,6 +167,109 @@ begin
 end;
 $$;
 
+-- The project part of the summary (the JSON of private.summary_projects) for a set of comunas and
+-- only the roll-up's keys (services, stages, statuses), summed from the comuna roll-ups: money and
+-- progress weights add up over comunas (a project's pieces split them), and so do the comunas'
+-- own figures; only counts need care, since a project touching k of the comunas is in k comuna
+-- rows: the k − 1 extra are taken off (per stage and status, and among the delayed), found from
+-- the set's pairs in project_communes (index on the comuna) — a few projects straddling borders.
+create function private.rollup_summary_communes(p_filter jsonb)
+returns json
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  services text[] := private.jsonb_texts(p_filter -> 'services');
+  stages text[] := private.jsonb_texts(p_filter -> 'stages');
+  statuses text[] := private.jsonb_texts(p_filter -> 'statuses');
+  scope text[] := array(select private.filter_communes(p_filter));
+  today date := (now() at time zone 'America/Santiago')::date;
+  this_month date := date_trunc('month', (now() at time zone 'America/Santiago')::date)::date;
+  part json;
+begin
+  with rolled as materialized (
+    select r.code, r.stage, r.status, r.projects, r.investment, r.spent, r.progress_weight, r.progress_weighted
+    from private.project_rollup r
+    where r.level = 'commune' and r.code = any (scope)
+      and (cardinality(services) = 0 or r.service_code = any (services))
+      and (cardinality(stages) = 0 or r.stage::text = any (stages))
+      and (cardinality(statuses) = 0 or r.status::text = any (statuses))
+  ),
+  repeated as materialized (
+    select x.stage, x.status, count(*) - 1 as extra, bool_or(x.delayed_from <= today) as delayed
+    from (
+      select pc.project_id from public.project_communes pc
+      where pc.commune_code = any (scope)
+      group by pc.project_id having count(*) > 1
+    ) m
+    join private.project_pieces x on x.project_id = m.project_id and x.commune_code = any (scope)
+    where (cardinality(services) = 0 or x.service_code = any (services))
+      and (cardinality(stages) = 0 or x.stage::text = any (stages))
+      and (cardinality(statuses) = 0 or x.status::text = any (statuses))
+    group by x.project_id, x.stage, x.status
+  ),
+  -- The set's delayed pieces (one per delayed project and comuna), as the delay roll-up holds
+  -- them before this month and read one by one for this month.
+  delayed_pieces as (
+    select coalesce(sum(r.projects), 0) as n
+    from private.project_delay_rollup r
+    where r.level = 'commune' and r.code = any (scope) and r.delayed_month < this_month
+      and (cardinality(services) = 0 or r.service_code = any (services))
+      and (cardinality(stages) = 0 or r.stage::text = any (stages))
+      and (cardinality(statuses) = 0 or r.status::text = any (statuses))
+    union all
+    select count(*) from private.project_pieces x
+    where x.delayed_from <= today and x.delayed_from >= this_month and x.commune_code = any (scope)
+      and (cardinality(services) = 0 or x.service_code = any (services))
+      and (cardinality(stages) = 0 or x.stage::text = any (stages))
+      and (cardinality(statuses) = 0 or x.status::text = any (statuses))
+  ),
+  by_stage as (
+    select t.stage, sum(t.projects) as projects, sum(t.investment) as investment
+    from (
+      select r.stage, r.projects, r.investment from rolled r
+      union all select x.stage, -x.extra, 0 from repeated x
+    ) t
+    group by t.stage
+  ),
+  by_status as (
+    select t.status, sum(t.projects) as projects, sum(t.investment) as investment
+    from (
+      select r.status, r.projects, r.investment from rolled r
+      union all select x.status, -x.extra, 0 from repeated x
+    ) t
+    group by t.status
+  ),
+  areas as (
+    select r.code, sum(r.projects) as projects, sum(r.investment) as investment_clp
+    from rolled r group by r.code
+  )
+  select json_build_object(
+    'investment_clp', coalesce(round((select sum(investment) from rolled)), 0),
+    'spent_clp', coalesce(round((select sum(spent) from rolled)), 0),
+    'physical_progress', (select round(sum(progress_weighted) / nullif(sum(progress_weight), 0), 1) from rolled),
+    'projects', coalesce((select sum(projects) from rolled), 0) - coalesce((select sum(extra) from repeated), 0),
+    'projects_delayed', (select sum(n) from delayed_pieces)
+      - coalesce((select sum(extra) from repeated where delayed), 0),
+    'by_stage', (select coalesce(json_agg(json_build_object(
+        'stage', s.stage, 'projects', s.projects, 'investment_clp', round(s.investment)) order by s.stage), '[]')
+      from by_stage s where s.projects > 0),
+    'by_status', (select coalesce(json_agg(json_build_object(
+        'status', s.status, 'projects', s.projects, 'investment_clp', round(s.investment)) order by s.status), '[]')
+      from by_status s where s.projects > 0),
+    'by_area', (select coalesce(json_agg(json_build_object(
+        'level', 'commune', 'code', a.code, 'name', c.name,
+        'projects', a.projects, 'investment_clp', round(a.investment_clp)) order by a.code), '[]')
+      from areas a
+      left join public.communes c on c.code = a.code
+      where a.projects > 0)
+  ) into part;
+  return part;
+end;
+$$;
+
 -- Where the project part of a view comes from (20261202020400), several territories now from the
 -- pieces of their matches.
 create or replace function private.summary_projects_by(p_filter jsonb, p_rollup boolean)
@@ -175,6 +280,9 @@ set search_path = ''
 as $$
   select case
     when not p_rollup then private.summary_projects(p_filter)
+    when not private.commitment_rollup_covers(p_filter)
+      and private.rollup_covers(coalesce(p_filter, '{}') - array['region', 'province', 'communes'])
+      then private.rollup_summary_communes(coalesce(p_filter, '{}'))
     when not private.commitment_rollup_covers(p_filter) then private.pieces_summary_projects(coalesce(p_filter, '{}'),
       case when private.project_rollup_answers(coalesce(p_filter, '{}') - array['region', 'province', 'communes'])
         then array(select private.scope_project_ids(p_filter))
@@ -285,6 +393,7 @@ begin
 end;
 $$;
 
-revoke execute on function private.narrowed_territory(jsonb), private.scope_project_ids(jsonb) from public;
-grant execute on function private.narrowed_territory(jsonb), private.scope_project_ids(jsonb)
-  to anon, authenticated, service_role;
+revoke execute on function private.narrowed_territory(jsonb), private.scope_project_ids(jsonb),
+  private.rollup_summary_communes(jsonb) from public;
+grant execute on function private.narrowed_territory(jsonb), private.scope_project_ids(jsonb),
+  private.rollup_summary_communes(jsonb) to anon, authenticated, service_role;

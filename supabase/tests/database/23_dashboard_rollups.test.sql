@@ -9,7 +9,7 @@
 -- row.) Fixture on the test territory, domain tables emptied inside the transaction.
 begin;
 \ir helpers/access.psql
-select plan(31);
+select plan(32);
 
 set local client_min_messages = warning;
 truncate public.projects, public.agreements, public.information_flows, public.publications cascade;
@@ -170,6 +170,10 @@ select ok(private.narrowed_territory('{"region":"91","province":"911","services"
   and private.narrowed_territory('{"region":"91","communes":["91101","92101"]}') = '{"region":"91","communes":["91101","92101"]}'
   and private.narrowed_territory('{"region":"91"}') = '{"region":"91"}',
   'a territory key implied by a narrower one is dropped (a province of the region, comunas all inside); the others stay');
+select ok((select count(*) > 3 and count(*) filter (where d) > 0 from (
+             select bool_or(x.delayed_from <= tests.today()) as d from private.project_pieces x
+             where x.commune_code in ('91101', '91102') group by x.project_id having count(*) > 1) m),
+  'several comunas: some projects touch two of them, some of those delayed (the counts must not add them twice)');
 select is(public.dashboard_summary('{"region":"91","province":"911"}')::jsonb - 'data_version',
   public.dashboard_summary('{"province":"911"}')::jsonb - 'data_version', 'a region with its province is the province''s view');
 
