@@ -301,7 +301,7 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 	}
 	for (const [z, times] of [...byZoom].sort((a, b) => a[0] - b[0]))
 		rows.push(summarise(projects, `mosaico z${z}`, 'gateway', times));
-	rows.push(...(await measureGrid(db, caller, projects, tileCalls)));
+	if (tileCalls.length) rows.push(...(await measureGrid(db, caller, projects, tileCalls)));
 
 	for (const fn of skipAggregates ? [] : ['commune_metrics', 'dashboard_summary']) {
 		const gateway: number[] = [];

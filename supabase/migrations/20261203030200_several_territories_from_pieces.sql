@@ -13,9 +13,9 @@
 --   - comuna metrics are per comuna, and the comuna roll-ups (private.rollup_commune_projects,
 --     *_by_years, pieces_commune_projects, rollup_commitment_counts by comuna) already read
 --     exactly the set's comunas;
---   - the summary counts a project touching two of the comunas once. With only the roll-up's keys
---     it sums the comuna roll-ups and takes off the extra rows of the projects touching several
---     of the comunas (private.rollup_summary_communes); with years or `delayed` it sums the pieces
+--   - the summary counts a project touching two of the comunas once. With only the roll-ups' keys
+--     (years too) it sums the comuna roll-ups and takes off the extra rows of the projects touching
+--     several of the comunas (private.rollup_summary_communes); with `delayed` it sums the pieces
 --     of the matching projects in the set (private.pieces_summary_projects learns the set), the
 --     matches found from the set's pieces (private.scope_project_ids); with any other key
 --     (text, themes, …) the matches come from private.filtered_project_ids.
@@ -168,7 +168,8 @@ end;
 $$;
 
 -- The project part of the summary (the JSON of private.summary_projects) for a set of comunas and
--- only the roll-up's keys (services, stages, statuses), summed from the comuna roll-ups: money and
+-- only the roll-ups' keys (services, stages, statuses, years), summed from the comuna roll-ups
+-- (with years, the year roll-up's; its delayed count from the set's delayed pieces): money and
 -- progress weights add up over comunas (a project's pieces split them), and so do the comunas'
 -- own figures; only counts need care, since a project touching k of the comunas is in k comuna
 -- rows: the k − 1 extra are taken off (per stage and status, and among the delayed), found from
@@ -184,6 +185,9 @@ declare
   services text[] := private.jsonb_texts(p_filter -> 'services');
   stages text[] := private.jsonb_texts(p_filter -> 'stages');
   statuses text[] := private.jsonb_texts(p_filter -> 'statuses');
+  first_year integer := (p_filter ->> 'year_from')::integer;
+  last_year integer := (p_filter ->> 'year_to')::integer;
+  has_years boolean := p_filter ->> 'year_from' is not null or p_filter ->> 'year_to' is not null;
   scope text[] := array(select private.filter_communes(p_filter));
   today date := (now() at time zone 'America/Santiago')::date;
   this_month date := date_trunc('month', (now() at time zone 'America/Santiago')::date)::date;
@@ -192,10 +196,19 @@ begin
   with rolled as materialized (
     select r.code, r.stage, r.status, r.projects, r.investment, r.spent, r.progress_weight, r.progress_weighted
     from private.project_rollup r
-    where r.level = 'commune' and r.code = any (scope)
+    where not has_years and r.level = 'commune' and r.code = any (scope)
       and (cardinality(services) = 0 or r.service_code = any (services))
       and (cardinality(stages) = 0 or r.stage::text = any (stages))
       and (cardinality(statuses) = 0 or r.status::text = any (statuses))
+    union all
+    select r.code, r.stage, r.status, r.projects, r.investment, r.spent, r.progress_weight, r.progress_weighted
+    from private.project_year_rollup r
+    where has_years and r.level = 'commune' and r.code = any (scope)
+      and (cardinality(services) = 0 or r.service_code = any (services))
+      and (cardinality(stages) = 0 or r.stage::text = any (stages))
+      and (cardinality(statuses) = 0 or r.status::text = any (statuses))
+      and (first_year is null or r.end_year >= first_year)
+      and (last_year is null or r.start_year <= last_year)
   ),
   repeated as materialized (
     select x.stage, x.status, count(*) - 1 as extra, bool_or(x.delayed_from <= today) as delayed
@@ -208,23 +221,28 @@ begin
     where (cardinality(services) = 0 or x.service_code = any (services))
       and (cardinality(stages) = 0 or x.stage::text = any (stages))
       and (cardinality(statuses) = 0 or x.status::text = any (statuses))
+      and (first_year is null or x.end_year >= first_year)
+      and (last_year is null or x.start_year <= last_year)
     group by x.project_id, x.stage, x.status
   ),
   -- The set's delayed pieces (one per delayed project and comuna), as the delay roll-up holds
-  -- them before this month and read one by one for this month.
+  -- them before this month and read one by one for this month (every one with years: the delay
+  -- roll-up has none).
   delayed_pieces as (
     select coalesce(sum(r.projects), 0) as n
     from private.project_delay_rollup r
-    where r.level = 'commune' and r.code = any (scope) and r.delayed_month < this_month
+    where not has_years and r.level = 'commune' and r.code = any (scope) and r.delayed_month < this_month
       and (cardinality(services) = 0 or r.service_code = any (services))
       and (cardinality(stages) = 0 or r.stage::text = any (stages))
       and (cardinality(statuses) = 0 or r.status::text = any (statuses))
     union all
     select count(*) from private.project_pieces x
-    where x.delayed_from <= today and x.delayed_from >= this_month and x.commune_code = any (scope)
+    where x.delayed_from <= today and (has_years or x.delayed_from >= this_month) and x.commune_code = any (scope)
       and (cardinality(services) = 0 or x.service_code = any (services))
       and (cardinality(stages) = 0 or x.stage::text = any (stages))
       and (cardinality(statuses) = 0 or x.status::text = any (statuses))
+      and (first_year is null or x.end_year >= first_year)
+      and (last_year is null or x.start_year <= last_year)
   ),
   by_stage as (
     select t.stage, sum(t.projects) as projects, sum(t.investment) as investment
@@ -281,7 +299,7 @@ as $$
   select case
     when not p_rollup then private.summary_projects(p_filter)
     when not private.commitment_rollup_covers(p_filter)
-      and private.rollup_covers(coalesce(p_filter, '{}') - array['region', 'province', 'communes'])
+      and private.rollup_covers(coalesce(p_filter, '{}') - array['region', 'province', 'communes', 'year_from', 'year_to'])
       then private.rollup_summary_communes(coalesce(p_filter, '{}'))
     when not private.commitment_rollup_covers(p_filter) then private.pieces_summary_projects(coalesce(p_filter, '{}'),
       case when private.project_rollup_answers(coalesce(p_filter, '{}') - array['region', 'province', 'communes'])
