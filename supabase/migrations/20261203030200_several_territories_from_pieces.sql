@@ -189,6 +189,11 @@ declare
   last_year integer := (p_filter ->> 'year_to')::integer;
   has_years boolean := p_filter ->> 'year_from' is not null or p_filter ->> 'year_to' is not null;
   scope text[] := array(select private.filter_communes(p_filter));
+  -- The projects touching several of the comunas (by the index of project_communes on the comuna).
+  repeated_ids bigint[] := array(
+    select pc.project_id from public.project_communes pc
+    where pc.commune_code = any (scope)
+    group by pc.project_id having count(*) > 1);
   today date := (now() at time zone 'America/Santiago')::date;
   this_month date := date_trunc('month', (now() at time zone 'America/Santiago')::date)::date;
   part json;
@@ -212,13 +217,10 @@ begin
   ),
   repeated as materialized (
     select x.stage, x.status, count(*) - 1 as extra, bool_or(x.delayed_from <= today) as delayed
-    from (
-      select pc.project_id from public.project_communes pc
-      where pc.commune_code = any (scope)
-      group by pc.project_id having count(*) > 1
-    ) m
-    join private.project_pieces x on x.project_id = m.project_id and x.commune_code = any (scope)
-    where (cardinality(services) = 0 or x.service_code = any (services))
+    from private.project_pieces x
+    -- By the pieces' key (a scan of the pieces by comuna would read them all).
+    where x.project_id = any (repeated_ids) and x.commune_code = any (scope)
+      and (cardinality(services) = 0 or x.service_code = any (services))
       and (cardinality(stages) = 0 or x.stage::text = any (stages))
       and (cardinality(statuses) = 0 or x.status::text = any (statuses))
       and (first_year is null or x.end_year >= first_year)
@@ -226,8 +228,8 @@ begin
     group by x.project_id, x.stage, x.status
   ),
   -- The set's delayed pieces (one per delayed project and comuna), as the delay roll-up holds
-  -- them before this month and read one by one for this month (every one with years: the delay
-  -- roll-up has none).
+  -- them before this month and read one by one for this month (by the index on the day); with
+  -- years (the delay roll-up has none), every piece of the set's pairs.
   delayed_pieces as (
     select coalesce(sum(r.projects), 0) as n
     from private.project_delay_rollup r
@@ -237,7 +239,14 @@ begin
       and (cardinality(statuses) = 0 or r.status::text = any (statuses))
     union all
     select count(*) from private.project_pieces x
-    where x.delayed_from <= today and (has_years or x.delayed_from >= this_month) and x.commune_code = any (scope)
+    where not has_years and x.delayed_from <= today and x.delayed_from >= this_month and x.commune_code = any (scope)
+      and (cardinality(services) = 0 or x.service_code = any (services))
+      and (cardinality(stages) = 0 or x.stage::text = any (stages))
+      and (cardinality(statuses) = 0 or x.status::text = any (statuses))
+    union all
+    select count(*) from public.project_communes pc
+    join private.project_pieces x on x.project_id = pc.project_id and x.commune_code = pc.commune_code
+    where has_years and pc.commune_code = any (scope) and x.delayed_from <= today
       and (cardinality(services) = 0 or x.service_code = any (services))
       and (cardinality(stages) = 0 or x.stage::text = any (stages))
       and (cardinality(statuses) = 0 or x.status::text = any (statuses))
