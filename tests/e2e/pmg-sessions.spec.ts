@@ -114,7 +114,11 @@ test('a secretariat records two sessions and sees what changed between them; the
 		`Se guardó la sesión del ${ddmmyyyy(earlier)}.`
 	);
 	await expect(first.locator('.place')).toHaveText(`${PLACE} (Concepción)`);
-	// Saved: the form records a new session again.
+	// Saved: the address is the list's again, so reloading does not reopen the edit.
+	await expect(page).toHaveURL(/\/consejo$/);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Editar la sesión' })).toHaveCount(0);
+	// …and the form records a new session again.
 	await expect(page.getByRole('button', { name: 'Registrar la sesión' })).toBeVisible();
 
 	// What changed between the two sessions: a project created now is among it.

@@ -154,10 +154,19 @@ test('a secretariat drafts and submits, an admin finalises, the report prints an
 	await expect(report.getByTestId('report-area-1.1')).toContainText(
 		'Se constituyeron tres mesas de trabajo.'
 	);
-	await expect(report.getByTestId('coverage-map')).toHaveAttribute(
-		'data-covered',
-		String(evidence['1.2'].communes_covered)
-	);
+	// A map per area, shading as many comunas as the evidence has places (1.2: comunas covered).
+	const shaded = {
+		'1.1': evidence['1.1'].places!.length,
+		'1.2': evidence['1.2'].communes_covered,
+		'1.3': evidence['1.3'].places!.length,
+		'2.1': evidence['2.1'].places!.length
+	};
+	for (const [area, places] of Object.entries(shaded)) {
+		expect(places, `${area} has places to map on the sample`).toBeGreaterThan(0);
+		const map = report.getByTestId(`report-area-${area}`).getByTestId(`report-map-${area}`);
+		await expect(map).toHaveAttribute('data-shaded', String(places));
+		await expect(map.locator('figcaption')).toContainText('Datos al');
+	}
 
 	// Printed by the test's own Chromium (print CSS, page margin boxes)…
 	await admin.emulateMedia({ media: 'print' });

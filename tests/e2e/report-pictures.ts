@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { docxPictures } from '../support/docx.ts';
 
-// The executive report's .docx holds each area's chart and the coverage map as real PNGs, drawn
+// The executive report's .docx holds each area's chart and map as real PNGs, drawn
 // at twice the CSS size, with Spanish alt text: what both PMG browser tests check of a download.
 export async function expectReportPictures(file: Buffer, figures: { agreements: string }) {
 	const pictures = await docxPictures(file);
@@ -10,7 +10,10 @@ export async function expectReportPictures(file: Buffer, figures: { agreements: 
 		'chart-1.2',
 		'chart-1.3',
 		'chart-2.1',
-		'map-1.2'
+		'map-1.1',
+		'map-1.2',
+		'map-1.3',
+		'map-2.1'
 	]);
 	for (const picture of pictures) {
 		expect(picture.isPng, `${picture.name} is a PNG`).toBe(true);
@@ -26,5 +29,18 @@ export async function expectReportPictures(file: Buffer, figures: { agreements: 
 	const chart11 = pictures.find((p) => p.name === 'chart-1.1')!;
 	expect(chart11.description).toContain(`Acuerdos vigentes en el año`);
 	expect(chart11.description).toContain(`${figures.agreements} en `);
-	expect(pictures.find((p) => p.name === 'map-1.2')!.description).toMatch(/^Comunas con compromisos/);
+	// Each map's alt text is its caption, dated, then its legend with the comunas of each entry.
+	const maps: Record<string, RegExp> = {
+		'map-1.1': /^Comunas donde un acuerdo vigente en \d{4} identifica un problema territorial/,
+		'map-1.2': /^Comunas con compromisos/,
+		'map-1.3': /^Comunas según los compromisos de acuerdos formales/,
+		'map-2.1': /^Comunas cuyo municipio recibe información regional/
+	};
+	for (const [name, caption] of Object.entries(maps)) {
+		const description = pictures.find((p) => p.name === name)!.description;
+		expect(description).toMatch(caption);
+		expect(description).toMatch(
+			/Datos al \d{2}-\d{2}-\d{4}\. Leyenda: .+, \d+ comunas?(; .+, \d+ comunas?)+\.$/
+		);
+	}
 }

@@ -1,10 +1,13 @@
 // The PMG evaluation (area pmg) as the app meets it: real users signed in through Auth, their JWTs
 // sent by supabase-js, RLS and the workflow trigger deciding. The evidence of region 08 on the
-// sample data is recomputed here from the tables themselves and must agree with pmg_evidence.
+// sample data is recomputed here from the tables themselves and must agree with pmg_evidence,
+// with a national agreement lying in 08 and 13 added for the test (its cost split by
+// costByRegion, the agreements workspace's rule, against the database's own split).
 //
 // Workflow fixtures live in year 2090 (no sample data there) and are removed with the service key
 // afterwards (a final evaluation cannot be deleted through the API); the audit trail keeps them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { costByRegion } from '../../src/lib/agreements/costs.ts';
 import type { PmgEvidence } from '../../src/lib/pmg/evidence.ts';
 import { testClient, type TestClient, must, signedInUser } from '../support/supabase.ts';
 
@@ -37,16 +40,24 @@ afterAll(async () => {
 async function evidenceFromTables(client: TestClient, year: number, region: string, today: string) {
 	const starts = `${year}-01-01`;
 	const ends = `${year}-12-31`;
-	const agreements = must(
+	const columns =
+		'id,kind,problem,region_code,agreement_communes(commune_code),agreement_parties(institution_id,institutions(kind)),commitments(id,due_on,status,estimated_cost_clp,commitment_communes(commune_code),commitment_progress(status,changed_at))';
+	const ofYear = must(
 		await client
 			.from('agreements')
-			.select(
-				'id,kind,problem,agreement_parties(institution_id,institutions(kind)),commitments(id,due_on,status,estimated_cost_clp,commitment_communes(commune_code),commitment_progress(status,changed_at))'
-			)
-			.eq('region_code', region)
+			.select(columns)
+			.or(`region_code.eq.${region},region_code.is.null`)
 			.lte('signed_on', ends)
 			.or(`ends_on.is.null,ends_on.gte.${starts}`)
 	);
+	const inRegion = (code: string) => code.startsWith(region);
+	const communesOf = (a: (typeof ofYear)[number]) =>
+		new Set([
+			...a.agreement_communes.map((ac) => ac.commune_code),
+			...a.commitments.flatMap((c) => c.commitment_communes.map((cc) => cc.commune_code))
+		]);
+	// The region's own agreements, and the national ones with a comuna in it.
+	const agreements = ofYear.filter((a) => a.region_code === region || [...communesOf(a)].some(inRegion));
 	const institutions = new Map<number, string>();
 	for (const a of agreements)
 		for (const p of a.agreement_parties) institutions.set(p.institution_id, p.institutions.kind);
@@ -59,8 +70,22 @@ async function evidenceFromTables(client: TestClient, year: number, region: stri
 		new Date(at).toLocaleDateString('en-CA', { timeZone: 'America/Santiago' });
 	const scheduled = agreements
 		.filter((a) => a.agreement_parties.length >= 2)
-		.flatMap((a) => a.commitments)
-		.filter((c) => c.due_on >= starts && c.due_on <= ends);
+		.flatMap((a) =>
+			a.commitments.map((c) => {
+				const communes = c.commitment_communes.map((cc) => cc.commune_code);
+				// A national commitment counts where its comunas are, with the region's part of its cost.
+				const national = a.region_code === null;
+				return {
+					...c,
+					communes,
+					counted: !national || communes.some(inRegion),
+					cost: national
+						? (costByRegion(c.estimated_cost_clp ?? 0, communes).get(region) ?? 0)
+						: (c.estimated_cost_clp ?? 0)
+				};
+			})
+		)
+		.filter((c) => c.counted && c.due_on >= starts && c.due_on <= ends);
 	const due = scheduled.filter((c) => c.due_on <= today && c.status !== 'cancelled');
 	const onTime = due.filter((c) => {
 		const fulfilled = c.commitment_progress
@@ -69,6 +94,10 @@ async function evidenceFromTables(client: TestClient, year: number, region: stri
 			.sort()[0];
 		return c.status === 'fulfilled' && fulfilled !== undefined && fulfilled <= c.due_on;
 	});
+	const overdue = (c: (typeof scheduled)[number]) =>
+		c.due_on < today && c.status !== 'fulfilled' && c.status !== 'cancelled';
+	const count = (codes: string[]) =>
+		codes.reduce<Record<string, number>>((acc, code) => ({ ...acc, [code]: (acc[code] ?? 0) + 1 }), {});
 	const deliveries = must(
 		await client
 			.from('flow_deliveries')
@@ -85,17 +114,17 @@ async function evidenceFromTables(client: TestClient, year: number, region: stri
 			(acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }),
 			{}
 		),
-		communesCovered: covered.size,
+		communesCovered: [...covered].filter(inRegion).length,
 		formal: agreements.filter((a) => a.agreement_parties.length >= 2).length,
 		scheduled: scheduled.length,
 		due: due.length,
 		onTime: onTime.length,
-		overdue: scheduled.filter(
-			(c) => c.due_on < today && c.status !== 'fulfilled' && c.status !== 'cancelled'
-		).length,
-		cost: scheduled
-			.filter((c) => c.status !== 'cancelled')
-			.reduce((sum, c) => sum + (c.estimated_cost_clp ?? 0), 0),
+		overdue: scheduled.filter(overdue).length,
+		cost: scheduled.filter((c) => c.status !== 'cancelled').reduce((sum, c) => sum + c.cost, 0),
+		agreementIds: agreements.map((a) => a.id),
+		agreementsByCommune: count(agreements.flatMap((a) => [...communesOf(a)].filter(inRegion))),
+		scheduledByCommune: count(scheduled.flatMap((c) => c.communes.filter(inRegion))),
+		overdueByCommune: count(scheduled.filter(overdue).flatMap((c) => c.communes.filter(inRegion))),
 		deliveriesDue: deliveries.length,
 		deliveredOnTime: deliveries.filter((d) => d.delivered_on_time).length,
 		receiptsExpected: delivered.reduce((sum, d) => sum + (d.recipients_expected ?? 0), 0),
@@ -104,6 +133,81 @@ async function evidenceFromTables(client: TestClient, year: number, region: stri
 }
 
 describe('evidence of region 08 on the sample data', () => {
+	// A national agreement lying in 08 and 13 (the sample's national agreements have no comunas):
+	// it must count in 08's evidence, with 08's part of its commitment's cost.
+	const TITLE = `Convenio nacional [pmg-int ${Date.now()}]`;
+	let national: number;
+	beforeAll(async () => {
+		const gores = must(
+			await service
+				.from('institutions')
+				.select('id,region_code')
+				.eq('kind', 'regional_government')
+				.in('region_code', ['08', '13'])
+		);
+		const [agreement] = must(
+			await service
+				.from('agreements')
+				.insert({
+					kind: 'cooperation_agreement',
+					title: TITLE,
+					problem: 'Conectividad interregional',
+					signed_on: `${EVIDENCE_YEAR}-01-10`,
+					region_code: null
+				})
+				.select('id')
+		);
+		national = agreement.id;
+		must(
+			await service.from('agreement_parties').insert([
+				{ agreement_id: national, institution_id: dgop, role: 'coordinator' },
+				...gores.map((g) => ({
+					agreement_id: national,
+					institution_id: g.id,
+					role: 'signatory' as const
+				}))
+			])
+		);
+		must(
+			await service.from('agreement_communes').insert({ agreement_id: national, commune_code: '08101' })
+		);
+		const commitments = must(
+			await service
+				.from('commitments')
+				.insert([
+					{
+						agreement_id: national,
+						title: `Repartido ${TITLE}`,
+						responsible_institution_id: dgop,
+						theme_code: 'territorio',
+						due_on: `${EVIDENCE_YEAR}-03-01`,
+						estimated_cost_clp: 3_000_001
+					},
+					{
+						agreement_id: national,
+						title: `Solo en 13 ${TITLE}`,
+						responsible_institution_id: dgop,
+						theme_code: 'territorio',
+						due_on: `${EVIDENCE_YEAR}-04-01`,
+						estimated_cost_clp: 500
+					}
+				])
+				.select('id,title')
+		);
+		const id = (prefix: string) => commitments.find((c) => c.title.startsWith(prefix))!.id;
+		must(
+			await service.from('commitment_communes').insert([
+				{ commitment_id: id('Repartido'), commune_code: '08101' },
+				{ commitment_id: id('Repartido'), commune_code: '08102' },
+				{ commitment_id: id('Repartido'), commune_code: '13101' },
+				{ commitment_id: id('Solo en 13'), commune_code: '13101' }
+			])
+		);
+	});
+	afterAll(async () => {
+		await service.from('agreements').delete().eq('title', TITLE);
+	});
+
 	it('pmg_evidence agrees with the figures recomputed from the tables', async () => {
 		const evidence = must(
 			await users.admin.client.rpc('pmg_evidence', { p_year: EVIDENCE_YEAR, p_region_code: '08' })
@@ -113,6 +217,21 @@ describe('evidence of region 08 on the sample data', () => {
 		expect(direct.scheduled).toBeGreaterThan(0);
 		expect(direct.deliveriesDue).toBeGreaterThan(0);
 		expect(evidence['1.1'].agreements).toBe(direct.agreements);
+		expect(evidence['1.1'].problems.map((p) => p.agreement_id).sort()).toEqual(
+			direct.agreementIds.sort()
+		);
+		expect(evidence['1.1'].problems.map((p) => p.agreement_id)).toContain(national);
+		expect(Object.fromEntries(evidence['1.1'].places!.map((p) => [p.code, p.agreements]))).toEqual(
+			direct.agreementsByCommune
+		);
+		expect(Object.fromEntries(evidence['1.3'].places!.map((p) => [p.code, p.scheduled]))).toEqual(
+			direct.scheduledByCommune
+		);
+		expect(
+			Object.fromEntries(
+				evidence['1.3'].places!.filter((p) => p.overdue > 0).map((p) => [p.code, p.overdue])
+			)
+		).toEqual(direct.overdueByCommune);
 		expect(evidence['1.2'].institutions).toBe(direct.institutions);
 		expect(Object.fromEntries(evidence['1.2'].by_kind.map((k) => [k.kind, k.institutions]))).toEqual(
 			direct.byKind

@@ -25,6 +25,11 @@ export interface PmgEvidence {
 			region_code: string | null;
 			signed_on: string;
 		}[];
+		/**
+		 * Per place (comuna of the region; region in the country's part). Absent in snapshots
+		 * frozen before the evidence had it, as in 1.3 and 2.1.
+		 */
+		places?: { code: string; agreements: number }[];
 	};
 	'1.2': {
 		institutions: number;
@@ -45,6 +50,14 @@ export interface PmgEvidence {
 		overdue: number;
 		overdue_ids: number[];
 		estimated_cost_clp: number;
+		places?: {
+			code: string;
+			scheduled: number;
+			due: number;
+			on_time: number;
+			overdue: number;
+			on_time_rate: number | null;
+		}[];
 	};
 	'2.1': {
 		deliveries_due: number;
@@ -55,6 +68,16 @@ export interface PmgEvidence {
 		receipts: number;
 		acknowledgement_rate: number | null;
 		flows: number;
+		/** Comunas of recipient municipalities (a region's part), or regions (the country's). */
+		places?: {
+			code: string;
+			due: number;
+			on_time: number;
+			punctuality: number;
+			delivered: number;
+			/** Of the municipality (null per region). */
+			receipts: number | null;
+		}[];
 	};
 }
 

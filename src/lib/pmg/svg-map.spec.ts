@@ -19,21 +19,20 @@ describe('svgMap', () => {
 		}
 	});
 
-	it('fits the frame to the width, north up, and marks highlighted areas', () => {
-		const map = svgMap([square('A', 0, 0), square('B', 1, 0)], [0, 0, 2, 1], (code) => code === 'B', 200);
+	it("fits the frame to the width, north up, keeping each area's code and name", () => {
+		const map = svgMap([square('A', 0, 0), square('B', 1, 0)], [0, 0, 2, 1], 200);
 		expect(map.width).toBe(200);
 		expect(map.height).toBe(100);
 		expect(map.areas[0]).toEqual({
 			code: 'A',
 			name: 'Comuna A',
-			d: 'M0 100L100 100L100 0L0 0Z',
-			highlighted: false
+			d: 'M0 100L100 100L100 0L0 0Z'
 		});
-		expect(map.areas[1].highlighted).toBe(true);
+		expect(map.areas[1].code).toBe('B');
 	});
 
 	it('leaves out what lies far outside the frame', () => {
-		const map = svgMap([square('far', 40, 0)], [0, 0, 2, 1], () => false, 200);
+		const map = svgMap([square('far', 40, 0)], [0, 0, 2, 1], 200);
 		expect(map.areas).toEqual([]);
 	});
 });

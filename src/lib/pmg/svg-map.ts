@@ -1,7 +1,7 @@
 import type { Feature, Geometry, Position } from 'geojson';
 
 /**
- * A small static map for print: polygons projected to an SVG path with an equirectangular
+ * A small static map for print (shaded per area by `report-maps.ts`): polygons projected to an SVG path with an equirectangular
  * projection corrected by the cosine of the middle latitude (good enough at a region's scale),
  * fitted to `width` and rounded to half a unit, which a printed map a few centimetres wide cannot
  * show anyway. Pure, so the report's map is the same on the page, in the PDF and in tests.
@@ -11,7 +11,6 @@ export interface SvgArea {
 	code: string;
 	name: string;
 	d: string;
-	highlighted: boolean;
 }
 
 export interface SvgMap {
@@ -31,7 +30,6 @@ function rings(geometry: Geometry): Position[][] {
 export function svgMap(
 	features: Feature<Geometry, { code: string; name: string }>[],
 	bbox: Bbox,
-	highlighted: (code: string) => boolean,
 	width = 300
 ): SvgMap {
 	const [west, south, east, north] = bbox;
@@ -54,7 +52,7 @@ export function svgMap(
 			if (points.length >= 3) parts.push(`M${points.join('L')}Z`);
 		}
 		const { code, name } = feature.properties;
-		return { code, name, d: parts.join(''), highlighted: highlighted(code) };
+		return { code, name, d: parts.join('') };
 	});
 	return { width, height, areas: areas.filter((a) => a.d.length > 0) };
 }

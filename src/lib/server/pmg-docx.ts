@@ -18,6 +18,7 @@ import { enumLabel } from '$lib/i18n/enums';
 import { translate, type Language } from '$lib/i18n';
 import { formatFigure } from '$lib/pmg/figure-format';
 import { reportImageName, type ReportArea } from '$lib/pmg/report';
+import { mapDescription } from '$lib/pmg/report-maps';
 import { markdownParagraphs } from '$lib/pmg/paragraphs';
 import type { ElementImage } from './pdf';
 import type { LoadedReport } from './pmg-report';
@@ -52,10 +53,12 @@ function picture(image: ElementImage, name: string, title: string, description: 
 
 function areaPictures(
 	area: ReportArea,
-	report: LoadedReport['report'],
+	loaded: LoadedReport,
 	images: Map<string, ElementImage>,
 	lang: Language
 ): Paragraph[] {
+	const { report, shadings } = loaded;
+	const national = loaded.evaluation.evidence.evidence.region_code === null;
 	const pictures: Paragraph[] = [];
 	const chart = images.get(reportImageName('chart', area.code));
 	if (chart) {
@@ -80,20 +83,14 @@ function areaPictures(
 		);
 	}
 	const map = images.get(reportImageName('map', area.code));
-	if (map) {
-		// The map is requirement 1.2's coverage, whose figures say how much of it is blue.
-		const covered = area.figures.find((f) => f.key === 'pmg.fig.communesCovered');
-		const share = area.figures.find((f) => f.key === 'pmg.fig.coverage');
+	const shading = shadings[area.code];
+	if (map && shading) {
 		pictures.push(
 			picture(
 				map,
 				reportImageName('map', area.code),
 				translate(lang, 'pmg.report.mapAltTitle', { code: area.code, name: area.name }),
-				translate(lang, 'pmg.report.mapAlt', {
-					caption: translate(lang, 'pmg.report.mapCaption', { year: report.year }),
-					covered: formatFigure(covered?.value ?? null, 'count', lang),
-					share: formatFigure(share?.value ?? null, 'share', lang)
-				})
+				mapDescription(shading, national, lang)
 			)
 		);
 	}
@@ -236,7 +233,7 @@ export async function executiveReportDocx(
 							]
 						}),
 						figuresTable(area, report.year, lang),
-						...areaPictures(area, report, images, lang)
+						...areaPictures(area, loaded, images, lang)
 					]),
 					heading(translate(lang, 'pmg.report.recommendations'), HeadingLevel.HEADING_1),
 					...report.areas.flatMap((area) => [

@@ -2,25 +2,26 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Database } from '$lib/database.types';
 import type { Language } from '$lib/i18n';
+import { EVALUATED_REQUIREMENTS, type EvaluatedRequirement, type PmgEvidence } from '$lib/pmg/evidence';
 import { buildExecutiveReport } from '$lib/pmg/report';
+import { mapShading, type MapShading } from '$lib/pmg/report-maps';
 import { svgMap, type SvgMap } from '$lib/pmg/svg-map';
 import { CHILE_MAINLAND, GEO_FILES } from '$lib/territory/geo-files';
 import { renderMarkdown } from '$lib/publications/render';
 import { loadEvaluation } from './pmg';
 
 // The executive report of one part (national or a region's): the evaluation, its report model,
-// the texts as sanitised HTML and as plain paragraphs (.docx), and the coverage map.
+// the texts as sanitised HTML and as plain paragraphs (.docx), and each area's map.
 
 type Client = SupabaseClient<Database>;
 type Fetch = typeof fetch;
 type Boundary = Feature<Geometry, { code: string; name: string; level?: string }>;
 
-/** Comunas (a region) or regions (the country) with a commitment of the year's agreements. */
-async function coverageMap(
-	fetch: Fetch,
-	regionCode: string | null,
-	covered: string[]
-): Promise<SvgMap | null> {
+/**
+ * The outline the report's maps share: the region's comunas, or the regions for the country's
+ * part (null when the boundary file cannot be read: the report then goes without maps).
+ */
+async function reportOutline(fetch: Fetch, regionCode: string | null): Promise<SvgMap | null> {
 	const response = await fetch(regionCode ? GEO_FILES.region(regionCode) : GEO_FILES.regions).catch(
 		() => null
 	);
@@ -28,12 +29,27 @@ async function coverageMap(
 	const file = (await response.json()) as FeatureCollection<Geometry, Boundary['properties']> & {
 		bbox?: [number, number, number, number];
 	};
-	const coveredSet = new Set(regionCode ? covered : covered.map((code) => code.slice(0, 2)));
 	const features = regionCode
 		? file.features.filter((f) => f.properties.level === 'comuna')
 		: file.features;
 	const bbox = regionCode && file.bbox ? file.bbox : CHILE_MAINLAND;
-	return svgMap(features, bbox, (code) => coveredSet.has(code), regionCode ? 260 : 90);
+	return svgMap(features, bbox, regionCode ? 200 : 110);
+}
+
+/** Each area's shading of the outline, from the evidence (frozen with a final evaluation). */
+function areaShadings(
+	outline: SvgMap | null,
+	evidence: PmgEvidence,
+	lang: Language
+): Partial<Record<EvaluatedRequirement, MapShading>> {
+	if (!outline) return {};
+	const codes = outline.areas.map((a) => a.code);
+	const shadings: Partial<Record<EvaluatedRequirement, MapShading>> = {};
+	for (const area of EVALUATED_REQUIREMENTS) {
+		const shading = mapShading(area, evidence, codes, lang);
+		if (shading) shadings[area] = shading;
+	}
+	return shadings;
 }
 
 export async function loadReport(
@@ -52,8 +68,13 @@ export async function loadReport(
 		previous: evaluation.previousEvidence.evidence,
 		frozen: evaluation.evidence.frozen
 	});
-	const map = await coverageMap(fetch, regionCode, evaluation.evidence.evidence['1.2'].covered_communes);
-	return { evaluation, report, map };
+	const outline = await reportOutline(fetch, regionCode);
+	return {
+		evaluation,
+		report,
+		outline,
+		shadings: areaShadings(outline, evaluation.evidence.evidence, lang)
+	};
 }
 
 export type LoadedReport = Awaited<ReturnType<typeof loadReport>>;

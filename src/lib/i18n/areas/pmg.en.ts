@@ -72,7 +72,6 @@ export const en: Record<keyof typeof es, string> = {
 	'pmg.report.docx': 'Download Word (.docx)',
 	'pmg.report.page': 'Page',
 	'pmg.report.of': 'of',
-	'pmg.report.mapCaption': 'Comunas with commitments of agreements in force in {year}',
 	'pmg.report.mapLegendCovered': 'With commitments',
 	'pmg.report.mapLegendUncovered': 'Without commitments',
 	'pmg.report.chartCaption': '{year} compared with {previous}',
@@ -80,9 +79,38 @@ export const en: Record<keyof typeof es, string> = {
 	'pmg.report.chartAlt': 'Bars for each figure, last year and this one: {figures}.',
 	'pmg.report.chartAltFigure': '{label}, {previous} in {previousYear} and {value} in {year}',
 	'pmg.report.mapAltTitle': 'Map of requirement {code} {name}',
-	'pmg.report.mapAlt': '{caption}, in blue: {covered} comunas, {share} of all.',
+	'pmg.report.mapAlt': '{caption} Legend: {entries}.',
+	'pmg.map.altEntry': '{label}, {places}',
+	'pmg.map.places.communes': 'Comunas',
+	'pmg.map.places.regions': 'Regions',
+	'pmg.map.regionCount.one': '{count} region',
+	'pmg.map.regionCount.other': '{count} regions',
+	'pmg.map.caption.1.1':
+		'{places} where an agreement in force in {year} identifies a territorial problem, by number of agreements. Data as of {date}.',
+	'pmg.map.caption.1.2': '{places} with commitments of agreements in force in {year}. Data as of {date}.',
+	'pmg.map.caption.1.3':
+		'{places} by the commitments of formal agreements (two or more parties) due in {year}: share fulfilled on time of those already due. {leftOut} Data as of {date}.',
+	'pmg.map.leftOut.region': 'Commitments without a comuna are not drawn.',
+	'pmg.map.leftOut.country': 'National commitments without a comuna are not drawn.',
+	'pmg.map.caption.2.1.region':
+		'Comunas whose municipality receives regional information: punctuality of the periods due in {year}. Other recipients (delegations, regional government, services) are not drawn. Data as of {date}.',
+	'pmg.map.caption.2.1.country':
+		'Regions: punctuality of the periods of their information flows due in {year}. Data as of {date}.',
+	'pmg.map.agreements.one': '{count} agreement',
+	'pmg.map.agreements.other': '{count} agreements',
+	'pmg.map.agreementsRange': '{from} to {to} agreements',
+	'pmg.map.share.low': 'Under 50%',
+	'pmg.map.share.mid': '50% to under 80%',
+	'pmg.map.share.high': '80% or more',
+	'pmg.map.notDueYet': 'No commitment due yet',
+	'pmg.map.none.1.1': 'No agreements',
+	'pmg.map.none.1.3': 'No commitments of the year',
+	'pmg.map.none.2.1.region': 'No recipient municipality',
+	'pmg.map.none.2.1.country': 'No periods due',
+	'pmg.map.notInSnapshot':
+		'The frozen evidence of this evaluation has no figures per comuna: this requirement has no map.',
 	'pmg.report.imagesInPdf':
-		'The charts and the map of this report are in its PDF version: the server has no Chromium to draw them here.',
+		'The charts and the maps of this report are in its PDF version: the server has no Chromium to draw them here.',
 	'pmg.report.noChromium':
 		'The PDF could not be generated: Chromium is not installed on the server. Use “Print” and save as PDF from the browser.',
 	'changes.title': 'What changed between sessions',

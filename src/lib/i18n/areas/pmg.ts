@@ -73,7 +73,6 @@ export const es = {
 	'pmg.report.docx': 'Descargar Word (.docx)',
 	'pmg.report.page': 'Página',
 	'pmg.report.of': 'de',
-	'pmg.report.mapCaption': 'Comunas con compromisos de acuerdos vigentes en {year}',
 	'pmg.report.mapLegendCovered': 'Con compromisos',
 	'pmg.report.mapLegendUncovered': 'Sin compromisos',
 	'pmg.report.chartCaption': '{year} comparado con {previous}',
@@ -81,9 +80,38 @@ export const es = {
 	'pmg.report.chartAlt': 'Barras de cada cifra, el año anterior y este: {figures}.',
 	'pmg.report.chartAltFigure': '{label}, {previous} en {previousYear} y {value} en {year}',
 	'pmg.report.mapAltTitle': 'Mapa del requisito {code} {name}',
-	'pmg.report.mapAlt': '{caption}, en azul: {covered} comunas, {share} del total.',
+	'pmg.report.mapAlt': '{caption} Leyenda: {entries}.',
+	'pmg.map.altEntry': '{label}, {places}',
+	'pmg.map.places.communes': 'Comunas',
+	'pmg.map.places.regions': 'Regiones',
+	'pmg.map.regionCount.one': '{count} región',
+	'pmg.map.regionCount.other': '{count} regiones',
+	'pmg.map.caption.1.1':
+		'{places} donde un acuerdo vigente en {year} identifica un problema territorial, por número de acuerdos. Datos al {date}.',
+	'pmg.map.caption.1.2': '{places} con compromisos de acuerdos vigentes en {year}. Datos al {date}.',
+	'pmg.map.caption.1.3':
+		'{places} según los compromisos de acuerdos formales (dos o más partes) que vencen en {year}: porcentaje cumplido a tiempo de los ya vencidos. {leftOut} Datos al {date}.',
+	'pmg.map.leftOut.region': 'Los compromisos sin comuna no se dibujan.',
+	'pmg.map.leftOut.country': 'Los compromisos nacionales sin comuna no se dibujan.',
+	'pmg.map.caption.2.1.region':
+		'Comunas cuyo municipio recibe información regional: puntualidad de los períodos vencidos en {year}. Los demás destinatarios (delegaciones, gobierno regional, servicios) no se dibujan. Datos al {date}.',
+	'pmg.map.caption.2.1.country':
+		'Regiones: puntualidad de los períodos de sus flujos de información vencidos en {year}. Datos al {date}.',
+	'pmg.map.agreements.one': '{count} acuerdo',
+	'pmg.map.agreements.other': '{count} acuerdos',
+	'pmg.map.agreementsRange': '{from} a {to} acuerdos',
+	'pmg.map.share.low': 'Menos de 50 %',
+	'pmg.map.share.mid': 'De 50 % a menos de 80 %',
+	'pmg.map.share.high': '80 % o más',
+	'pmg.map.notDueYet': 'Ningún compromiso vencido aún',
+	'pmg.map.none.1.1': 'Sin acuerdos',
+	'pmg.map.none.1.3': 'Sin compromisos del año',
+	'pmg.map.none.2.1.region': 'Sin municipio destinatario',
+	'pmg.map.none.2.1.country': 'Sin períodos vencidos',
+	'pmg.map.notInSnapshot':
+		'La evidencia congelada de esta evaluación no trae cifras por comuna: este requisito va sin mapa.',
 	'pmg.report.imagesInPdf':
-		'Los gráficos y el mapa de este informe están en su versión PDF: el servidor no tiene Chromium para dibujarlos aquí.',
+		'Los gráficos y los mapas de este informe están en su versión PDF: el servidor no tiene Chromium para dibujarlos aquí.',
 	'pmg.report.noChromium':
 		'No se pudo generar el PDF: el servidor no tiene Chromium instalado. Use «Imprimir» y guarde como PDF desde el navegador.',
 	'changes.title': 'Qué cambió entre sesiones',

@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, params, url, fetch, depends
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 	const caller = await loadCaller(locals.supabase, locals.user.id, locals.lang);
 	const regionCode = partOf(caller, url.searchParams.get('region'));
-	const { evaluation, report, map } = await loadReport(
+	const { evaluation, report, outline, shadings } = await loadReport(
 		locals.supabase,
 		fetch,
 		year,
@@ -23,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, params, url, fetch, depends
 		region: evaluation.region,
 		report,
 		html: reportHtml(report),
-		map,
+		outline,
+		shadings,
 		generatedAt: new Date().toISOString()
 	};
 };
