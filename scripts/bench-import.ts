@@ -3,12 +3,12 @@
 // bounded), measured on the local stack (docs/BENCHMARKS.md, "Project import"):
 // - generates a CSV as regional staff write it (`;`, decimal-comma coordinates, dotted amounts,
 //   day-first dates, a point inside a real comuna per row, the comuna's CUT code, BIP codes);
-// - baseline: the same import with the database functions as they were before the import's
-//   speed-up (taken from the landed migrations) put back inside the import's transaction, which
-//   then rolls back, so both variants see the same data and the same machine load;
+// - baseline: the same import with the database functions as main had them before the latest
+//   import speed-up (SPEED_UP_PREFIX; taken from the landed migrations) put back inside the
+//   import's transaction, which then rolls back, so both variants see the same data and load;
 // - current: `npm run import` as the user runs it (committed);
 // - re-import: the same file again, which must find every row unchanged and write nothing;
-// then deletes the imported projects (unless --keep).
+// then prints baseline and current side by side and deletes the imported projects (unless --keep).
 // Each variant runs in its own Node process (peak RSS is per process) and reports where the
 // database spent its time, from pg_stat_xact_user_functions with track_functions on.
 import { spawn } from 'node:child_process';
@@ -53,7 +53,7 @@ const GENERATED = `bip_code ~ '^9[0-9]{8}-'`;
 const MIGRATIONS = join(repoRoot, 'supabase/migrations');
 // The migration that made the import fast; the baseline is every function it (re)defines, as the
 // migrations before it left them.
-const SPEED_UP_PREFIX = '20261202040100';
+const SPEED_UP_PREFIX = '20261203020100';
 
 // trial: the current import rolled back (for profiling without the clean-up).
 type Variant = 'baseline' | 'current' | 'reimport' | 'trial';
@@ -284,6 +284,31 @@ function describe(result: ChildResult): void {
 		say(`    ${f.name.padEnd(42)} ${seconds(f.self_ms).padStart(8)}  ×${f.calls}`);
 }
 
+/** Baseline and current in adjacent columns: the phases, every function either spent ≥ 0.1 s in, RSS, load. */
+function compare(baseline: ChildResult, current: ChildResult): void {
+	const cell = (text: string) => text.padStart(12);
+	const line = (label: string, a: string, b: string) => say(`  ${label.padEnd(42)}${cell(a)}${cell(b)}`);
+	say('\nside by side:');
+	line('', 'baseline', 'current');
+	line('wall time', seconds(baseline.wall_ms), seconds(current.wall_ms));
+	line(
+		'reading, validating and staging',
+		seconds(baseline.read_and_stage_ms),
+		seconds(current.read_and_stage_ms)
+	);
+	line('database checks and writes', seconds(baseline.database_ms), seconds(current.database_ms));
+	const selfMs = (result: ChildResult, name: string) =>
+		result.functions.find((f) => f.name === name)?.self_ms ?? 0;
+	const names = [...new Set([...baseline.functions, ...current.functions].map((f) => f.name))]
+		.filter((name) => Math.max(selfMs(baseline, name), selfMs(current, name)) >= 100)
+		.sort((a, b) => selfMs(baseline, b) - selfMs(baseline, a));
+	for (const name of names)
+		line(`— ${name}`, seconds(selfMs(baseline, name)), seconds(selfMs(current, name)));
+	line('peak RSS', `${baseline.max_rss_mb.toFixed(0)} MB`, `${current.max_rss_mb.toFixed(0)} MB`);
+	const load = (result: ChildResult) => result.load.map((l) => l.toFixed(1)).join('→');
+	line('load average (1 min, start→end)', load(baseline), load(current));
+}
+
 async function main(): Promise<number> {
 	if (args.child) {
 		process.stdout.write(JSON.stringify(await runChild(args.child as Variant, args.file!)));
@@ -317,6 +342,12 @@ async function main(): Promise<number> {
 		results.push(await spawnChild('current', file));
 		results.push(await spawnChild('reimport', file));
 		for (const result of results) describe(result);
+		const baseline = results.find((r) => r.variant === 'baseline');
+		if (baseline)
+			compare(
+				baseline,
+				results.find((r) => r.variant === 'current')!
+			);
 		const current = results.find((r) => r.variant === 'current')!;
 		const reimport = results.find((r) => r.variant === 'reimport')!;
 		say(

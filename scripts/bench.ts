@@ -1,4 +1,5 @@
 // npm run bench -- [--projects 10000,100000] [--seed 7] [--rounds 3] [--no-load] [--no-rpc] [--no-tiles] [--no-app]
+//   [--only tiles|aggregates]
 // The dashboard's performance budget, measured on this machine (docs/BENCHMARKS.md, "Dashboard"):
 // for each sample size, loads the sample into the local stack (replacing its sample: run
 // `npm run data:sample` afterwards for the default one), then measures
@@ -38,9 +39,16 @@ const { values: args } = parseArgs({
 		'no-rpc': { type: 'boolean', default: false },
 		// The aggregates alone (the tile rows take most of an RPC run).
 		'no-tiles': { type: 'boolean', default: false },
-		'no-app': { type: 'boolean', default: false }
+		'no-app': { type: 'boolean', default: false },
+		// One half of the RPC rows alone, without the app and the browser.
+		only: { type: 'string' }
 	}
 });
+if (args.only !== undefined && !['tiles', 'aggregates'].includes(args.only))
+	throw new Error(`--only tiles|aggregates, no «${args.only}»`);
+const skipTiles = args['no-tiles'] || args.only === 'aggregates';
+const skipAggregates = args.only === 'tiles';
+const skipApp = args['no-app'] || args.only !== undefined;
 
 const say = (line: string) => process.stdout.write(line + '\n');
 const sizes = args.projects.split(',').map(Number);
@@ -136,7 +144,16 @@ const AGGREGATE_FILTERS: Record<string, object> = {
 	'2024–2026': { year_from: 2024, year_to: 2026 },
 	'compromisos vencidos': { commitment_status: 'overdue' },
 	'texto "puente"': { q: 'puente' },
-	atrasados: { delayed: true }
+	atrasados: { delayed: true },
+	// Several territories: summed from the roll-ups' pieces since 20261203030200.
+	'3 comunas': { communes: ['13101', '13114', '13110'] },
+	'3 comunas, vialidad, 2024–2026': {
+		communes: ['13101', '13114', '13110'],
+		services: ['vialidad'],
+		year_from: 2024,
+		year_to: 2026
+	},
+	'región 13 + provincia 131': { region: '13', province: '131' }
 };
 /** Whether the low-zoom grid answers a filter: asked of the database (private.project_grid_covers), the one rule. */
 const gridCovered = new Map<string, boolean>();
@@ -245,7 +262,7 @@ async function direct(db: pg.Client, caller: Caller, sql: string, params: unknow
 
 async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Promise<Measurement[]> {
 	const rows: Measurement[] = [];
-	const tileCalls = Object.entries(args['no-tiles'] ? {} : TILE_FILTERS).flatMap(([label, filter]) =>
+	const tileCalls = Object.entries(skipTiles ? {} : TILE_FILTERS).flatMap(([label, filter]) =>
 		CITIES.flatMap(([, lon, lat]) =>
 			Array.from({ length: 10 }, (_, i) => ({ label, filter, tile: tileOf(5 + i, lon, lat) }))
 		)
@@ -284,9 +301,9 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 	}
 	for (const [z, times] of [...byZoom].sort((a, b) => a[0] - b[0]))
 		rows.push(summarise(projects, `mosaico z${z}`, 'gateway', times));
-	rows.push(...(await measureGrid(db, caller, projects, tileCalls)));
+	if (tileCalls.length) rows.push(...(await measureGrid(db, caller, projects, tileCalls)));
 
-	for (const fn of ['commune_metrics', 'dashboard_summary']) {
+	for (const fn of skipAggregates ? [] : ['commune_metrics', 'dashboard_summary']) {
 		const gateway: number[] = [];
 		const straight: number[] = [];
 		// Side by side: every filter through the roll-ups (or pieces) and forced through the rows.
@@ -324,10 +341,11 @@ async function measureRpcs(db: pg.Client, caller: Caller, projects: number): Pro
 }
 
 /**
- * Below zoom 10, side by side in the same run: the cells from the precomputed grid and computed per
- * call from the filtered projects (private.project_cells_tile forced either way), for the filters
- * the grid answers, and checked byte for byte; the filters it does not answer (per call either
- * way) and the detailed tiles (z10–14) as they are served.
+ * Side by side in the same run, each pair checked byte for byte: below zoom 10, the cells from the
+ * precomputed grid and computed per call from the filtered projects (private.project_cells_tile
+ * forced either way) for the filters the grid answers, and the filters it does not answer (per
+ * call either way); from zoom 10, the geometries read box first (as served) and filter first (the
+ * path before 20261203030100; private.project_geometries_tile forced either way).
  */
 async function measureGrid(
 	db: pg.Client,
@@ -339,20 +357,27 @@ async function measureGrid(
 		grid: [] as number[],
 		perCall: [] as number[],
 		uncovered: [] as number[],
-		detail: [] as number[]
+		detail: [] as number[],
+		filterFirst: [] as number[]
 	};
 	const sizes = { grid: [] as number[], uncovered: [] as number[], detail: [] as number[] };
 	let differing = 0;
+	let differingDetail = 0;
+	const geometries = 'select private.project_geometries_tile($1, $2, $3, $4, $5)';
 	const cells = 'select private.project_cells_tile($1, $2, $3, $4, $5)';
 	for (let round = 0; round < rounds; round++) {
 		for (const { filter, tile } of tileCalls) {
 			const args = [tile.z, tile.x, tile.y, filter];
 			if (tile.z >= 10) {
-				const d = await direct(db, caller, 'select public.project_tile($1, $2, $3, $4)', args);
-				if (d) {
-					times.detail.push(d.ms);
-					sizes.detail.push(d.bytes);
+				const boxFirst = await direct(db, caller, geometries, [...args, true]);
+				const filterFirst = await direct(db, caller, geometries, [...args, false]);
+				if (boxFirst) {
+					times.detail.push(boxFirst.ms);
+					sizes.detail.push(boxFirst.bytes);
 				}
+				if (filterFirst) times.filterFirst.push(filterFirst.ms);
+				if (boxFirst && filterFirst && !boxFirst.body?.equals(filterFirst.body ?? Buffer.alloc(0)))
+					differingDetail++;
 			} else if (await gridCovers(db, filter)) {
 				const fromGrid = await direct(db, caller, cells, [...args, true]);
 				const perCall = await direct(db, caller, cells, [...args, false]);
@@ -373,6 +398,11 @@ async function measureGrid(
 		}
 	}
 	if (differing > 0) failures.push(`grilla: ${differing} mosaicos distintos de los calculados por llamada`);
+	if (differingDetail > 0)
+		failures.push(`z10–14: ${differingDetail} mosaicos distintos entre caja primero y filtro primero`);
+	say(
+		`z10–14: ${times.detail.length - differingDetail} de ${times.detail.length} mosaicos idénticos caja primero y filtro primero`
+	);
 	say(
 		`Grilla: ${times.grid.length - differing} de ${times.grid.length} mosaicos idénticos a los calculados por llamada`
 	);
@@ -392,7 +422,19 @@ async function measureGrid(
 			times.uncovered,
 			sizes.uncovered
 		),
-		summarise(projects, 'mosaico z10–14 (geometrías)', 'direct', times.detail, sizes.detail)
+		summarise(
+			projects,
+			'mosaico z10–14 (geometrías): caja primero',
+			'direct',
+			times.detail,
+			sizes.detail
+		),
+		summarise(
+			projects,
+			'mosaico z10–14 (geometrías): filtro primero (antes)',
+			'direct',
+			times.filterFirst
+		)
 	];
 }
 
@@ -600,7 +642,7 @@ try {
 				}
 			});
 		}
-		if (!args['no-app']) {
+		if (!skipApp) {
 			const app = startApp(appPort);
 			try {
 				const appUrl = `http://127.0.0.1:${appPort}`;
@@ -671,7 +713,7 @@ const versus = sizes.flatMap((projects) =>
 		};
 	})
 );
-if (!args['no-app']) console.table(versus);
+if (!skipApp) console.table(versus);
 if (failures.length) say(`${failures.length} mediciones fallaron:\n  ${failures.slice(0, 20).join('\n  ')}`);
 say(
 	`Metas: mosaico p95 ≤ ${TARGETS.tileP95} ms, agregados p95 ≤ ${TARGETS.aggregateP95} ms, HTTP/directo ≤ ${TARGETS.ratio}×; ` +

@@ -13,8 +13,7 @@ import { generateDatabaseTypes, typesFile } from './lib/db-types.ts';
 import { lintDatabase } from './lib/db-lint.ts';
 import { verifyTerritory } from './lib/data/verify.ts';
 import pg from 'pg';
-import { applyBootstrap, applyMigrations, applySeed } from './lib/stack/migrate.ts';
-import { readSecrets } from './lib/stack/secrets.ts';
+import { withFreshDatabase } from './lib/stack/fresh-database.ts';
 
 interface StepResult {
 	name: string;
@@ -101,36 +100,6 @@ async function pgTap(dbUrl: string, name = 'pgTAP'): Promise<StepResult> {
 		failed: code === 0 ? failed : Math.max(failed, 1),
 		ok: code === 0 && total > 0
 	};
-}
-
-/**
- * A database as `supabase db reset` leaves it — bootstrap, migrations and seed, no territory and no
- * sample data — in the local cluster, dropped afterwards. pgTAP runs there too, so the tests are
- * known to pass where Supabase's CLI runs them (`supabase test db`), not only on the loaded stack.
- */
-async function withFreshDatabase<T>(dbUrl: string, work: (url: string) => Promise<T>): Promise<T> {
-	const name = `tablero_pgtap_${process.pid}`;
-	const admin = new pg.Client({ connectionString: dbUrl });
-	await admin.connect();
-	try {
-		await admin.query(`drop database if exists ${name} with (force)`);
-		await admin.query(`create database ${name}`);
-		const url = new URL(dbUrl);
-		url.pathname = `/${name}`;
-		const client = new pg.Client({ connectionString: url.toString() });
-		await client.connect();
-		try {
-			await applyBootstrap(client, readSecrets()!.authenticatorPassword);
-			await applyMigrations(client);
-			await applySeed(client);
-		} finally {
-			await client.end();
-		}
-		return await work(url.toString());
-	} finally {
-		await admin.query(`drop database if exists ${name} with (force)`);
-		await admin.end();
-	}
 }
 
 /** Supabase's database linter (splinter): one result per lint, failed by any WARN or ERROR. */
@@ -259,18 +228,20 @@ if ([...selected].some((s) => needsStack.has(s))) {
 		results.push(await pgTap(env.SUPABASE_DB_URL));
 		if (local)
 			results.push(
-				await withFreshDatabase(env.SUPABASE_DB_URL, (url) =>
+				await withFreshDatabase(env.SUPABASE_DB_URL, 'pgtap', (url) =>
 					pgTap(url, 'pgTAP (base recién migrada, vacía)')
 				)
 			);
 		results.push(await databaseLint(env.SUPABASE_DB_URL));
 		results.push(await territoryVerification(env.SUPABASE_DB_URL));
 	}
-	// Restarting and replacing the database are only ours to test on the local stack.
+	// Restarting and replacing the database, or adding one, are only ours to test on the local stack.
 	const localOnly = [
 		'tests/integration/stack-restart.test.ts',
 		'tests/integration/backup-restore.test.ts',
-		'tests/integration/recovery.test.ts'
+		'tests/integration/recovery.test.ts',
+		// Creates (and drops) an empty database in the stack's cluster to import into.
+		'tests/integration/import-roundtrip.test.ts'
 	];
 	if (selected.has('integration'))
 		results.push(

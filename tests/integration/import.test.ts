@@ -1,6 +1,7 @@
 // Project import against the running stack: public.import_projects through supabase-js with real
-// users' JWTs (who may import where, preview writes nothing, commit is idempotent), the export →
-// import round trip, and the fuzz corpus committed as an administrator leaving the database as it was.
+// users' JWTs (who may import where, preview writes nothing, commit is idempotent), and the fuzz
+// corpus committed as an administrator leaving the database as it was. The export → import round
+// trip into an empty stack is import-roundtrip.test.ts.
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import { openImport } from '$lib/import/open';
 import { fileIssue, runImport } from '$lib/import/run';
 import { fuzzCorpus } from '$lib/import/testing/fuzz-corpus';
 import type { ImportRow } from '$lib/import/validate';
-import { projectsCsv, projectsGeoJson, projectsOc4ids } from '$lib/server/export';
 import { apiSink, importReference } from '$lib/server/import';
 
 const url = process.env.PUBLIC_SUPABASE_URL!;
@@ -91,18 +91,6 @@ async function fixtureProjects() {
 		...project,
 		communes: project_communes.map((c) => c.commune_code).sort()
 	}));
-}
-
-/** Every coordinate of each fixture project by name, flattened, for comparing within a tolerance. */
-async function fixtureCoordinates(prefix: string): Promise<Map<string, number[]>> {
-	const rows = must(
-		await service.from('projects').select('name,geom').like('name', `${prefix}%${token}%`)
-	) as unknown as { name: string; geom: { coordinates: unknown } }[];
-	return new Map(rows.map((r) => [r.name, [r.geom.coordinates].flat(4) as number[]]));
-}
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 async function dataVersion(): Promise<number> {
@@ -189,91 +177,6 @@ describe('public.import_projects', () => {
 
 		const changed = [{ ...rows[0], status: 'in_progress' as const }];
 		expect(must(await importRows(users.secretariat, changed, true))).toMatchObject({ updated: 1 });
-	});
-});
-
-describe('round trip', () => {
-	it('exports CSV, GeoJSON and OC4IDS and imports each back as the same projects on the same comunas', async () => {
-		const originals = [
-			row(2, 'Ida Valparaíso', VALPARAISO, {
-				bip_code: bip(10),
-				investment_clp: 12_500_000,
-				stage: 'execution',
-				status: 'in_progress'
-			}),
-			row(3, 'Ida Santiago', SANTIAGO, {
-				bip_code: bip(11),
-				service_code: 'arquitectura',
-				end_on: null
-			}),
-			row(4, 'Ida por comunas', null, {
-				commune_codes: ['05101', '05109'],
-				service_code: 'obras_hidraulicas',
-				stage: 'operation',
-				status: 'completed'
-			}),
-			row(5, 'Ida sin BIP', VINA, { investment_clp: null, start_on: null, end_on: null }),
-			row(6, 'Ida camino', null, {
-				bip_code: bip(12),
-				geometry: {
-					type: 'LineString',
-					coordinates: [
-						[-71.6197, -33.0458],
-						[-71.55, -33.02],
-						[-71.5312, -33.0123]
-					]
-				},
-				stage: 'design',
-				status: 'halted',
-				investment_clp: 987_654_321
-			})
-		];
-		must(await importRows(users.admin, originals, true));
-		const expected = (await fixtureProjects()).filter((p) => p.name.startsWith('Ida'));
-		expect(expected).toHaveLength(originals.length);
-		const expectedCoordinates = await fixtureCoordinates('Ida');
-		const filter = { q: `Ida%${token}` };
-
-		for (const [name, file, carriesGeometry] of [
-			['proyectos.csv', await readAll(await projectsCsv(users.admin, filter, 'es', ';')), false],
-			['proyectos.geojson', await readAll(await projectsGeoJson(users.admin, filter)), true],
-			[
-				'proyectos.oc4ids.json',
-				await readAll(
-					await projectsOc4ids(users.admin, filter, { uri: 'https://tablero.example/x.json' })
-				),
-				true
-			]
-		] as const) {
-			must(await service.from('projects').delete().like('name', `Ida%${token}`));
-			const source = await openImport({ name, bytes: file });
-			const report = await runImport(
-				source,
-				guessMapping(source.headers),
-				await importReference(users.admin),
-				apiSink(users.admin),
-				{ commit: true }
-			);
-			expect(report, name).toMatchObject({
-				rows: originals.length,
-				new: originals.length,
-				rejected: 0
-			});
-			const imported = (await fixtureProjects()).filter((p) => p.name.startsWith('Ida'));
-			// Located by comuna on the way back from a CSV: it carries comunas, not geometry.
-			expect(
-				imported.map(({ located_by_commune: _, ...p }) => p),
-				name
-			).toEqual(expected.map(({ located_by_commune: _, ...p }) => p));
-			if (!carriesGeometry) continue;
-			const coordinates = await fixtureCoordinates('Ida');
-			for (const [project, original] of expectedCoordinates) {
-				const back = coordinates.get(project)!;
-				expect(back, `${name}: ${project}`).toHaveLength(original.length);
-				// GeoJSON and OC4IDS carry 6+ decimals: well within a decimetre.
-				back.forEach((value, i) => expect(value, `${name}: ${project}`).toBeCloseTo(original[i], 6));
-			}
-		}
 	});
 });
 

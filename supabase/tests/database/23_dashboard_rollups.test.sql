@@ -1,14 +1,15 @@
 -- The dashboard's commitment roll-up (20261202020100), the project roll-ups by years and by the
 -- month a project turns delayed (20261202020200) and the pieces of the matches for the other
--- filters (20261202020400): the summary and the comuna metrics they give equal, value by value,
--- the same figures from the rows, for each filter key alone and combined, empty results, projects
+-- filters (20261202020400), and several territories (20261203030200): the summary and the comuna
+-- metrics they give equal, value by value, the same figures from the rows, for each filter key
+-- alone and combined, with several comunas or nested territory keys, empty results, projects
 -- and commitments touching several comunas, and commitments due yesterday, today and tomorrow; and
 -- the roll-ups stay equal to a rebuild after inserts, updates and deletes of projects, their
 -- progress, commitments, their comunas and agreements. (Deliveries are not rolled up: always per
 -- row.) Fixture on the test territory, domain tables emptied inside the transaction.
 begin;
 \ir helpers/access.psql
-select plan(26);
+select plan(32);
 
 set local client_min_messages = warning;
 truncate public.projects, public.agreements, public.information_flows, public.publications cascade;
@@ -98,7 +99,18 @@ insert into filters values
   ('{"q":"prueba","themes":["territorio"]}'), ('{"q":"obra de prueba 1","province":"921"}'),
   ('{"investment_min":500000000,"investment_max":900000000,"region":"91"}'), ('{"themes":["medio_ambiente"],"delayed":true}'),
   ('{"area":{"kind":"circle","lon":-99.9,"lat":-40.0,"radius_km":6},"stages":["execution"]}'),
-  ('{"q":"zzz sin resultado"}');
+  ('{"q":"zzz sin resultado"}'),
+  -- Several territories (20261203030200): comunas sharing projects, with each kind of key; a region
+  -- with its province, with another's, with comunas inside it and outside it.
+  ('{"communes":["91101","91102"]}'), ('{"communes":["91101","91102","92101"],"services":["vialidad","arquitectura"],"stages":["execution","design"]}'),
+  ('{"communes":["91101","92102"],"year_from":2026}'), ('{"communes":["91102","92102"],"delayed":true}'),
+  ('{"communes":["91102","92101"],"delayed":true,"year_to":2027,"statuses":["in_progress"]}'),
+  ('{"communes":["91101","91102"],"q":"prueba 1"}'), ('{"communes":["91101","92101"],"themes":["territorio"],"delayed":false}'),
+  ('{"communes":["91101","91102"],"commitment_status":"overdue","themes":["territorio"]}'),
+  ('{"region":"91","province":"921"}'), ('{"region":"92","province":"921","statuses":["in_progress","halted"]}'),
+  ('{"region":"91","province":"911","delayed":true}'), ('{"region":"91","province":"911","year_from":2025,"commitment_status":"pending"}'),
+  ('{"region":"91","communes":["91101"]}'), ('{"region":"91","communes":["91101","92101"]}'),
+  ('{"province":"911","communes":["91101","91102"],"year_to":2025}'), ('{"region":"92","communes":["92101","92102"],"investment_min":300000000}');
 
 create function tests.mismatches()
 returns setof jsonb
@@ -150,6 +162,48 @@ select ok(private.commitment_rollup_covers('{"themes":["territorio"],"year_from"
   and not private.commitment_rollup_covers('{"communes":["91101","91102"]}')
   and not private.commitment_rollup_covers('{"region":"91","province":"911"}'),
   'commitments: the roll-up answers every filter with one territory');
+
+select ok(private.narrowed_territory('{"region":"91","province":"911","services":["vialidad"]}') = '{"province":"911","services":["vialidad"]}'
+  and private.narrowed_territory('{"region":"91","communes":["91101","91102"]}') = '{"communes":["91101","91102"]}'
+  and private.narrowed_territory('{"region":"91","province":"911","communes":["91102"]}') = '{"communes":["91102"]}'
+  and private.narrowed_territory('{"region":"91","province":"921"}') = '{"region":"91","province":"921"}'
+  and private.narrowed_territory('{"region":"91","communes":["91101","92101"]}') = '{"region":"91","communes":["91101","92101"]}'
+  and private.narrowed_territory('{"region":"91"}') = '{"region":"91"}',
+  'a territory key implied by a narrower one is dropped (a province of the region, comunas all inside); the others stay');
+select ok((select count(*) > 3 and count(*) filter (where d) > 0 from (
+             select bool_or(x.delayed_from <= tests.today()) as d from private.project_pieces x
+             where x.commune_code in ('91101', '91102') group by x.project_id having count(*) > 1) m),
+  'several comunas: some projects touch two of them, some of those delayed (the counts must not add them twice)');
+select is(public.dashboard_summary('{"region":"91","province":"911"}')::jsonb - 'data_version',
+  public.dashboard_summary('{"province":"911"}')::jsonb - 'data_version', 'a region with its province is the province''s view');
+
+-- "Delayed" in the filter reads the pieces (20261203030300): the projects the list keeps for
+-- `delayed: true` and `delayed: false` (with a region) against is_delayed judged per project.
+create function tests.delayed_list_misses()
+returns setof text
+language sql
+as $$
+  with judged as (
+    select p.id, public.is_delayed(p.status, p.start_on, p.end_on, l.physical_progress, tests.today()) as delayed,
+      p.id in (select project_id from public.project_communes where region_code = '91') as in_91
+    from public.projects p left join public.project_progress_latest l on l.project_id = p.id
+  )
+  (select 'delayed ' || id from judged where delayed
+   except select 'delayed ' || id from public.filtered_projects('{"delayed":true}'))
+  union all
+  (select 'delayed ' || id from public.filtered_projects('{"delayed":true}')
+   except select 'delayed ' || id from judged where delayed)
+  union all
+  (select 'on time ' || id from judged where not delayed and in_91
+   except select 'on time ' || id from public.filtered_projects('{"delayed":false,"region":"91"}'))
+  union all
+  (select 'on time ' || id from public.filtered_projects('{"delayed":false,"region":"91"}')
+   except select 'on time ' || id from judged where not delayed and in_91)
+$$;
+select ok((select count(*) from public.filtered_projects('{"delayed":true}')) > 3
+  and (select count(*) from public.filtered_projects('{"delayed":false,"region":"91"}')) > 3,
+  'the fixture has delayed projects and projects on time');
+select is_empty('select * from tests.delayed_list_misses()', 'the delayed filter keeps exactly the projects is_delayed calls delayed today');
 
 -- ── Equal to the rows ────────────────────────────────────────────────────────────────────────
 select ok((select (s -> 'kpis' ->> 'commitments_open')::int > 0 and (s -> 'kpis' ->> 'commitments_overdue')::int > 0
@@ -220,6 +274,7 @@ update public.projects set geom = extensions.st_setsrid(extensions.st_makepoint(
 delete from public.projects where id % 9 = 4;
 select is(tests.drift(), 0::bigint, 'after progress reports, moved and deleted projects: equal to a rebuild');
 select is_empty('select * from tests.mismatches()', 'and equal to the rows (delayed included)');
+select is_empty('select * from tests.delayed_list_misses()', 'and the delayed filter still keeps exactly the delayed projects');
 
 -- ── Who may touch them ───────────────────────────────────────────────────────────────────────
 select ok(not has_table_privilege('anon', 'private.commitment_rollup', 'select')
