@@ -7,7 +7,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { sessionCookieOptions } from '$lib/auth/session-cookie';
 import type { Database } from '$lib/database.types';
 import { LANGUAGE_COOKIE, loadLanguage, resolveLanguage, translate } from '$lib/i18n';
-import { observeRequest } from '$lib/server/http-handles';
+import { keepPrivate, limitRequestBodies, observeRequest } from '$lib/server/http-handles';
 import { fetchWithDeadline } from '$lib/server/supabase-fetch';
 import { MissingSupabaseEnvError, readSupabaseEnv } from '$lib/supabase-env';
 import { requestClientAddressHeaders } from '$lib/server/client-address';
@@ -110,10 +110,11 @@ const authGuard: Handle = async ({ event, resolve }) => {
 	if (user && SIGNED_OUT_ONLY.includes(event.url.pathname) && event.request.method === 'GET') {
 		redirect(303, '/');
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	return user ? keepPrivate(response) : response;
 };
 
-export const handle: Handle = sequence(observeRequest, language, supabase, authGuard);
+export const handle: Handle = sequence(observeRequest, language, limitRequestBodies, supabase, authGuard);
 
 /** Unexpected failures: the details go to the log, the person gets a sentence in their language. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

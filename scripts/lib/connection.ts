@@ -27,7 +27,8 @@ export function resolveConnection(environment: NodeJS.ProcessEnv = process.env):
 		SUPABASE_AUTH_FORWARDING_KEY: environment.SUPABASE_AUTH_FORWARDING_KEY,
 		SMTP_URL: environment.SMTP_URL,
 		LOCAL_MAILBOX_URL: environment.LOCAL_MAILBOX_URL,
-		LOCAL_MAILBOX_TOKEN: environment.LOCAL_MAILBOX_TOKEN
+		LOCAL_MAILBOX_TOKEN: environment.LOCAL_MAILBOX_TOKEN,
+		PUBLIC_SUPABASE_REALTIME: environment.PUBLIC_SUPABASE_REALTIME
 	};
 	if (fromEnvironment.PUBLIC_SUPABASE_URL) return { local: false, env: fromEnvironment };
 	const local = readStackEnv();
@@ -95,7 +96,8 @@ export function appEnv(env: Partial<SupabaseEnv>): Record<string, string> {
 		'SUPABASE_SERVICE_ROLE_KEY',
 		'SMTP_URL',
 		'LOCAL_MAILBOX_URL',
-		'LOCAL_MAILBOX_TOKEN'
+		'LOCAL_MAILBOX_TOKEN',
+		'PUBLIC_SUPABASE_REALTIME'
 	] as const) {
 		const value = env[name];
 		if (value) out[name] = value;

@@ -9,7 +9,13 @@ describe('readSupabaseEnv', () => {
 				PUBLIC_SUPABASE_ANON_KEY: 'key',
 				PUBLIC_MAP_STYLE_URL: ''
 			})
-		).toEqual({ url: 'http://127.0.0.1:54321', anonKey: 'key', mapStyleUrl: null });
+		).toEqual({ url: 'http://127.0.0.1:54321', anonKey: 'key', mapStyleUrl: null, realtime: true });
+	});
+
+	it('assumes Realtime unless the instance says it has none (the embedded stack)', () => {
+		const base = { PUBLIC_SUPABASE_URL: 'http://127.0.0.1:54321', PUBLIC_SUPABASE_ANON_KEY: 'k' };
+		expect(readSupabaseEnv({ ...base, PUBLIC_SUPABASE_REALTIME: ' OFF ' }).realtime).toBe(false);
+		expect(readSupabaseEnv({ ...base, PUBLIC_SUPABASE_REALTIME: '' }).realtime).toBe(true);
 	});
 
 	it('names every missing variable and tells how to get them', () => {

@@ -7,6 +7,11 @@ export interface SupabaseEnv {
 	anonKey: string;
 	/** Optional basemap style; without it the map uses a plain offline style. */
 	mapStyleUrl: string | null;
+	/**
+	 * Whether the instance has Supabase Realtime (`PUBLIC_SUPABASE_REALTIME=off` says it has not:
+	 * the embedded stack). Without it the app never opens a WebSocket, which would only fail.
+	 */
+	realtime: boolean;
 }
 
 export class MissingSupabaseEnvError extends Error {
@@ -33,5 +38,15 @@ export function readSupabaseEnv(env: Record<string, string | undefined>): Supaba
 	if (!URL.canParse(url)) {
 		throw new Error(`PUBLIC_SUPABASE_URL no es una URL válida: «${url}» | not a valid URL`);
 	}
-	return { url, anonKey, mapStyleUrl: env.PUBLIC_MAP_STYLE_URL?.trim() || null };
+	return {
+		url,
+		anonKey,
+		mapStyleUrl: env.PUBLIC_MAP_STYLE_URL?.trim() || null,
+		realtime: realtimeAvailable(env)
+	};
+}
+
+/** Realtime is assumed (hosted Supabase has it) unless `PUBLIC_SUPABASE_REALTIME=off`. */
+export function realtimeAvailable(env: Record<string, string | undefined>): boolean {
+	return env.PUBLIC_SUPABASE_REALTIME?.trim().toLowerCase() !== 'off';
 }

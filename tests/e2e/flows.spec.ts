@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { testClient } from '../support/supabase.ts';
+import { createMember, testClient } from '../support/supabase.ts';
 
 // The secretariat's flows desk (issue 9 §2): a period due within 7 days is flagged before it is
 // late, with the link that prepares its delivery. The delivery itself — composed, published, in the
@@ -32,14 +32,7 @@ async function signIn(page: Page) {
 
 test.beforeAll(async () => {
 	const admin = service();
-	const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });
-	if (created.error) throw created.error;
-	userIds.push(created.data.user.id);
-	must(
-		await admin
-			.from('memberships')
-			.insert({ user_id: created.data.user.id, role: 'secretariat', region_code: '05' })
-	);
+	userIds.push(await createMember(admin, { email, password, role: 'secretariat', region: '05' }));
 	ids.gore05 = must(
 		await admin
 			.from('institutions')

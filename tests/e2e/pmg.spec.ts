@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { PmgEvidence } from '../../src/lib/pmg/evidence.ts';
-import { testClient } from '../support/supabase.ts';
+import { createMember, testClient } from '../support/supabase.ts';
 import { expectReportPictures } from './report-pictures.ts';
 
 // The PMG evaluation end to end (area pmg): the Technical Secretariat of Biobío (08) drafts its
@@ -49,17 +49,12 @@ test.beforeAll(async () => {
 		'secretariat' | 'admin',
 		(typeof accounts)['admin']
 	][]) {
-		const created = await service().auth.admin.createUser({
+		account.id = await createMember(service(), {
 			email: account.email,
 			password: account.password,
-			email_confirm: true
+			role,
+			region: role === 'secretariat' ? '08' : null
 		});
-		expect(created.error).toBeNull();
-		account.id = created.data.user!.id;
-		const membership = await service()
-			.from('memberships')
-			.insert({ user_id: account.id, role, region_code: role === 'secretariat' ? '08' : null });
-		expect(membership.error).toBeNull();
 	}
 });
 

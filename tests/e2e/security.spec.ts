@@ -1,15 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createClient } from '@supabase/supabase-js';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EVIL_HOST, redirectBypassVectors } from '../../src/lib/auth/redirect-vectors';
+import { createMember, testClient } from '../support/supabase.ts';
 
 // The app as a browser sees it: response headers, the CSP with the maps running under it, framing,
 // open redirects after a real sign-in, and bad form bodies (docs/SECURITY.md, "The app in the browser").
 
 const supabaseUrl = process.env.PUBLIC_SUPABASE_URL!;
-const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY!;
 
 /** CSP violations and console errors of a page, collected from before its first script runs. */
 async function watchViolations(page: Page) {
@@ -93,13 +92,11 @@ test.describe('signing in never leaves the site', () => {
 	const email = `redirect-${Date.now()}@example.cl`;
 	const password = randomBytes(12).toString('base64url');
 	let userId: string | undefined;
-	const admin = () =>
-		createClient(supabaseUrl, serviceKey, { auth: { persistSession: false, autoRefreshToken: false } });
+	const admin = () => testClient({ key: 'service' });
 
 	test.beforeAll(async () => {
-		const created = await admin().auth.admin.createUser({ email, password, email_confirm: true });
-		expect(created.error).toBeNull();
-		userId = created.data.user?.id;
+		// An account without a membership: where sign-in sends it does not depend on a role.
+		userId = await createMember(admin(), { email, password });
 	});
 	test.afterAll(async () => {
 		if (userId) await admin().auth.admin.deleteUser(userId);

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { GEO_FILES } from '../../src/lib/territory/geo-files';
-import { testClient } from '../support/supabase.ts';
+import { createMember, testClient } from '../support/supabase.ts';
 import { pixelOf, waitForMap } from './map-pixels';
 
 // The territory pages end to end: the map is driven with the mouse the way a person would (the
@@ -181,8 +181,8 @@ test('a user signs in, comes back to the page they were on, and signs out', asyn
 	const admin = testClient({ key: 'service' });
 	const email = `e2e-${Date.now()}@example.cl`;
 	const password = randomBytes(12).toString('base64url');
-	const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });
-	expect(created.error).toBeNull();
+	// An account without a membership: signing in and out needs no role.
+	const userId = await createMember(admin, { email, password });
 	try {
 		await page.goto('/region/05');
 		await page.getByRole('link', { name: 'Iniciar sesión' }).click();
@@ -205,6 +205,6 @@ test('a user signs in, comes back to the page they were on, and signs out', asyn
 		await page.reload();
 		await expect(page.getByRole('link', { name: 'Iniciar sesión' })).toBeVisible();
 	} finally {
-		if (created.data.user) await admin.auth.admin.deleteUser(created.data.user.id);
+		await admin.auth.admin.deleteUser(userId);
 	}
 });

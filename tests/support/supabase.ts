@@ -69,16 +69,22 @@ export async function signedInUser(
 	return { id, client };
 }
 
-/** A confirmed account with one membership (role, region or national); returns its user id. */
+/**
+ * A confirmed account with one membership (role, region or national), or with none when no role
+ * is given (a person who signed up and was granted nothing); returns its user id.
+ */
 export async function createMember(
 	service: TestClient,
 	{
 		email,
 		password,
-		role,
+		role = null,
 		region = null,
 		appMetadata
-	}: { email: string; password: string } & Omit<TestUserOptions, 'label'>
+	}: { email: string; password: string; role?: TestUserOptions['role'] | null } & Omit<
+		TestUserOptions,
+		'label' | 'role'
+	>
 ): Promise<string> {
 	const { data, error } = await service.auth.admin.createUser({
 		email,
@@ -87,6 +93,7 @@ export async function createMember(
 		...(appMetadata ? { app_metadata: appMetadata } : {})
 	});
 	if (error) throw error;
-	must(await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region }));
+	if (role)
+		must(await service.from('memberships').insert({ user_id: data.user.id, role, region_code: region }));
 	return data.user.id;
 }

@@ -42,6 +42,9 @@ export function transactionSink(
 		},
 		async finish(commit) {
 			await begin();
+			// The API's entry point does the same between staging and judging (a declared comuna of
+			// another region is outside the region even when the geometry is not).
+			await client.query('select private.reject_declared_communes_outside($1)', [region]);
 			const { rows } = await client.query('select private.import_staged_rows($1, $2) as outcome', [
 				region,
 				commit

@@ -15,6 +15,8 @@ export interface SupabaseEnv {
 	LOCAL_MAILBOX_URL: string;
 	/** Server-only: the bearer token of the local mailbox's HTTP API. */
 	LOCAL_MAILBOX_TOKEN: string;
+	/** `off`: the embedded stack has no Realtime, so the app does not open a WebSocket to it. */
+	PUBLIC_SUPABASE_REALTIME: string;
 }
 
 /** The local stack's connection settings, or null when it has never been started here. */
@@ -29,6 +31,7 @@ export function readStackEnv(): SupabaseEnv | null {
 		SUPABASE_AUTH_FORWARDING_KEY: secrets.authForwardingKey,
 		SMTP_URL: smtpUrl,
 		LOCAL_MAILBOX_URL: mailboxUrl,
-		LOCAL_MAILBOX_TOKEN: secrets.mailboxToken
+		LOCAL_MAILBOX_TOKEN: secrets.mailboxToken,
+		PUBLIC_SUPABASE_REALTIME: 'off'
 	};
 }

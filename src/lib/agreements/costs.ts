@@ -16,6 +16,8 @@ export interface CostGroup {
 	label: string;
 	total: number;
 	count: number;
+	/** Of those, how many carry an estimate: none means the total is unknown, not zero. */
+	estimated: number;
 }
 
 export interface CostBreakdown {
@@ -29,10 +31,11 @@ export interface CostBreakdown {
 	byYear: CostGroup[];
 }
 
-function add(groups: Map<string, CostGroup>, key: string, label: string, cost: number) {
-	const group = groups.get(key) ?? { key, label, total: 0, count: 0 };
-	group.total += cost;
+function add(groups: Map<string, CostGroup>, key: string, label: string, cost: number | null) {
+	const group = groups.get(key) ?? { key, label, total: 0, count: 0, estimated: 0 };
+	group.total += cost ?? 0;
 	group.count += 1;
+	if (cost !== null) group.estimated += 1;
 	groups.set(key, group);
 }
 
@@ -54,10 +57,10 @@ export function costBreakdown(
 		count += 1;
 		if (c.estimated_cost_clp === null) withoutEstimate += 1;
 		total += cost;
-		add(themes, c.theme_code, themeName(c.theme_code), cost);
-		add(institutions, String(c.responsible?.id ?? ''), c.responsible?.name ?? '—', cost);
+		add(themes, c.theme_code, themeName(c.theme_code), c.estimated_cost_clp);
+		add(institutions, String(c.responsible?.id ?? ''), c.responsible?.name ?? '—', c.estimated_cost_clp);
 		const year = c.due_on.slice(0, 4);
-		add(years, year, year, cost);
+		add(years, year, year, c.estimated_cost_clp);
 	}
 	return {
 		total,

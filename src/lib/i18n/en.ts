@@ -5,6 +5,7 @@ import * as pmg from './areas/pmg.en';
 import * as importing from './areas/import.en';
 import * as exchange from './areas/exchange.en';
 import * as dashboardTools from './areas/dashboard-tools.en';
+import * as audit from './areas/audit.en';
 import type { MessageKey } from './es';
 
 export const en: Record<MessageKey, string> = {
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
 	...importing.en,
 	...exchange.en,
 	...dashboardTools.en,
+	...audit.en,
 	'app.name': 'Territorial Dashboard',
 	'app.owner': 'Directorate General of Public Works',
 	'app.skipToContent': 'Skip to content',

@@ -7,6 +7,7 @@ import * as pmg from './areas/pmg';
 import * as importing from './areas/import';
 import * as exchange from './areas/exchange';
 import * as dashboardTools from './areas/dashboard-tools';
+import * as audit from './areas/audit';
 
 export const es = {
 	...publishing.es,
@@ -16,6 +17,7 @@ export const es = {
 	...importing.es,
 	...exchange.es,
 	...dashboardTools.es,
+	...audit.es,
 	'app.name': 'Tablero Territorial',
 	'app.owner': 'Dirección General de Obras Públicas',
 	'app.skipToContent': 'Saltar al contenido',

@@ -30,6 +30,11 @@ export async function callerMembership(
 	return user ? loadMembership(supabase, user.id, lang) : null;
 }
 
+/** The region a per-region page opens on: a regional role's own (as /cambios does), else the first. */
+export function homeRegion(membership: Membership | null, regions: { code: string }[]): string {
+	return membership?.region_code ?? regions[0]?.code ?? '';
+}
+
 /** Whether the page offers to write an agreement of this region (null: national). */
 export function writesAgreementsOf(membership: Membership | null, region: string | null): boolean {
 	if (membership?.role === 'admin') return true;

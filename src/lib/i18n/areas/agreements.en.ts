@@ -83,6 +83,7 @@ export const en: Record<keyof typeof es, string> = {
 	'costs.byTheme': 'By theme',
 	'costs.byInstitution': 'By responsible institution',
 	'costs.byYear': 'By year due',
+	'costs.notEstimated': 'not estimated',
 	'costs.withoutEstimate.one': '{count} without an estimate',
 	'costs.withoutEstimate.other': '{count} without an estimate',
 	'costs.csv': 'Download CSV',

@@ -83,6 +83,7 @@ export const es = {
 	'costs.byTheme': 'Por tema',
 	'costs.byInstitution': 'Por institución responsable',
 	'costs.byYear': 'Por año de vencimiento',
+	'costs.notEstimated': 'sin estimar',
 	'costs.withoutEstimate.one': '{count} sin costo estimado',
 	'costs.withoutEstimate.other': '{count} sin costo estimado',
 	'costs.csv': 'Descargar CSV',
