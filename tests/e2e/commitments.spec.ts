@@ -71,7 +71,11 @@ test('an agreement shows its parties and every commitment', async ({ page }) => 
 	expect(agreement.error).toBeNull();
 	const { id, title, agreement_parties, commitments } = agreement.data!;
 
+	// The list is paged: the reader finds the agreement by its title.
 	await page.goto('/convenios');
+	await page.getByLabel('Buscar').fill(title.split(',')[0].slice(0, 60));
+	await page.getByLabel('Buscar').press('Enter');
+	await expect(page).toHaveURL(/\/convenios\?q=/);
 	await page.getByRole('link', { name: title }).click();
 	await expect(page).toHaveURL(`/convenios/${id}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);

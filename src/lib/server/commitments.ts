@@ -12,6 +12,8 @@ import { translate, type Language } from '$lib/i18n';
 type Client = SupabaseClient<Database>;
 
 export const COMMITMENTS_PAGE_SIZE = 50;
+/** Agreements are cards with their problem's text: fewer per page than the commitments' table rows. */
+export const AGREEMENTS_PAGE_SIZE = 20;
 
 /** The place part of a filter as a prefix of comuna codes (`05`, `051`), or the comunas themselves. */
 function placeScope(filter: DashboardFilter): { communes?: string[]; prefix?: string } {
@@ -63,16 +65,29 @@ export async function listCommitments(
 
 export type CommitmentRow = Awaited<ReturnType<typeof listCommitments>>['rows'][number];
 
-export async function listAgreements(supabase: Client, filter: DashboardFilter, lang: Language) {
+export async function listAgreements(
+	supabase: Client,
+	filter: DashboardFilter,
+	page: number,
+	lang: Language
+) {
 	let query = supabase
 		.from('agreements')
-		.select('id,kind,title,problem,signed_on,ends_on,region_code,region:regions(name),commitments(count)')
-		.order('signed_on', { ascending: false });
+		.select(
+			'id,kind,title,problem,signed_on,ends_on,region_code,region:regions(name),commitments(count)',
+			{
+				count: 'exact'
+			}
+		);
 	if (filter.region) query = query.eq('region_code', filter.region);
 	if (filter.text) query = query.ilike('title', `*${filter.text.replace(/[*,()]/g, ' ')}*`);
-	const result = await query;
+	const from = page * AGREEMENTS_PAGE_SIZE;
+	const result = await query
+		.order('signed_on', { ascending: false })
+		.order('id', { ascending: false })
+		.range(from, from + AGREEMENTS_PAGE_SIZE - 1);
 	failOnDataError(result, lang, 'listAgreements');
-	return result.data ?? [];
+	return { rows: result.data ?? [], total: result.count ?? 0, page, pageSize: AGREEMENTS_PAGE_SIZE };
 }
 
 export async function loadAgreement(supabase: Client, id: string, lang: Language) {
