@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../src/lib/database.types.ts';
 import { violatedConstraint } from '../../src/lib/errors.ts';
+import type { ImportRow } from '../../src/lib/import/validate.ts';
+import { importRow } from '../support/import-rows.ts';
 import { must, signedInUser, testClient, type TestClient } from '../support/supabase.ts';
 
 const run = randomUUID().slice(0, 8);
@@ -530,21 +532,11 @@ describe('council sessions and what changed between them', () => {
 });
 
 describe('the import and its saved mappings', () => {
-	const row = (n: number, overrides: Record<string, unknown> = {}) => ({
-		row_number: n,
-		bip_code: null,
-		name: tag(`Obra ${n}`),
-		description: null,
-		service_code: 'vialidad',
-		stage: 'design',
-		status: 'planned',
-		investment_clp: 1_000_000,
-		start_on: '2026-01-01',
-		end_on: '2026-12-31',
-		geometry: { type: 'Point', coordinates: [-71.6197, -33.0458] },
-		commune_codes: [],
-		...overrides
-	});
+	const row = (n: number, overrides: Partial<ImportRow> = {}) =>
+		importRow(n, tag(`Obra ${n}`), {
+			geometry: { type: 'Point', coordinates: [-71.6197, -33.0458] },
+			...overrides
+		});
 
 	it('only administrators and secretariats import; anon and a GORE are refused', async () => {
 		for (const client of [anon, users.nomember.client, users.goreA.client]) {

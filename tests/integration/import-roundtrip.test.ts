@@ -13,6 +13,7 @@ import { runImport } from '$lib/import/run';
 import type { ImportRow } from '$lib/import/validate';
 import { projectsCsv, projectsGeoJson, projectsOc4ids } from '$lib/server/export';
 import { loadTerritory } from '../../scripts/lib/data/load.ts';
+import { importRow } from '../support/import-rows.ts';
 import { importReference, transactionSink } from '../../scripts/lib/import/database.ts';
 import { readStackEnv } from '../../scripts/lib/stack/connection.ts';
 import { withFreshDatabase } from '../../scripts/lib/stack/fresh-database.ts';
@@ -24,23 +25,7 @@ const bip = (i: number) => `${bipBase + i}-${i % 10}`;
 const service = testClient({ key: 'service' });
 let admin: { id: string; client: TestClient };
 
-function row(n: number, name: string, extra: Partial<ImportRow>): ImportRow {
-	return {
-		row_number: n,
-		bip_code: null,
-		name: `${name} ${token}`,
-		description: null,
-		service_code: 'vialidad',
-		stage: 'design',
-		status: 'planned',
-		investment_clp: 1_000_000,
-		start_on: '2026-01-01',
-		end_on: '2026-12-31',
-		geometry: null,
-		commune_codes: [],
-		...extra
-	};
-}
+const row = (n: number, name: string, extra: Partial<ImportRow>) => importRow(n, `${name} ${token}`, extra);
 
 const point = (coordinates: [number, number]) => ({ type: 'Point' as const, coordinates });
 const originals = [

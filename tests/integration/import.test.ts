@@ -12,6 +12,7 @@ import { fileIssue, runImport } from '$lib/import/run';
 import { fuzzCorpus } from '$lib/import/testing/fuzz-corpus';
 import type { ImportRow } from '$lib/import/validate';
 import { apiSink, importReference } from '$lib/server/import';
+import { importRow } from '../support/import-rows.ts';
 
 const url = process.env.PUBLIC_SUPABASE_URL!;
 const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY!;
@@ -57,21 +58,10 @@ function row(
 	coordinates: [number, number] | null,
 	extra: Partial<ImportRow> = {}
 ): ImportRow {
-	return {
-		row_number: n,
-		bip_code: null,
-		name: `${name} ${token}`,
-		description: null,
-		service_code: 'vialidad',
-		stage: 'design',
-		status: 'planned',
-		investment_clp: 1_000_000,
-		start_on: '2026-01-01',
-		end_on: '2026-12-31',
+	return importRow(n, `${name} ${token}`, {
 		geometry: coordinates ? { type: 'Point', coordinates } : null,
-		commune_codes: [],
 		...extra
-	};
+	});
 }
 
 async function importRows(client: Client, rows: ImportRow[], commit: boolean) {
