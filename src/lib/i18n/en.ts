@@ -116,6 +116,7 @@ export const en: Record<MessageKey, string> = {
 	'filters.notice.tooMany': 'A repeated or too long value in “{param}” was left out.',
 
 	'commitments.title': 'Commitments',
+	'commitments.textPlaceholder': 'Commitment title',
 	'commitments.intro':
 		'Commitments public bodies take on in agreements, memoranda of understanding and working groups: owner, due date, status, progress and estimated cost.',
 	'commitments.count.one': '{count} commitment',
@@ -130,6 +131,7 @@ export const en: Record<MessageKey, string> = {
 	'commitments.overdue': 'Overdue',
 	'commitments.empty': 'No commitment matches the filters.',
 	'agreements.title': 'Agreements',
+	'agreements.textPlaceholder': 'Agreement title',
 	'agreements.intro':
 		'Agreements, memoranda of understanding and working groups between institutions to solve shared territorial problems.',
 	'agreements.count.one': '{count} agreement',

@@ -118,6 +118,7 @@ export const es = {
 	'filters.notice.tooMany': 'Se omitió un valor repetido o demasiado largo en «{param}».',
 
 	'commitments.title': 'Compromisos',
+	'commitments.textPlaceholder': 'Título del compromiso',
 	'commitments.intro':
 		'Compromisos que los servicios públicos asumen en convenios, protocolos de acuerdo y mesas de trabajo: responsable, plazo, estado, avance y costo estimado.',
 	'commitments.count.one': '{count} compromiso',
@@ -132,6 +133,7 @@ export const es = {
 	'commitments.overdue': 'Vencido',
 	'commitments.empty': 'Ningún compromiso coincide con los filtros.',
 	'agreements.title': 'Convenios y acuerdos',
+	'agreements.textPlaceholder': 'Título del acuerdo',
 	'agreements.intro':
 		'Convenios, protocolos de acuerdo y mesas de trabajo entre instituciones para resolver problemas territoriales comunes.',
 	'agreements.count.one': '{count} acuerdo',
