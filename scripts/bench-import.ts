@@ -153,7 +153,10 @@ function definitionIn(text: string, name: string): string | null {
 		.replace(/^create function/, 'create or replace function');
 }
 
-/** The SQL that puts back, in the current transaction, what the speed-up migration changed. */
+/**
+ * The SQL that puts back, in the current transaction, what the speed-up migration changed: the
+ * functions it redefines or alters, as their latest earlier definition (which also resets their settings).
+ */
 function baselineSql(): string {
 	const files = readdirSync(MIGRATIONS).sort();
 	const speedUps = files.filter((f) => f.startsWith(SPEED_UP_PREFIX));
@@ -164,7 +167,7 @@ function baselineSql(): string {
 		// Only the definitions, not the data the migration built; its new indexes are dropped.
 		for (const [, index] of text.matchAll(/create index (\w+)/g))
 			statements.push(`drop index if exists public.${index}, private.${index};`);
-		for (const [, name] of text.matchAll(/create or replace function ([\w.]+)\(/g)) {
+		for (const [, name] of text.matchAll(/(?:create or replace|alter) function ([\w.]+)\(/g)) {
 			const earlier = files
 				.filter((f) => f < speedUp)
 				.map((f) => definitionIn(readFileSync(join(MIGRATIONS, f), 'utf8'), name))
